@@ -1,0 +1,32 @@
+# 绩效目标助手 — the two commands of the README, and the helpers they use.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench schemas clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/jixiao review
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check assistant tests bench evals
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check assistant tests bench evals
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+schemas: $(STAMP)
+	$(PY) -m assistant.schemas
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

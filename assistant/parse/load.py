@@ -1,0 +1,102 @@
+"""Entry points: pick a reader by the file's content and suffix, decode text, enforce limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from assistant.model import Table
+from assistant.parse.errors import ParseError
+from assistant.parse.numbered import looks_numbered, parse_numbered
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Decode UTF-8 (with or without BOM) or GB18030/GBK; detect, never ask."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise ParseError("无法识别文件编码，请另存为 UTF-8 或 GB18030 文本。",
+                         "cannot detect the text encoding; save the file as UTF-8 or GB18030.", path=path)
+    return str(best)
+
+
+def _check_bytes(data: bytes, path: str | None) -> None:
+    if not data.strip():
+        raise ParseError("文件为空，没有可读取的绩效目标表。", "the file is empty: no table to read.", path=path)
+    if len(data) > MAX_BYTES:
+        raise ParseError(f"文件大小 {len(data) // 1024 // 1024} MB 超过上限 {MAX_BYTES // 1024 // 1024} MB。",
+                         f"file of {len(data)} bytes is over the {MAX_BYTES}-byte limit.", path=path)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def read_text(text: str, source: str | None = None) -> Table:
+    """Read pasted or extracted text in any layout the text readers know."""
+    if looks_numbered(text):
+        return parse_numbered(text, source)
+    from assistant.parse.textgrid import parse_text_grid
+
+    return parse_text_grid(text, source)
+
+
+def read_path(path: str | Path) -> Table:
+    """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx or our own .json."""
+    p = Path(path)
+    name = str(p)
+    if not p.exists():
+        raise ParseError("文件不存在。", "file not found.", path=name)
+    if p.is_dir():
+        raise ParseError("这是一个文件夹，不是文件。", "this is a directory, not a file.", path=name)
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise ParseError(f"文件大小 {size // 1024 // 1024} MB 超过上限 {MAX_BYTES // 1024 // 1024} MB。",
+                         f"file of {size} bytes is over the {MAX_BYTES}-byte limit.", path=name)
+    suffix = p.suffix.lower()
+    data = p.read_bytes()
+    _check_bytes(data, name)
+    if suffix in (".xlsx", ".xlsm"):
+        from assistant.parse.xlsx import read_xlsx
+
+        return read_xlsx(p)
+    if suffix == ".docx":
+        from assistant.parse.docx import read_docx
+
+        return read_docx(p)
+    if suffix == ".json":
+        return read_json(data, name)
+    if _looks_binary(data):
+        raise ParseError("这是二进制文件，不是表格文本；请上传 .xlsx、.docx、.csv、.html 或文本文件。",
+                         "binary file: expected .xlsx, .docx, .csv, .html or text.", path=name)
+    text = decode(data, name)
+    if suffix == ".csv":
+        from assistant.parse.csv import read_csv_text
+
+        return read_csv_text(text, p.name)
+    if suffix in (".html", ".htm") or text.lstrip().lower().startswith(("<!doctype html", "<html", "<table")):
+        from assistant.parse.html import read_html
+
+        return read_html(text, p.name)
+    return read_text(text, p.name)
+
+
+def read_json(data: bytes, path: str | None = None) -> Table:
+    try:
+        return Table.model_validate_json(data)
+    except ValueError as err:
+        raise ParseError(f"JSON 不是本工具的表格格式：{str(err).splitlines()[0]}",
+                         f"JSON is not a table in this tool's format: {err}", path=path) from None
