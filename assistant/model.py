@@ -125,9 +125,13 @@ class ParseWarning(BaseModel):
 
 
 class Table(BaseModel):
+    """A whole table. ``fields`` keeps table-level labels the readers recognised (部门名称, the column
+    header row …) so that no text of the input is lost."""
+
     source: str | None = None
     title: str | None = None
     department: str | None = None
+    fields: dict[str, str] = Field(default_factory=dict)
     projects: list[Project] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
 

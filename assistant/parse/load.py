@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -10,13 +14,29 @@ from assistant.model import Table
 from assistant.parse.errors import ParseError
 from assistant.parse.numbered import looks_numbered, parse_numbered
 
-MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_MB = 20
+
+
+def max_bytes() -> int:
+    """The size limit for one input file: ``JIXIAO_MAX_FILE_MB`` megabytes, 20 by default."""
+    try:
+        return int(float(os.environ.get("JIXIAO_MAX_FILE_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
+    except ValueError:
+        return DEFAULT_MAX_MB * 1024 * 1024
+
+
+def _too_big(size: int, path: str | None) -> ParseError:
+    limit = max_bytes()
+    return ParseError(f"文件大小 {size / 1024 / 1024:.1f} MB，超过上限 {limit / 1024 / 1024:.0f} MB；请拆分后再上传。",
+                      f"file of {size} bytes is over the {limit}-byte limit; split it.", path=path)
 
 
 def decode(data: bytes, path: str | None = None) -> str:
-    """Decode UTF-8 (with or without BOM) or GB18030/GBK; detect, never ask."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; detect, never ask."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -35,9 +55,8 @@ def decode(data: bytes, path: str | None = None) -> str:
 def _check_bytes(data: bytes, path: str | None) -> None:
     if not data.strip():
         raise ParseError("文件为空，没有可读取的绩效目标表。", "the file is empty: no table to read.", path=path)
-    if len(data) > MAX_BYTES:
-        raise ParseError(f"文件大小 {len(data) // 1024 // 1024} MB 超过上限 {MAX_BYTES // 1024 // 1024} MB。",
-                         f"file of {len(data)} bytes is over the {MAX_BYTES}-byte limit.", path=path)
+    if len(data) > max_bytes():
+        raise _too_big(len(data), path)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -45,27 +64,44 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a reader builds many small objects that are all kept:
+    collections triggered by allocation alone made parsing superlinear (bench/parse_review.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_text(text: str, source: str | None = None) -> Table:
     """Read pasted or extracted text in any layout the text readers know."""
-    if looks_numbered(text):
-        return parse_numbered(text, source)
-    from assistant.parse.textgrid import parse_text_grid
+    with paused_gc():
+        if looks_numbered(text):
+            return parse_numbered(text, source)
+        from assistant.parse.textgrid import parse_text_grid
 
-    return parse_text_grid(text, source)
+        return parse_text_grid(text, source)
 
 
 def read_path(path: str | Path) -> Table:
     """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx or our own .json."""
-    p = Path(path)
+    with paused_gc():
+        return _read_path(Path(path))
+
+
+def _read_path(p: Path) -> Table:
     name = str(p)
     if not p.exists():
         raise ParseError("文件不存在。", "file not found.", path=name)
     if p.is_dir():
         raise ParseError("这是一个文件夹，不是文件。", "this is a directory, not a file.", path=name)
     size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise ParseError(f"文件大小 {size // 1024 // 1024} MB 超过上限 {MAX_BYTES // 1024 // 1024} MB。",
-                         f"file of {size} bytes is over the {MAX_BYTES}-byte limit.", path=name)
+    if size > max_bytes():
+        raise _too_big(size, name)
     suffix = p.suffix.lower()
     data = p.read_bytes()
     _check_bytes(data, name)

@@ -16,7 +16,8 @@ from assistant.parse.value import parse_target
 _ITEM = re.compile(r"(?P<no>\d{1,3})\s*[、.．]\s*(?P<cat>[^：:，,。\d]{1,12}指标)\s*[：:]")
 _VALUE_LABEL = re.compile(r"[，,；;]?\s*(?:年度)?(?:指标值|目标值)\s*[：:]")
 _TITLE = re.compile(r"^\s*#+\s*(?P<title>.+?)\s*$")
-_DEPARTMENT = re.compile(r"^\s*(?:部门名称|预算单位|主管部门|单位名称)\s*[：:]\s*(?P<dept>.+?)\s*$")
+_DEPARTMENT = re.compile(r"^\s*(?P<label>部门名称|预算单位|主管部门|单位名称)\s*[：:]\s*(?P<dept>.+?)\s*$")
+_VALUE_TAIL = re.compile(r"[。；;\s]+$")
 _HEADER = re.compile(r"项目名称.*\t.*(?:绩效指标|绩效目标)")
 
 
@@ -45,7 +46,7 @@ def _name_value(body: str) -> tuple[str, str, bool]:
     last = labels[-1]
     name = body[: last.start()].strip().rstrip("，,").strip()
     value = body[last.end():].strip()
-    value = re.sub(r"[。；;\s]+$", "", value)
+    value = _VALUE_TAIL.sub("", value)
     return name, value, True
 
 
@@ -59,6 +60,12 @@ def parse_numbered(text: str, source: str | None = None) -> Table:
             _read_plain_line(table, line, lineno)
             continue
         if _HEADER.search(line):
+            header = " | ".join(strip_markup(c).strip() for c in line.split("\t"))
+            if "表头" in table.fields:
+                table.warnings.append(ParseWarning(
+                    kind="repeated_header", text=header, line=lineno, message=f"第{lineno}行是重复的表头，已跳过。"))
+            else:
+                table.fields["表头"] = header
             continue
         cells = [strip_markup(c) for c in line.split("\t")]
         name = cells[0].strip()
@@ -80,6 +87,7 @@ def _read_plain_line(table: Table, line: str, lineno: int) -> None:
         table.title = strip_markup(title.group("title")).strip()
     elif dept and table.department is None:
         table.department = dept.group("dept")
+        table.fields[dept.group("label")] = dept.group("dept")
     elif table.title is None and not table.projects and "绩效目标" in text and len(text) <= 60:
         table.title = text
     else:

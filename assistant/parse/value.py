@@ -15,14 +15,11 @@ import re
 from assistant.model import Op, Target, TargetPart
 
 _FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９．％＋－＜＞＝，；：（）～",
-    "0123456789.%+-<>=,;:()~",
+    "０１２３４５６７８９．％＋－＜＞＝，；：（）～≧≦⩾⩽≯≮\u3000\xa0",
+    "0123456789.%+-<>=,;:()~≥≤≥≤≤≥  ",
 )
-
-_SYMBOLS = [
-    (">=", "≥"), ("<=", "≤"), ("≧", "≥"), ("≦", "≤"), ("=>", "≥"), ("=<", "≤"),
-    ("⩾", "≥"), ("⩽", "≤"), ("≯", "≤"), ("≮", "≥"),
-]
+_ASCII_OPS = re.compile(r">=|<=|=>|=<")
+_ASCII_OP_MAP = {">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤"}
 
 _PLACEHOLDER = re.compile(r"\*{1,}|＊+|【[^】]*】|\[[^\]]*待[^\]]*\]|[Xx]{2,}|_{2,}|待填|待定|※+")
 _EMPTY = re.compile(r"^[\s/／\\—\-–_无/、。.·…]*$")
@@ -67,12 +64,17 @@ def _replace_cn_numerals(text: str) -> str:
     return _CN_RUN.sub(sub, text)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def normalize(text: str) -> str:
     """Decode entities, fold full-width forms and comparator look-alikes, convert Chinese numerals."""
-    out = html.unescape(text or "").translate(_FULLWIDTH).replace("\u3000", " ").replace("\xa0", " ")
-    for a, b in _SYMBOLS:
-        out = out.replace(a, b)
-    out = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", out)
+    out = html.unescape(text) if "&" in text else text
+    out = out.translate(_FULLWIDTH)
+    if "=" in out:
+        out = _ASCII_OPS.sub(lambda m: _ASCII_OP_MAP[m.group(0)], out)
+    if "," in out:
+        out = _THOUSANDS.sub("", out)
     return _replace_cn_numerals(out).strip()
 
 
@@ -90,6 +92,9 @@ _POST_OPS: list[tuple[str, Op]] = [
 ]
 _DECREASE = ("减少", "下降", "降低", "压减", "缩短", "减", "降")
 _INCREASE = ("增长", "提高", "提升", "增加", "上升", "增幅", "增", "升", "提")
+_PRE_OP = dict(_PRE_OPS)
+_POST_OP = dict(_POST_OPS)
+_TRAILING_CHANGE = re.compile("(" + "|".join(_DECREASE + _INCREASE) + r")\s*$")
 _BASIS = [("上年", "上年"), ("去年", "上年"), ("上一年", "上年"), ("同比", "上年"), ("累计", "累计"),
           ("上期", "上期"), ("基期", "基期")]
 
@@ -103,6 +108,7 @@ _TOKEN = re.compile(
     r"(?P<post>及以上|以上|及以下|以下|以内|之内)?"
 )
 _DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?\s*(?P<post>前|之前|以前|底前|内)?")
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)")
 _UNIT_STOP = re.compile(r"(及以上|以上|及以下|以下|以内|之内|左右|规模|的|前|后|，|。).*$")
 _NOUN_UNIT_TAIL = set("个项人次场家份篇条台套辆户名期批支所座件本册部")
 
@@ -124,17 +130,17 @@ def _clean_unit(raw: str) -> tuple[str | None, Op | None]:
     return (unit or None), post_op
 
 
-def _is_year(m: re.Match[str]) -> bool:
-    unit = m.group("unit") or ""
-    return bool(re.fullmatch(r"\d{4}", m.group("num"))) and unit.startswith("年") and not m.group("pre")
+_SUBJECT_HEAD = re.compile(r"^(各|共|计|合计|总计|约|每年|全年|年均)")
+_SUBJECT_TAIL = re.compile(r"(相比|比|较|对比|同比)$")
+_BASIS_YEAR = re.compile(r"(?:较|比|相比)\s*(\d{4})\s*年")
 
 
 def _subject(text: str) -> str | None:
     s = text
     for word, _ in _BASIS:
         s = s.replace(word, "")
-    s = re.sub(r"^(各|共|计|合计|总计|约|每年|全年|年均)", "", s)
-    s = re.sub(r"(相比|比|较|对比|同比)$", "", s)
+    s = _SUBJECT_HEAD.sub("", s)
+    s = _SUBJECT_TAIL.sub("", s)
     s = s.strip(" ，,;；、：:。（）()")
     return s or None
 
@@ -143,7 +149,7 @@ def _basis(text: str) -> str | None:
     for word, basis in _BASIS:
         if word in text:
             return basis
-    m = re.search(r"(?:较|比|相比)\s*(\d{4})\s*年", text)
+    m = _BASIS_YEAR.search(text)
     return f"{m.group(1)}年" if m else None
 
 
@@ -154,7 +160,8 @@ def _part_from(clause: str) -> TargetPart | None:
         stamp = int(date.group("y")) * 10000 + int(date.group("m")) * 100 + day
         op = Op.LE if date.group("post") else Op.EQ
         return TargetPart(op=op, value=stamp, unit="日期", subject=_subject(clause[: date.start()]))
-    matches = [m for m in _TOKEN.finditer(clause) if not _is_year(m)]
+    masked = _YEAR.sub(lambda y: "#" * len(y.group(0)), clause)
+    matches = list(_TOKEN.finditer(masked)) or list(_TOKEN.finditer(clause))
     if not matches:
         return None
     with_op = [m for m in matches if m.group("pre") or m.group("change")]
@@ -162,10 +169,10 @@ def _part_from(clause: str) -> TargetPart | None:
     value = _num(m.group("num"))
     unit, post_op = _clean_unit(m.group("unit") or "")
     if m.group("post"):
-        post_op = dict(_POST_OPS)[m.group("post")]
+        post_op = _POST_OP[m.group("post")]
     op = Op.EQ
     if m.group("pre"):
-        op = dict(_PRE_OPS)[m.group("pre")]
+        op = _PRE_OP[m.group("pre")]
     elif post_op:
         op = post_op
     high = None
@@ -188,10 +195,8 @@ def _part_from(clause: str) -> TargetPart | None:
 
 
 def _trailing_change(head: str) -> str | None:
-    for word in _DECREASE + _INCREASE:
-        if head.rstrip().endswith(word):
-            return word
-    return None
+    m = _TRAILING_CHANGE.search(head)
+    return m.group(1) if m else None
 
 
 def _num(text: str) -> int | float:
@@ -204,9 +209,9 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;]|(?<=[。])")
 
 def parse_target(text: str, *, comparator: str | None = None, unit: str | None = None) -> Target:
     """Parse one 指标值. ``comparator`` and ``unit`` come from separate columns when a table has them."""
-    raw = normalize(text or "")
-    comp = normalize(comparator or "")
-    col_unit = normalize(unit or "").strip("()（）") or None
+    raw = normalize(text) if text else ""
+    comp = normalize(comparator) if comparator else ""
+    col_unit = (normalize(unit).strip("()（）") or None) if unit else None
     if comp in ("定性", "定性指标"):
         return Target(kind="qualitative") if raw and not _EMPTY.match(raw) else Target(kind="missing")
     if _EMPTY.match(raw):
