@@ -71,6 +71,20 @@ def normalize_subcategory(label: str) -> tuple[str | None, str | None]:
     return (text if text.endswith("指标") else text + "指标"), None
 
 
+_LEVEL2_ONLY = ("可持续", "经济效益", "社会效益", "生态效益", "环境效益", "数量", "质量", "时效", "经济成本",
+                "社会成本", "环境成本", "服务对象", "社会公众")
+_LEVEL2_TAIL = re.compile(r"指标(?:[（(][^()（）]*[)）])?$")
+
+
 def is_category_label(label: str) -> bool:
+    """A 一级 label (产出指标, 效果指标 …); 二级 names that contain a 一级 word (可持续影响指标) are not."""
     text = clean_label(label)
-    return bool(text) and len(text) <= 14 and normalize_category(text)[0] is not None and text.endswith("指标")
+    if not text or len(text) > 14 or not text.endswith("指标") or any(k in text for k in _LEVEL2_ONLY):
+        return False
+    return normalize_category(text)[0] is not None
+
+
+def is_subcategory_label(label: str) -> bool:
+    """A 二级 label: a short name ending in 指标 (or 指标 plus a parenthesis), such as 时效指标(工期指标)."""
+    text = clean_label(label)
+    return bool(text) and len(text) <= 30 and bool(_LEVEL2_TAIL.search(text)) and not is_category_label(text)

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from assistant.model import Table
+from assistant.model import ParseWarning, Table
 from assistant.parse.errors import ParseError
+from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import looks_numbered, parse_numbered
+
+NO_TABLE = "no_indicator_table"
 
 DEFAULT_MAX_MB = 20
 
@@ -78,13 +81,27 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_text(text: str, source: str | None = None) -> Table:
-    """Read pasted or extracted text in any layout the text readers know."""
+    """Read pasted or extracted text in any layout the text readers know. Never raises: text in which no
+    indicator table is found comes back as a Table with no projects whose warnings hold every line."""
     with paused_gc():
         if looks_numbered(text):
             return parse_numbered(text, source)
         from assistant.parse.textgrid import parse_text_grid
 
-        return parse_text_grid(text, source)
+        try:
+            return parse_text_grid(text, source)
+        except ParseError as err:
+            return _unread(text, source, err)
+
+
+def _unread(text: str, source: str | None, err: ParseError) -> Table:
+    table = Table(source=source)
+    table.warnings.append(ParseWarning(kind=NO_TABLE, text="", message=err.zh))
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            table.warnings.append(ParseWarning(kind="unplaced_line", text=strip_markup(line).strip(), line=lineno,
+                                               message=f"第{lineno}行不在任何指标表内，原文保留于此。"))
+    return table
 
 
 def read_path(path: str | Path) -> Table:
@@ -127,7 +144,11 @@ def _read_path(p: Path) -> Table:
         from assistant.parse.html import read_html
 
         return read_html(text, p.name)
-    return read_text(text, p.name)
+    table = read_text(text, p.name)
+    missing = next((w for w in table.warnings if w.kind == NO_TABLE), None)
+    if missing is not None and not table.projects:
+        raise ParseError(missing.message or "没有找到指标表。", "no indicator table found.", path=name)
+    return table
 
 
 def read_json(data: bytes, path: str | None = None) -> Table:

@@ -13,7 +13,7 @@ from assistant.parse.categories import normalize_category
 from assistant.parse.markup import strip_markup
 from assistant.parse.value import parse_target
 
-_ITEM = re.compile(r"(?P<no>\d{1,3})\s*[、.．]\s*(?P<cat>[^：:，,。\d]{1,12}指标)\s*[：:]")
+_ITEM = re.compile(r"(?<!\d)(?P<no>[1-9]\d{0,2})\s*[、.．]\s*(?P<cat>[^：:，,。\d]{1,12}指标)\s*[：:]")
 _VALUE_LABEL = re.compile(r"[，,；;]?\s*(?:年度)?(?:指标值|目标值)\s*[：:]")
 _TITLE = re.compile(r"^\s*#+\s*(?P<title>.+?)\s*$")
 _DEPARTMENT = re.compile(r"^\s*(?P<label>部门名称|预算单位|主管部门|单位名称)\s*[：:]\s*(?P<dept>.+?)\s*$")
@@ -99,7 +99,7 @@ def _read_plain_line(table: Table, line: str, lineno: int) -> None:
 def _project(table: Table, cells: list[str], lineno: int) -> Project:
     name = cells[0].strip()
     goal = cells[1].strip() if len(cells) > 1 else ""
-    indicator_text = "".join(cells[2:]).strip()
+    indicator_text = "\t".join(cells[2:]).strip()
     project = Project(line=lineno, name=name, goal=goal, position=Position(line=lineno))
     lead, items = split_items(indicator_text)
     if lead.strip():
