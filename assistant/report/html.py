@@ -1,0 +1,72 @@
+"""HTML report: one self-contained page (inline CSS, no scripts); jinja2 autoescapes all table text."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from assistant.model import Table
+from assistant.report.common import (
+    DIMENSIONS,
+    LAYOUT_ZH,
+    counts_text,
+    position_zh,
+    project_level,
+    projects_in_order,
+    severity_zh,
+    sorted_findings,
+)
+from assistant.review.result import ReviewReport
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>审核报告：{{ title }}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;line-height:1.5}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:4px 8px;vertical-align:top}
+th{background:#f0f0f0}.error{background:#ffc7ce}.warning{background:#ffeb9c}.info{background:#ddebf7}
+.sev{font-weight:bold;padding:0 4px;border-radius:3px}.code{color:#666;font-family:monospace}
+.fix{color:#333}.rewrite{color:#1a6b2a}.basis{color:#777;font-size:90%}
+.grade{font-weight:bold;font-size:110%}
+</style></head><body>
+<h1>审核报告：{{ title }}</h1>
+<p>部门：{{ department }}；审核口径：{{ profile }}；版式：{{ layout }}；项目 {{ n_projects }} 个，指标 {{ n_indicators }} 个；{{ counts }}</p>
+<h2>项目评级</h2>
+<table><tr><th>序号</th><th>项目名称</th><th>指标</th><th>评级</th>{% for d in dims %}<th>{{ d }}</th>{% endfor %}<th>错误</th><th>警告</th><th>提示</th></tr>
+{% for p in projects %}<tr><td>{{ p.n }}</td><td><a href="#p{{ p.n }}">{{ p.name }}</a></td><td>{{ p.indicators }}</td><td class="grade">{{ p.grade }}</td>{% for v in p.dims %}<td>{{ v }}</td>{% endfor %}<td>{{ p.counts.error }}</td><td>{{ p.counts.warning }}</td><td>{{ p.counts.info }}</td></tr>
+{% endfor %}</table>
+<h2>各项目问题</h2>
+{% for p in projects %}<h3 id="p{{ p.n }}">{{ p.n }}. {{ p.name }}</h3>
+<p>评级：<span class="grade">{{ p.grade }}</span>。{{ p.reasons }}</p>
+{% if not p.findings %}<p>未发现问题。</p>{% else %}<table><tr><th>级别</th><th>位置</th><th>指标</th><th>指标值</th><th>问题</th><th>修改建议与改写</th></tr>
+{% for f in p.findings %}<tr class="{{ f.severity }}"><td><span class="sev">{{ f.severity_zh }}</span></td><td>{{ f.where }}</td><td>{{ f.indicator or "" }}</td><td>{{ f.value or "" }}</td>
+<td>{{ f.message }} <span class="code">{{ f.code }}</span></td>
+<td>{% if f.fix %}<div class="fix">修改：{{ f.fix }}</div>{% endif %}{% for r in f.rewrites %}<div class="rewrite">改写：{{ r }}</div>{% endfor %}<div class="basis">依据：{{ f.basis }}</div></td></tr>
+{% endfor %}</table>{% endif %}
+{% endfor %}
+</body></html>
+"""
+
+
+def render(report: ReviewReport, table: Table) -> str:
+    env = Environment(autoescape=True, trim_blocks=False)
+    summaries = {s.name: s for s in report.projects}
+    projects = []
+    for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
+        found = sorted_findings(project_level(report, project.name)) + [
+            f for f in sorted_findings(report.findings_for(project.name)) if f.item is not None]
+        counts = summaries[project.name].counts if project.name in summaries else {}
+        projects.append({
+            "n": n, "name": project.name, "indicators": len(project.indicators()),
+            "grade": grade.grade if grade else "—",
+            "dims": [("—" if not grade or grade.dimensions.get(d) is None else grade.dimensions[d]) for d in DIMENSIONS],
+            "reasons": "；".join(grade.reasons) if grade else "",
+            "counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")},
+            "findings": [{**f.model_dump(), "severity_zh": severity_zh(f.severity), "where": position_zh(f)}
+                         for f in found],
+        })
+    return env.from_string(_TEMPLATE).render(
+        title=report.title or report.source or "", department=report.department or "未注明",
+        profile=report.profile_title, layout=LAYOUT_ZH[report.layout], n_projects=len(table.projects),
+        n_indicators=table.indicator_count(), counts=counts_text(report.counts), dims=DIMENSIONS,
+        projects=projects)

@@ -1,0 +1,92 @@
+"""The rule engine: run every enabled rule over a table and collect findings, grades and counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from assistant.model import Finding, Indicator, Project, Table
+from assistant.review.grade import grade_project
+from assistant.review.profile import Profile, load_profile
+from assistant.review.registry import Hit, IndicatorCtx, ProjectCtx, Rule, all_rules
+from assistant.review.result import SEVERITY_RANK, ProjectSummary, ReviewReport
+
+Progress = Callable[[int, int], None]
+_OPTIONAL_COLUMNS = ("value_basis", "data_source", "comparator", "subcategory")
+
+
+def active_rules(profile: Profile) -> dict[str, Rule]:
+    return {code: r for code, r in all_rules().items() if profile.enabled(code, r.default_enabled)}
+
+
+def _hits(result: Hit | list[Hit] | None) -> list[Hit]:
+    if result is None:
+        return []
+    return result if isinstance(result, list) else [result]
+
+
+def _finding(rule: Rule, profile: Profile, hit: Hit, project: Project, ind: Indicator | None = None,
+             group: int | None = None, item: int | None = None) -> Finding:
+    return Finding(
+        code=rule.code, severity=profile.severity.get(rule.code, rule.severity), level=rule.level,
+        project=project.name, group=group, item=item,
+        indicator=ind.name if ind else None, value=ind.value if ind else None,
+        message=hit.message, fix=hit.fix, basis=rule.citation(), rewrites=list(hit.rewrites),
+        position=(ind.position if ind else project.position),
+    )
+
+
+def _columns(table: Table) -> frozenset[str]:
+    present = set()
+    for p in table.projects:
+        for ind in p.indicators():
+            present.update(c for c in _OPTIONAL_COLUMNS if getattr(ind, c))
+    return frozenset(present)
+
+
+def review_project(table: Table, index: int, profile: Profile, rules: dict[str, Rule],
+                   columns: frozenset[str] = frozenset(), shared: dict | None = None) -> list[Finding]:
+    """Findings of one project. ``shared`` carries state across the projects of one run, in table order."""
+    project = table.projects[index]
+    out: list[Finding] = []
+    pctx = ProjectCtx(table, project, index, profile, {} if shared is None else shared)
+    for rule in rules.values():
+        if rule.level == "project":
+            out.extend(_finding(rule, profile, h, project) for h in _hits(rule.fn(pctx)))
+    ind_rules = [r for r in rules.values() if r.level == "indicator"]
+    for g, group in enumerate(project.groups, 1):
+        for i, ind in enumerate(group, 1):
+            ictx = IndicatorCtx(table, project, ind, g, i, profile, columns)
+            for rule in ind_rules:
+                out.extend(_finding(rule, profile, h, project, ind, g, i) for h in _hits(rule.fn(ictx)))
+    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.level != "project", f.group or 0, f.item or 0))
+    return out
+
+
+def review_table(table: Table, profile: Profile | str | None = None, progress: Progress | None = None) -> ReviewReport:
+    """Review ``table`` under ``profile`` (a Profile, a name, a path or None for the default).
+    ``progress(done, total)`` is called after each project."""
+    prof = profile if isinstance(profile, Profile) else load_profile(profile)
+    rules = active_rules(prof)
+    columns = _columns(table)
+    findings: list[Finding] = []
+    grades, summaries = [], []
+    total = len(table.projects)
+    shared: dict = {}
+    for index, project in enumerate(table.projects):
+        found = review_project(table, index, prof, rules, columns, shared)
+        findings.extend(found)
+        grades.append(grade_project(project.name, found, rules, prof))
+        counts = Counter(f.severity for f in found)
+        summaries.append(ProjectSummary(name=project.name, line=project.line, indicators=len(project.indicators()),
+                                        counts={s: counts.get(s, 0) for s in ("error", "warning", "info")}))
+        if progress is not None:
+            progress(index + 1, total)
+    sev = Counter(f.severity for f in findings)
+    return ReviewReport(
+        source=table.source, title=table.title, department=table.department,
+        profile=prof.name, profile_title=prof.profile.title, layout=prof.layout, rules=sorted(rules),
+        findings=findings, grades=grades, projects=summaries,
+        counts={s: sev.get(s, 0) for s in ("error", "warning", "info")},
+        codes=dict(sorted(Counter(f.code for f in findings).items())),
+    )

@@ -1,0 +1,281 @@
+"""Value-form rules (DOMAIN.md §2.2 V1–V12): units, comparators, compound values, ranges, direction."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.model import Op
+from assistant.review.names import (
+    CHANGE_WORDS,
+    DOCUMENT_UNITS,
+    MONEY,
+    PERCENT,
+    RATE_NAME,
+    SATISFACTION_NAME,
+    base_unit,
+    core_name,
+    counted_noun_is_not_organisation,
+    expected_from_measure_word,
+    guess_unit,
+    is_bare_magnitude,
+    money_name,
+    name_unit,
+)
+from assistant.review.registry import Hit, IndicatorCtx, rule
+from assistant.review.rewrite import measured, part_value, subject_of
+
+_SYSTEM = "预算管理一体化系统绩效模块校验"
+_COMPARATORS = {"≥", ">", "=", "<", "≤", "定性", ">=", "<=", "大于等于", "大于", "等于", "小于", "小于等于",
+                "正向", "反向"}
+_REVERSE = re.compile(r"成本|费用|单价|时长|周期|天数|事故|投诉|差错|发生率|超支|结余率")
+_POSITIVE = re.compile(r"完成|覆盖|合格|达标|满意|知晓|及时|通过")
+_REDUCTION = re.compile(r"降低|减少|节约|下降|压减|缩短|节省")
+_INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|案件|隐患|故障|伤亡|损失|问题|死亡|污染")
+_ACTIVITY_NAME = re.compile(r"^(?:开展|举办|组织|召开|举行)")
+_DOCUMENT_NOUN = re.compile(r"报告|方案|材料|规划|规定|办法|图谱|手册|简报|文件|课题|研究|教材|资料|清单|案例|指南|标准")
+_TIME_NAME = re.compile(r"时效|及时|按时|按期|完成时间|完成时限|时限|工期")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _parts(ctx: IndicatorCtx):
+    return ctx.indicator.target.parts if ctx.indicator.target.kind == "quantitative" else []
+
+
+@rule("missing_unit", domain="S2；V5", severity="error", level="indicator", title="数值缺少计量单位",
+      basis=_SYSTEM + "：定量指标须有计量单位", dimension="完整性")
+def missing_unit(ctx: IndicatorCtx) -> Hit | None:
+    parts = [p for p in _parts(ctx) if p.value is not None and not p.unit]
+    if not parts:
+        return None
+    unit = guess_unit(ctx.indicator.name)
+    suggestion = unit or "【计量单位】"
+    rewrites = [measured(subject_of(ctx.indicator.name), part_value(p, suggestion), note="请核实计量单位")
+                for p in parts]
+    return Hit(message=f"指标值“{ctx.indicator.value}”只有数字，没有计量单位。",
+               fix=f"补上计量单位{f'（如“{unit}”）' if unit else ''}。", rewrites=rewrites)
+
+
+@rule("ambiguous_unit", domain="V5", severity="warning", level="indicator", title="数量级词后缺少计量单位",
+      basis=_SYSTEM + "：定量指标须有计量单位", dimension="完整性")
+def ambiguous_unit(ctx: IndicatorCtx) -> Hit | None:
+    parts = [p for p in _parts(ctx) if is_bare_magnitude(p.unit)]
+    if not parts:
+        return None
+    mag = parts[0].unit
+    guessed = f"{mag}元" if money_name(ctx.indicator.name) else None
+    rewrites = [measured(subject_of(ctx.indicator.name), part_value(p, guessed or f"{p.unit}【计量单位】"),
+                         note="请核实计量单位") for p in parts]
+    return Hit(message=f"指标值“{ctx.indicator.value}”中的“{mag}”只是数量级，没有计量单位"
+                       f"{f'（{guessed}？）' if guessed else ''}。",
+               fix=f"写全计量单位，如“{guessed or mag + '元/' + mag + '人'}”。", rewrites=rewrites)
+
+
+def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
+    written = name_unit(name)
+    if written:
+        return (written,), f"名称中注明单位“{written}”"
+    measure = expected_from_measure_word(name)
+    if measure:
+        return measure, f"名称以“{core_name(name)[-2:]}”结尾"
+    if RATE_NAME.search(core_name(name)):
+        return tuple(sorted(PERCENT)), "比率类名称"
+    return None
+
+
+def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
+    return unit in expected or base_unit(unit) in {base_unit(e) for e in expected}
+
+
+@rule("unit_mismatch", domain="V5", severity="warning", level="indicator", title="计量单位与指标名称不一致",
+      basis="DOMAIN §2.2 V5：比率用%，计数用个/项/人次等，金额用元/万元（实务做法）", dimension="相关性")
+def unit_mismatch(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    for part in _parts(ctx):
+        unit = part.unit
+        if not unit or is_bare_magnitude(unit) or unit == "日期":
+            continue
+        expected = _expected_units(ind.name)
+        if expected and not _unit_ok(unit, expected[0]):
+            return _unit_hit(ind.name, part, unit, expected[0][0], expected[1])
+        base = base_unit(unit)
+        noun = counted_noun_is_not_organisation(ind.name)
+        if base == "家" and noun:
+            return _unit_hit(ind.name, part, unit, "个", f"“{noun}”不是机构，不以“家”计")
+        if base in DOCUMENT_UNITS and _ACTIVITY_NAME.search(core_name(ind.name)) \
+                and not _DOCUMENT_NOUN.search(ind.name):
+            return _unit_hit(ind.name, part, unit, "次", "开展活动以场次计，不以“份/篇”计")
+        if money_name(ind.name) and re.search(r"(?:金额|投资额|费用|成本|营收|收入|产值|经费)$", core_name(ind.name)) \
+                and base not in {base_unit(m) for m in MONEY} | PERCENT and base != "元":
+            return _unit_hit(ind.name, part, unit, "万元", "金额类名称应以元/万元计")
+        if unit in PERCENT and re.search(r"(?:数量|个数|人数|家数|次数|人次|场次)$", core_name(ind.name)) \
+                and not part.basis and not CHANGE_WORDS.search(ind.value + ind.name):
+            return _unit_hit(ind.name, part, unit, guess_unit(ind.name) or "个", "计数类名称不应以%计")
+    return None
+
+
+def _unit_hit(name: str, part, unit: str, expected: str, why: str) -> Hit:
+    return Hit(message=f"计量单位“{unit}”与指标名称“{name}”不一致（{why}）。",
+               fix=f"把单位改为“{expected}”，或修改指标名称使之与单位一致。",
+               rewrites=[measured(subject_of(name), part_value(part, expected), note="请核实计量单位")])
+
+
+@rule("compound_target", domain="V2", severity="warning", level="indicator",
+      title="一个数值型指标值包含多个目标", basis="财预〔2020〕10号 绩效指标明确性：每个指标有一个明确的值",
+      dimension="相关性")
+def compound_target(ctx: IndicatorCtx) -> Hit | None:
+    parts = _parts(ctx)
+    if len(parts) < 2:
+        return None
+    name = subject_of(ctx.indicator.name)
+    rewrites = [measured(p.subject or (f"{name}（{p.unit}）" if p.unit else name), part_value(p)) for p in parts]
+    return Hit(message=f"指标值“{ctx.indicator.value}”含{len(parts)}个目标，无法用一个完成值评判。",
+               fix="拆成多个指标，每个指标一个比较符、一个数值、一个单位。", rewrites=rewrites)
+
+
+@rule("missing_comparator", domain="S2；V1", severity="error", level="indicator", title="定量指标缺少计算符号",
+      basis=_SYSTEM + "：定量指标须选择计算符号", dimension="完整性")
+def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
+    if "comparator" not in ctx.columns or (ctx.indicator.comparator or "").strip():
+        return None
+    if ctx.indicator.target.kind != "quantitative":
+        return None
+    return Hit(message=f"指标“{ctx.indicator.name}”是定量指标，但没有填写计算符号。", fix="从 ≥、>、=、<、≤ 中选择。")
+
+
+@rule("invalid_comparator", domain="V1", severity="error", level="indicator", title="计算符号不在规定范围",
+      basis=_SYSTEM + "：计算符号为 ≥、>、=、<、≤、定性（地方可另有选项）", dimension="完整性")
+def invalid_comparator(ctx: IndicatorCtx) -> Hit | None:
+    comp = (ctx.indicator.comparator or "").strip()
+    if not comp or comp in _COMPARATORS or comp in ctx.profile.rules.extra_comparators:
+        return None
+    return Hit(message=f"计算符号“{comp}”不在 ≥、>、=、<、≤、定性 之内。", fix="从 ≥、>、=、<、≤、定性 中选择。")
+
+
+@rule("non_numeric_value", domain="V2", severity="error", level="indicator", title="定量指标的指标值不是数值",
+      basis=_SYSTEM + "：定量指标值须为数值", dimension="相关性")
+def non_numeric_value(ctx: IndicatorCtx) -> Hit | None:
+    comp = (ctx.indicator.comparator or "").strip()
+    if not comp or comp.startswith("定性") or comp in ctx.profile.rules.extra_comparators:
+        return None
+    if ctx.indicator.target.kind != "qualitative":
+        return None
+    return Hit(message=f"计算符号为“{comp}”，但指标值“{ctx.indicator.value}”不是数值。",
+               fix="填写数值（可带%），或把计算符号改为“定性”并写明可核验的成果。")
+
+
+@rule("qualitative_with_unit", domain="V3", severity="warning", level="indicator", title="定性指标填了计量单位",
+      basis=_SYSTEM + "：定性指标清空计量单位", dimension="相关性")
+def qualitative_with_unit(ctx: IndicatorCtx) -> Hit | None:
+    comp = (ctx.indicator.comparator or "").strip()
+    if not comp.startswith("定性") or not (ctx.indicator.unit or "").strip():
+        return None
+    return Hit(message=f"定性指标填了计量单位“{ctx.indicator.unit}”。", fix="清空计量单位，或改为定量指标。")
+
+
+@rule("percent_out_of_range", domain="V6", severity="error", level="indicator", title="百分比超出0–100",
+      basis="DOMAIN §2.2 V6：比率在0–100%之间，增长率除外", dimension="可行性")
+def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
+    if CHANGE_WORDS.search(ctx.indicator.name + ctx.indicator.value):
+        return None
+    for p in _parts(ctx):
+        if p.unit == "%" and not p.basis and p.value is not None:
+            values = [p.value] + ([p.high] if p.high is not None else [])
+            if any(v > 100 or v < 0 for v in values):
+                return Hit(message=f"百分比“{ctx.indicator.value}”超出0–100%。",
+                           fix="比率类指标取值应在0–100%之间；若为增长率，请在名称中写明“增长率”及基期。")
+    return None
+
+
+@rule("direction_mismatch", domain="V7", severity="warning", level="indicator", title="比较方向与指标性质不符",
+      basis="财预〔2020〕10号 正向/反向指标评分；DOMAIN §2.2 V7", dimension="可行性")
+def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
+    name = core_name(ctx.indicator.name)
+    for p in _parts(ctx):
+        if p.basis or p.op is Op.RANGE:
+            continue
+        if _REVERSE.search(name) and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
+            return Hit(message=f"“{name}”越小越好（反向指标），却用了“{ctx.indicator.value}”。",
+                       fix="反向指标用“≤”或“=”，如“≤【上限】”。")
+        if _POSITIVE.search(name) and not _REVERSE.search(name) and p.op in (Op.LE, Op.LT):
+            return Hit(message=f"“{name}”越大越好（正向指标），却用了“{ctx.indicator.value}”。",
+                       fix="正向指标用“≥”或“=”。")
+    return None
+
+
+@rule("trivial_target", domain="V8", severity="warning", level="indicator", title="目标值无约束力",
+      basis="DOMAIN §2.2 V8：≥0、>0 等目标必然达成", dimension="可行性")
+def trivial_target(ctx: IndicatorCtx) -> Hit | None:
+    for p in _parts(ctx):
+        if p.value != 0 or p.basis:
+            continue
+        if p.op in (Op.GE, Op.GT):
+            return Hit(message=f"指标值“{ctx.indicator.value}”必然达成，没有约束力。", fix="按计划或历史值设定有约束力的目标。")
+        if p.op in (Op.EQ, Op.LE) and not _INCIDENT.search(ctx.indicator.name):
+            return Hit(message=f"指标值“{ctx.indicator.value}”为0，但“{ctx.indicator.name}”不是事故、投诉类指标。",
+                       fix="“=0/≤0”只用于事故、投诉等反向指标；其他指标写明目标数值。")
+    return None
+
+
+@rule("satisfaction_range", domain="V9", severity="warning", level="indicator", title="满意度目标不合理",
+      basis="DOMAIN §2.2 V9、§4.1：满意度一般设为85%–95%，避免100%", dimension="可行性")
+def satisfaction_range(ctx: IndicatorCtx) -> Hit | None:
+    if not SATISFACTION_NAME.search(ctx.indicator.name):
+        return None
+    low, high = ctx.profile.thresholds.satisfaction_min, ctx.profile.thresholds.satisfaction_max
+    for p in _parts(ctx):
+        if p.unit != "%" or p.value is None:
+            continue
+        if p.value >= high and p.op in (Op.EQ, Op.GE, Op.GT):
+            return Hit(message=f"满意度“{ctx.indicator.value}”达到或超过口径上限{high:g}%，不现实。",
+                       fix="设为“≥【待填】%”（一般在85%–95%），并写明调查方式和样本量。",
+                       rewrites=["服务对象满意度：≥【待填】%（依据：行业标准；有效问卷≥【样本量】份）"])
+        if p.value < low and p.op in (Op.EQ, Op.GE, Op.GT):
+            return Hit(message=f"满意度“{ctx.indicator.value}”低于口径下限{low:g}%。", fix="说明偏低的原因，或提高目标值。")
+    return None
+
+
+_NUM_UNIT_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)\s*(人次|人|场|次|个|项|家|户|套|台|件|篇|份|期|km|公里|万元|元|%)")
+
+
+@rule("value_in_name", domain="V10", severity="warning", level="indicator", title="数值写在指标名称里",
+      basis="DOMAIN §2.2 V10：名称写度量，数值写在指标值栏", dimension="相关性")
+def value_in_name(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    if ind.target.kind == "quantitative":
+        return None
+    m = _NUM_UNIT_IN_NAME.search(ind.name)
+    if not m:
+        return None
+    metric = (ind.name[: m.start()] + ind.name[m.end():]).strip() or ind.name
+    metric = re.sub(r"^(?:完成|实现|达到)", "", metric) + (m.group(2) if not metric.endswith(m.group(2)) else "")
+    return Hit(message=f"数值“{m.group(0)}”写在名称“{ind.name}”里，指标值栏却是“{ind.value}”。",
+               fix=f"名称只写度量（如“{metric}”），指标值写“≥{m.group(1)}{m.group(2)}”。",
+               rewrites=[measured(metric, f"≥{m.group(1)}{m.group(2)}")])
+
+
+@rule("timeliness_no_deadline", domain="V11", severity="error", level="indicator", title="时效指标没有期限",
+      basis="财预〔2015〕88号 细化量化：时效指标须写明日期、周期或比率", dimension="相关性")
+def timeliness_no_deadline(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    timely = (ind.subcategory or "").startswith("时效") or _TIME_NAME.search(ind.name)
+    if not timely or ind.target.kind == "quantitative":
+        return None
+    return Hit(message=f"时效指标“{ind.name}”的指标值“{ind.value}”没有日期、周期或比率。",
+               fix="写明完成日期、办理时限或按期完成率。",
+               rewrites=[measured(f"{subject_of(ind.name)}按期完成率", "≥【待填】%"),
+                         measured(f"{subject_of(ind.name)}办理时限", "≤【待填】个工作日")])
+
+
+@rule("change_without_baseline", domain="V12", severity="warning", level="indicator", title="变化类指标没有基期",
+      basis="DOMAIN §2.2 V12；财预〔2021〕101号 历史标准", dimension="可行性")
+def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    text = ind.name + ind.value
+    if not CHANGE_WORDS.search(text) or _YEAR.search(text) or re.search(r"基期|基数|基线", text):
+        return None
+    parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and not p.basis]
+    if not parts:
+        return None
+    extra = "；比率的变化还须写明是“百分点”还是“%”" if RATE_NAME.search(core_name(ind.name)) else ""
+    return Hit(message=f"“{ind.name}”是变化类指标，但没有写明基期年份和基期值{extra}。",
+               fix="在名称、解释或依据中写明基期（如“【基期年份】年为【基期值】”），并区分百分点与%。")

@@ -1,0 +1,1 @@
+"""Benchmarks: ratios within one run and scaling curves, printed and saved under bench/results/."""
