@@ -1,0 +1,314 @@
+"""The structured call: rendered prompt + response model + validation context → validated object.
+
+``openai`` and ``instructor`` are imported on first use. Each model answer is cleaned (reasoning blocks,
+fences), validated by the response model with ``context``; a failure goes back to the model as
+instructor's re-ask carrying the validators' own (Chinese) messages, up to ``max_retries`` times, then
+raises :class:`AnswerInvalid`. HTTP trouble is retried only by :class:`RetryTransport` and surfaces as
+:class:`TransportError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from assistant.llm import tokens
+from assistant.llm.cache import Cache, cache_key
+from assistant.llm.errors import AnswerInvalid, LLMError, ModelRequestsForbidden, TransportError
+from assistant.llm.normalize import json_text, strip_think
+from assistant.llm.profiles import Profile, load_profile
+from assistant.llm.prompts import RenderedPrompt
+from assistant.llm.transport import CallStats, RetryTransport, current_stats
+from assistant.llm.usage import SESSION, Meter, Usage, cost
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """``value, usage, attempts = result``; ``attempts`` counts model answers (0 on a cache hit)."""
+
+    value: T
+    usage: Usage
+    attempts: int
+    cached: bool = False
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.value, self.usage, self.attempts))
+
+
+def _raw_text(completion: Any) -> str:
+    message = completion.choices[0].message if getattr(completion, "choices", None) else None
+    if message is None:
+        return ""
+    if message.tool_calls:
+        return "\n".join(call.function.arguments or "" for call in message.tool_calls)
+    return message.content or ""
+
+
+def _clean(completion: Any, mode: str) -> None:
+    """Normalise an answer in place so the mode's parser sees plain JSON."""
+    if not getattr(completion, "choices", None):
+        return
+    message = completion.choices[0].message
+    if message.tool_calls:
+        for call in message.tool_calls:
+            if call.function.arguments:
+                call.function.arguments = json_text(call.function.arguments)
+    elif message.content is not None:
+        message.content = strip_think(message.content) if mode == "MD_JSON" else json_text(message.content)
+
+
+@cache
+def _prepared(response_model: type[BaseModel]) -> Any:
+    """instructor's schema class for ``response_model``, built once: instructor otherwise creates a new
+    pydantic class on every call, which dominates the client's CPU time in large batches."""
+    from instructor.v2.core.response_model import prepare_response_model
+
+    return prepare_response_model(response_model)
+
+
+@cache
+def _schema(response_model: type[BaseModel]) -> dict[str, Any]:
+    return response_model.model_json_schema()
+
+
+def _plain(value: BaseModel, response_model: type[T]) -> T:
+    """The answer as an instance of exactly ``response_model``: instructor returns an instance of its
+    own schema subclass carrying ``_raw_response``; copy the validated fields over, without
+    validating again."""
+    if type(value) is response_model:
+        return value
+    fields = {name: getattr(value, name) for name in response_model.model_fields}
+    return response_model.model_construct(_fields_set=set(value.model_fields_set), **fields)
+
+
+def _errors(exc: BaseException | None) -> list[dict[str, Any]]:
+    if isinstance(exc, ValidationError):
+        return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors(include_url=False)]
+    return [{"loc": [], "msg": str(exc), "type": type(exc).__name__}] if exc else []
+
+
+def _cause_chain(exc: BaseException) -> list[BaseException]:
+    chain, seen = [], set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return chain
+
+
+class Client:
+    """One endpoint profile, its cache and its meter. Safe to share between tasks of one event loop;
+    the sync :meth:`call` runs its own loop."""
+
+    def __init__(self, profile: Profile | str | None = None, *, cache: Cache | Path | str | bool | None = True,
+                 meter: Meter | None = None, transport: Any = None) -> None:
+        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
+        if cache is True:
+            from assistant.llm.cache import default_path
+
+            cache = None if default_path() is None else Cache(default_path())
+        elif isinstance(cache, str | Path):
+            cache = Cache(cache)
+        self.cache: Cache | None = cache if isinstance(cache, Cache) else None
+        self.meter = meter or Meter()
+        self._transport = transport
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._inst: Any = None
+        self._oai: Any = None
+        self._sem: asyncio.Semaphore | None = None
+
+    def _instructor(self) -> tuple[Any, asyncio.Semaphore]:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            import logging
+
+            import httpx2
+            import instructor
+            import openai
+
+            # instructor logs every failed attempt at ERROR; our exceptions carry the same facts, in Chinese.
+            quiet = logging.getLogger("instructor")
+            if not quiet.handlers:
+                quiet.addHandler(logging.NullHandler())
+
+            profile = self.profile
+            transport = RetryTransport(self._transport, retries=profile.transport_retries,
+                                       cap=profile.backoff_cap, deadline=profile.timeout)
+            http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(profile.timeout))
+            oai = openai.AsyncOpenAI(base_url=profile.base_url, api_key=profile.key(), max_retries=0,
+                                     timeout=profile.timeout, http_client=http)
+            original = oai.chat.completions.create
+            mode = profile.mode
+
+            async def create(*args: Any, **kwargs: Any) -> Any:
+                completion = await original(*args, **kwargs)
+                stats = current_stats.get()
+                if stats is not None:
+                    stats.answers.append(_raw_text(completion))
+                    if completion.usage is not None:
+                        stats.prompt_tokens += completion.usage.prompt_tokens or 0
+                        stats.completion_tokens += completion.usage.completion_tokens or 0
+                _clean(completion, mode)
+                return completion
+
+            oai.chat.completions.create = create
+            self._inst = instructor.from_openai(oai, mode=instructor.Mode[mode])
+            self._oai, self._loop = oai, loop
+            self._sem = asyncio.Semaphore(max(1, profile.concurrency))
+        assert self._sem is not None
+        return self._inst, self._sem
+
+    def key(self, prompt: RenderedPrompt, response_model: type[BaseModel]) -> str:
+        return cache_key(prompt=prompt.name, version=prompt.version, model=self.profile.model,
+                         messages=prompt.messages, schema=_schema(response_model))
+
+    def estimate(self, prompt: RenderedPrompt) -> int:
+        """Pre-flight prompt tokens (tiktoken, offline)."""
+        return tokens.count_messages(prompt.messages, self.profile.tokenizer)
+
+    def _from_cache(self, key: str, response_model: type[T], context: dict[str, Any] | None) -> T | None:
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        try:
+            return response_model.model_validate(hit[0], context=context)
+        except ValidationError:
+            self.cache.delete(key)
+            return None
+
+    async def acall(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
+                    *, max_retries: int | None = None, use_cache: bool = True) -> Result[T]:
+        """Ask for one ``response_model`` object. Raises AnswerInvalid, TransportError or
+        ModelRequestsForbidden; never returns None."""
+        key = self.key(prompt, response_model)
+        if use_cache and (value := self._from_cache(key, response_model, context)) is not None:
+            usage = Usage(calls=1, cached=1)
+            self._record(usage)
+            return Result(value, usage, 0, True)
+        inst, sem = self._instructor()
+        stats = CallStats()
+        token = current_stats.set(stats)
+        estimate = self.estimate(prompt)
+        retries = self.profile.max_retries if max_retries is None else max_retries
+        kwargs: dict[str, Any] = {"model": self.profile.model}
+        if self.profile.extra_body:
+            kwargs["extra_body"] = self.profile.extra_body
+        if self.profile.max_tokens:
+            kwargs["max_tokens"] = self.profile.max_tokens
+        try:
+            async with sem:
+                value = await inst.create(response_model=_prepared(response_model),
+                                          messages=[dict(m) for m in prompt.messages],
+                                          max_retries=retries, context=context,
+                                          strict=self.profile.strict, **kwargs)
+        except Exception as err:
+            usage = self._usage(stats, estimate)
+            self._record(usage)
+            error = self._translate(err, stats, usage)
+            if error is None:
+                raise
+            error.usage = usage
+            raise error from err
+        finally:
+            current_stats.reset(token)
+        value = _plain(value, response_model)
+        usage = self._usage(stats, estimate)
+        self._record(usage)
+        if self.cache is not None and use_cache:
+            self.cache.put(key, value.model_dump(mode="json"), usage.to_dict(), prompt=prompt.name,
+                           model=self.profile.model)
+        return Result(value, usage, len(stats.answers), False)
+
+    def call(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
+             **kwargs: Any) -> Result[T]:
+        """Synchronous :meth:`acall` on a private event loop (in a thread if one is already running)."""
+        async def run() -> Result[T]:
+            try:
+                return await self.acall(prompt, response_model, context, **kwargs)
+            finally:
+                await self.aclose()
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(run())
+        box: dict[str, Any] = {}
+
+        def target() -> None:
+            try:
+                box["result"] = asyncio.run(run())
+            except BaseException as err:  # noqa: BLE001
+                box["error"] = err
+
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    async def aclose(self) -> None:
+        if self._oai is not None:
+            await self._oai.close()
+        self._oai = self._inst = self._loop = self._sem = None
+
+    def _usage(self, stats: CallStats, estimate: int) -> Usage:
+        p = self.profile
+        return Usage(prompt_tokens=stats.prompt_tokens, completion_tokens=stats.completion_tokens,
+                     estimated_prompt_tokens=estimate * max(1, len(stats.answers)),
+                     cost=cost(stats.prompt_tokens, stats.completion_tokens, p.price_input_per_1k,
+                               p.price_output_per_1k),
+                     calls=1, requests=stats.requests, answers=len(stats.answers),
+                     transport_retries=stats.retries)
+
+    def _record(self, usage: Usage) -> None:
+        self.meter.record(usage)
+        SESSION.record(usage)
+
+    def _translate(self, err: Exception, stats: CallStats, usage: Usage) -> LLMError | None:
+        """Our error for ``err``; None for what is neither transport nor validation (a bug: re-raised)."""
+        import openai
+
+        chain = _cause_chain(err)
+        for exc in chain:
+            if isinstance(exc, ModelRequestsForbidden):
+                return exc
+        for exc in chain:
+            if isinstance(exc, openai.AuthenticationError):
+                where = self.profile.api_key_env or "JIXIAO_API_KEY"
+                return TransportError(f"模型端点拒绝了密钥（HTTP 401）：请检查 {where} 或配置文件中的 api_key",
+                                      status=401, attempts=stats.requests)
+            if isinstance(exc, openai.APIStatusError):
+                return TransportError(f"模型端点返回 HTTP {exc.status_code}（已请求 {stats.requests} 次）：{self.profile.name}",
+                                      status=exc.status_code, attempts=stats.requests)
+            if isinstance(exc, openai.APITimeoutError):
+                return TransportError(f"模型端点超时（{self.profile.timeout:g} 秒，已请求 {stats.requests} 次）："
+                                      f"{self.profile.name}", attempts=stats.requests)
+            if isinstance(exc, openai.APIConnectionError):
+                return TransportError(f"无法连接模型端点（已请求 {stats.requests} 次）：{self.profile.name}",
+                                      attempts=stats.requests)
+        if any(type(exc).__name__ == "IncompleteOutputException" for exc in chain):
+            return AnswerInvalid(f"模型回答超出长度上限（max_tokens）被截断，共回答 {len(stats.answers)} 次",
+                                 errors=[{"loc": [], "msg": "回答被截断", "type": "length"}],
+                                 raw=stats.answers[-1] if stats.answers else None, attempts=len(stats.answers),
+                                 usage=usage)
+        failed = getattr(err, "failed_attempts", None) or []
+        last = failed[-1].exception if failed else err.__cause__ or err
+        if not isinstance(last, ValueError):
+            return None
+        errors = _errors(last)
+        detail = "；".join(e["msg"] for e in errors)[:500]
+        return AnswerInvalid(f"模型回答 {len(stats.answers)} 次仍未通过校验：{detail}", errors=errors,
+                             raw=stats.answers[-1] if stats.answers else None, attempts=len(stats.answers),
+                             usage=usage)
