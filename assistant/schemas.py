@@ -19,6 +19,9 @@ def _models() -> dict[str, type[BaseModel]]:
     from assistant.model import Finding, Grade, Table
 
     models: dict[str, type[BaseModel]] = {"table": Table, "finding": Finding, "grade": Grade}
+    from assistant.tasks.models import LLMReviewResult, RewriteResult, SuggestResult
+
+    models |= {"suggest-result": SuggestResult, "rewrite-result": RewriteResult, "llm-review": LLMReviewResult}
     try:
         from assistant.review.result import ReviewReport
     except ImportError:

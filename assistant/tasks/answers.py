@@ -1,0 +1,210 @@
+"""Response models the model fills in, with the review rules as validators.
+
+Validators run only when a validation context is given (``{"task": ..., "profile": ..., ...}``); a failed
+check raises ``ValueError`` with a Chinese message naming the rule, which instructor sends back to the
+model. Without a context (re-reading the raw last answer after the retries ran out) nothing is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+from assistant.model import Project
+from assistant.parse.value import is_measurable
+from assistant.tasks import checks
+from assistant.tasks.models import ValueBasis
+
+Category1 = Literal["产出指标", "效益指标", "成本指标", "满意度指标"]
+Comparator = Literal["≥", "≤", "=", ">", "<", "定性"]
+CHANGE = re.compile(r"提高|提升|增长|增加|下降|降低|减少|较上年|同比|增幅|降幅")
+RATE = re.compile(r"(?:率|比例|占比|比重|满意度|知晓度)")
+
+
+class AnswerIndicator(BaseModel):
+    category: Category1 = Field(description="一级指标")
+    subcategory: str = Field(description="二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标")
+    name: str = Field(description="三级指标名称：一个可度量的量，不含数值")
+    comparator: Comparator
+    value: str = Field(description="指标值，连同比较符和单位，如 ≥【待填】人次 或 ≥500人次")
+    unit: str | None = Field(default=None, description="计量单位；定性指标为空")
+    value_basis: ValueBasis
+    data_source: str = Field(description="数据来源，如 工作台账、验收报告、问卷调查")
+    reason: str = Field(default="", description="为什么设这个指标、数值从哪里来")
+
+
+def items_of(raw: str | None, key: str, item_model: type[BaseModel]) -> list[Any]:
+    """The well-formed items under ``key`` of a raw (invalid) answer, each parsed alone; bad ones dropped."""
+    import json
+
+    from pydantic import ValidationError
+
+    from assistant.llm.normalize import json_text
+
+    try:
+        data = json.loads(json_text(raw or "{}"))
+    except ValueError:
+        return []
+    rows = data.get(key) if isinstance(data, dict) else None
+    out = []
+    for row in rows if isinstance(rows, list) else []:
+        try:
+            out.append(item_model.model_validate(row))
+        except ValidationError:
+            continue
+    return out
+
+
+def _ctx(info: ValidationInfo) -> dict[str, Any] | None:
+    return info.context if isinstance(info.context, dict) else None
+
+
+def _draft(rows: list[AnswerIndicator], name: str, goal: str) -> Project:
+    inds = [checks.to_indicator(r.category, r.subcategory, r.name, r.value, r.unit, r.comparator, r.value_basis,
+                                r.data_source) for r in rows]
+    return Project(name=name or "草稿项目", goal=goal or "", groups=[inds])
+
+
+def coverage_problems(rows: list[Any], layout: str, recipients: bool) -> list[str]:
+    """What a complete set lacks: 产出 数量/质量/时效, 效益, 成本 (in the profile's layout), 满意度."""
+    pairs = {(r.category, r.subcategory) for r in rows}
+    subs = {s for _, s in pairs}
+    cats = {c for c, _ in pairs}
+    missing = [f"产出指标/{s}" for s in ("数量指标", "质量指标", "时效指标") if s not in subs]
+    if "效益指标" not in cats:
+        missing.append("效益指标（经济/社会/生态/可持续影响中相关的一项）")
+    has_cost = "成本指标" in cats or any("成本" in (s or "") for s in subs)
+    if not has_cost:
+        missing.append("产出指标/成本指标" if layout == "legacy" else "成本指标/经济成本指标")
+    if recipients and "满意度指标" not in cats:
+        missing.append("满意度指标/服务对象满意度指标")
+    return missing
+
+
+class SuggestAnswer(BaseModel):
+    """A complete indicator set for one project."""
+
+    indicators: list[AnswerIndicator] = Field(min_length=4, max_length=20)
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> SuggestAnswer:
+        ctx = _ctx(info)
+        if ctx is None or ctx.get("task") != "suggest":
+            return self
+        problems = coverage_problems(self.indicators, ctx.get("layout", "legacy"), ctx.get("recipients", True))
+        messages = [f"指标体系不完整，缺少：{'、'.join(problems)}。"] if problems else []
+        project = _draft(self.indicators, ctx.get("name", ""), ctx.get("goal", ""))
+        found = checks.blocking(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
+        if found:
+            labels = {(1, i): r.name for i, r in enumerate(self.indicators, 1)}
+            messages.append(checks.feedback(found, labels))
+        if messages:
+            raise ValueError("\n".join(messages))
+        return self
+
+
+class AnswerOption(BaseModel):
+    name: str = Field(description="改写后的指标名称，保留原指标的对象")
+    value: str = Field(description="可测的指标值，连同比较符和单位，如 ≥【待填】%")
+    unit: str | None = None
+    value_basis: ValueBasis | None = None
+    reason: str = Field(default="", description="为什么这样改；变化类指标写明基期值和年份、百分点还是%")
+    needs_baseline: bool = Field(default=False, description="是变化量（较上年…）时为 true，需要用户提供基期值")
+
+
+def option_problems(opt: Any, subject: str) -> list[str]:
+    """Why one rewrite option is not acceptable (empty when it is)."""
+    out = []
+    if not is_measurable(opt.value):
+        out.append(f"“{opt.name}”的指标值“{opt.value}”不可测：应写成 比较符＋数值（或【待填】）＋单位。")
+    text = f"{opt.name}{opt.value}"
+    if CHANGE.search(text) and not opt.needs_baseline:
+        out.append(f"“{opt.name}”是变化量，needs_baseline 应为 true，并在 reason 中写明基期年份和基期值。")
+    if CHANGE.search(text) and RATE.search(opt.name) and "百分点" not in text + opt.reason \
+            and "相对" not in opt.reason and "增长率" not in opt.name:
+        out.append(f"“{opt.name}”是比率的变化：请写明按“百分点”还是按“%”（相对变化）计算。")
+    if subject and not (set(_bigrams(subject)) & set(_bigrams(opt.name + opt.reason))):
+        out.append(f"“{opt.name}”没有保留原指标的对象“{subject}”：请在名称或理由中保留它。")
+    return out
+
+
+def _bigrams(text: str) -> list[str]:
+    from assistant.examples import tokens
+
+    return tokens(text)
+
+
+PLACEMENT_CODES = frozenset({"category_mismatch", "invalid_category", "invalid_subcategory", "missing_subcategory"})
+"""Where the original row sits is not the rewrite's business: these never block a rewrite."""
+
+
+class RewriteAnswer(BaseModel):
+    """1–3 measurable alternatives for one vague indicator."""
+
+    options: list[AnswerOption] = Field(min_length=1, max_length=3)
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> RewriteAnswer:
+        ctx = _ctx(info)
+        if ctx is None or ctx.get("task") != "rewrite":
+            return self
+        messages: list[str] = []
+        category = ctx.get("category") or "产出指标"
+        for opt in self.options:
+            messages.extend(option_problems(opt, ctx.get("subject", "")))
+            ind = checks.to_indicator(category, ctx.get("subcategory"), opt.name, opt.value, opt.unit)
+            project = Project(name=ctx.get("project") or "改写", groups=[[ind]])
+            found = [f for f in checks.blocking(checks.review_project(project, ctx.get("profile")), project,
+                                                ctx.get("profile"))
+                     if f.level == "indicator" and f.code not in PLACEMENT_CODES]
+            if found:
+                messages.append(checks.feedback(found, {(1, 1): opt.name}))
+        if messages:
+            raise ValueError("\n".join(messages))
+        return self
+
+
+CritiqueCode = Literal["goal_uncovered", "unrelated_indicator", "category_mismatch", "unit_mismatch",
+                       "value_out_of_line"]
+INDICATOR_CODES = frozenset({"unrelated_indicator", "category_mismatch", "unit_mismatch", "value_out_of_line"})
+
+
+class CritiqueItem(BaseModel):
+    code: CritiqueCode
+    group: int | None = Field(default=None, description="指标所在组号（从1起）；goal_uncovered 为空")
+    item: int | None = Field(default=None, description="指标在组内的序号（从1起）；goal_uncovered 为空")
+    clause: str | None = Field(default=None, description="goal_uncovered：未被覆盖的目标原句")
+    severity: Literal["warning", "info"] = "warning"
+    message: str = Field(description="问题，中文")
+    fix: str = Field(description="修改建议，中文；给出具体的一级/二级、单位或指标")
+
+
+class CritiqueAnswer(BaseModel):
+    """Findings that rules cannot decide; an empty list when there are none."""
+
+    findings: list[CritiqueItem] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _refs(self, info: ValidationInfo) -> CritiqueAnswer:
+        ctx = _ctx(info)
+        if ctx is None or ctx.get("task") != "critique":
+            return self
+        sizes: list[int] = ctx.get("group_sizes", [])
+        goal = re.sub(r"\s+", "", ctx.get("goal", ""))
+        messages = []
+        for n, f in enumerate(self.findings, 1):
+            if f.code in INDICATOR_CODES:
+                if f.group is None or f.item is None or not (1 <= f.group <= len(sizes)) \
+                        or not (1 <= f.item <= sizes[f.group - 1]):
+                    messages.append(f"第{n}条（{f.code}）的 group/item 不对应任何指标：请用数据中给出的组号和序号。")
+            elif f.code == "goal_uncovered":
+                clause = re.sub(r"\s+", "", f.clause or "")
+                if not clause or clause not in goal:
+                    messages.append(f"第{n}条（goal_uncovered）的 clause 必须逐字摘自年度绩效目标。")
+            if not re.search(r"[\u4e00-\u9fff]", f.message):
+                messages.append(f"第{n}条的 message 必须用中文。")
+        if messages:
+            raise ValueError("\n".join(messages))
+        return self

@@ -1,0 +1,126 @@
+"""Task: critique a project against its goal and against similar projects — the findings rules cannot decide.
+
+Codes: ``goal_uncovered`` (L4), ``unrelated_indicator`` (L5), ``category_mismatch``, ``unit_mismatch`` and
+``value_out_of_line`` (L7, against the library's value ranges). Model findings have the rule findings'
+shape with ``source="model"``; a model finding that repeats a rule finding is dropped. With no endpoint
+``critique`` returns the rule findings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.examples import Library
+from assistant.model import Finding, Project
+from assistant.tasks import checks
+from assistant.tasks.endpoint import client_for, run
+from assistant.tasks.grounding import for_prompt, library_or_default, project_hints, similar
+
+BASIS = {
+    "goal_uncovered": "L4｜财预〔2015〕88号 相关性；财预〔2020〕10号 绩效指标明确性",
+    "unrelated_indicator": "L5｜财预〔2021〕101号 高度关联",
+    "category_mismatch": "S4/L2｜财预〔2015〕88号 指标定义；财预〔2021〕101号 指标体系",
+    "unit_mismatch": "V5｜DOMAIN §2.2 计量单位与名称一致",
+    "value_out_of_line": "L7｜财预〔2021〕101号 指标值合理性（与同类项目对比）",
+}
+_CLAUSE = re.compile(r"[。；;！\n]|(?<=[，,])(?=\s*[（(]?\d+[)）.、])")
+
+
+def goal_clauses(goal: str) -> list[str]:
+    """The goal split into clauses (sentences and numbered items), blanks dropped."""
+    return [c.strip(" ，,、") for c in _CLAUSE.split(goal or "") if len(c.strip(" ，,、")) >= 4]
+
+
+def _data(project: Project) -> dict[str, Any]:
+    groups = [[{"组": g, "序号": i, "一级": ind.category, "二级": ind.subcategory, "名称": ind.name,
+                "指标值": ind.value, "单位": ind.unit or (ind.target.parts[0].unit if ind.target.parts else None)}
+               for i, ind in enumerate(group, 1)] for g, group in enumerate(project.groups, 1)]
+    return {"名称": project.name, "年度绩效目标": project.goal, "目标分句": goal_clauses(project.goal),
+            "金额（万元）": project.amount, "指标": [row for group in groups for row in group]}
+
+
+def render(project: Project, rule_findings: list[Finding], library: Library, k: int = 3,
+           item_id: str | None = None) -> Any:
+    """The rendered critique prompt: similar projects, value ranges, what rules found, the project."""
+    from assistant.llm.prompts import load_prompt
+
+    grounding = similar(library, f"{project.name} {project.goal}", k, exclude={project.name})
+    hints = project_hints(library, project)
+    known = [f"{f.code}（组{f.group}第{f.item}项）" if f.item else f.code for f in rule_findings]
+    extra = {"item_id": item_id} if item_id else {}
+    return load_prompt("critique").render(
+        project=_data(project), known=known, **extra,
+        examples=[for_prompt(g) for g in grounding], hints=[h.text for h in hints])
+
+
+def to_findings(answer: Any, project: Project) -> list[Finding]:
+    out = []
+    for item in answer.findings:
+        ind = None
+        if item.group is not None and item.item is not None:
+            try:
+                ind = project.groups[item.group - 1][item.item - 1]
+            except IndexError:
+                ind = None
+        indicator_level = item.code != "goal_uncovered" and ind is not None
+        message = item.message if item.code != "goal_uncovered" or not item.clause else \
+            f"{item.message}（目标原句：“{item.clause}”）"
+        out.append(Finding(code=item.code, severity=item.severity, level="indicator" if indicator_level else "project",
+                           project=project.name, group=item.group if indicator_level else None,
+                           item=item.item if indicator_level else None, indicator=ind.name if ind else None,
+                           value=ind.value if ind else None, message=message, fix=item.fix,
+                           basis=BASIS[item.code], source="model", position=ind.position if ind else None))
+    return out
+
+
+def dedupe(model: list[Finding], rules: list[Finding]) -> list[Finding]:
+    seen = {(f.code, f.group, f.item) for f in rules}
+    out, keys = [], set()
+    for f in model:
+        key = (f.code, f.group, f.item, f.message if f.item is None else "")
+        if (f.code, f.group, f.item) in seen and f.item is not None or key in keys:
+            continue
+        keys.add(key)
+        out.append(f)
+    return out
+
+
+def context(project: Project, profile: Any = None) -> dict[str, Any]:
+    return {"task": "critique", "profile": profile, "goal": project.goal,
+            "group_sizes": [len(g) for g in project.groups]}
+
+
+async def amodel_critique(project: Project, client: Any, library: Library, profile: Any = None,
+                          rule_findings: list[Finding] | None = None) -> tuple[list[Finding], Any]:
+    """Model findings for ``project`` and the call's usage."""
+    from assistant.llm.errors import AnswerInvalid
+    from assistant.tasks.answers import CritiqueAnswer, CritiqueItem, items_of
+
+    rules = rule_findings if rule_findings is not None else checks.review_project(project, profile)
+    prompt = render(project, rules, library)
+    try:
+        answer, usage, _ = await client.acall(prompt, CritiqueAnswer, context(project, profile))
+    except AnswerInvalid as err:
+        valid = [f for f in items_of(err.raw, "findings", CritiqueItem) if _valid(f, project)]
+        answer, usage = CritiqueAnswer(findings=valid), err.usage
+    return dedupe(to_findings(answer, project), rules), usage
+
+
+def _valid(item: Any, project: Project) -> bool:
+    from assistant.tasks.answers import CritiqueAnswer
+
+    try:
+        CritiqueAnswer.model_validate({"findings": [item.model_dump()]}, context=context(project))
+    except ValueError:
+        return False
+    return True
+
+
+def critique(project: Project, *, endpoint: Any = None, library: Library | None = None,
+             profile: Any = None) -> list[Finding]:
+    """Model findings for ``project`` (the rule findings when no endpoint is configured)."""
+    client = client_for(endpoint)
+    if client is None:
+        return checks.review_project(project, profile)
+    return run(client, lambda: amodel_critique(project, client, library_or_default(library), profile))[0]

@@ -1,0 +1,231 @@
+"""``jixiao review --llm``: rules first, then a model critique per project and a model rewrite for every vague
+finding, run concurrently and bounded by the llm layer's batch, with a progress bar and a cost line.
+
+``llm_review`` merges everything into the rule report (model findings carry ``source="model"``, model
+rewrites go in front of the rule templates in ``Finding.rewrites``); ``run_llm_review`` is the command.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.examples import Library
+from assistant.model import Finding, Table
+from assistant.tasks import critique as crit
+from assistant.tasks import rewrite as rw
+from assistant.tasks.endpoint import model_name
+from assistant.tasks.grounding import library_or_default
+from assistant.tasks.models import LLMReviewResult, RewriteResult
+
+VAGUE_CODES = ("vague_target", "vague_name")
+Progress = Callable[[int, int], None]
+
+
+def _jobs(table: Table, report: Any, library: Library, profile: Any) -> tuple[list, list]:
+    from assistant.llm.batch import BatchItem
+
+    critiques, rewrites = [], []
+    for n, project in enumerate(table.projects):
+        found = [f for f in report.findings if f.project == project.name]
+        critiques.append((BatchItem(f"critique-{n}", crit.render(project, found, library, item_id=f"c{n}"),
+                                    crit.context(project, profile)), project, found))
+        for f in found:
+            if f.code not in VAGUE_CODES or f.item is None:
+                continue
+            try:
+                ind = project.groups[(f.group or 1) - 1][f.item - 1]
+            except IndexError:
+                continue
+            key = f"rewrite-{n}-{f.group}-{f.item}-{f.code}"
+            own = rw.own_findings(ind, project, profile)
+            rewrites.append((BatchItem(key, rw.render(ind, project, own, item_id=key.replace("rewrite-", "r")),
+                                       rw.context(ind, project, profile)), f, ind, project, own))
+    return critiques, rewrites
+
+
+def _option_text(o: Any) -> str:
+    flags = [x for x, on in (("建议值，待确认", o.proposed), ("需提供基期值", o.needs_baseline)) if on]
+    tail = f"［{'，'.join(flags)}］" if flags else ""
+    return f"{o.name}：{o.value}{tail}（模型改写）"
+
+
+def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
+               progress: Progress | None = None) -> tuple[LLMReviewResult, Any]:
+    """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report."""
+    from assistant.llm.batch import arun_batch
+    from assistant.tasks.answers import CritiqueAnswer, RewriteAnswer
+
+    library = library_or_default(library)
+    critiques, rewrites = _jobs(table, report, library, profile)
+    total = len(critiques) + len(rewrites)
+    state = {"done": 0}
+
+    def tick(*_: Any) -> None:
+        state["done"] += 1
+        if progress is not None:
+            progress(state["done"], total)
+
+    async def main() -> tuple[Any, Any]:
+        try:
+            return await asyncio.gather(
+                arun_batch(client, [c[0] for c in critiques], CritiqueAnswer, progress=tick),
+                arun_batch(client, [r[0] for r in rewrites], RewriteAnswer, progress=tick))
+        finally:
+            await client.aclose()
+
+    crit_report, rw_report = asyncio.run(main())
+    errors = [f"{r.id}：{r.error}" for r in (*crit_report.failures, *rw_report.failures)]
+    model_findings: list[Finding] = []
+    for (_, project, found), result in zip(critiques, crit_report.results, strict=True):
+        if result.value is not None:
+            model_findings.extend(crit.dedupe(crit.to_findings(result.value, project), found))
+    results: list[RewriteResult] = []
+    for (item, finding, ind, project, own), result in zip(rewrites, rw_report.results, strict=True):
+        if result.value is None:
+            continue
+        done = rw.from_answer(result.value, ind, project, own, model=model_name(client),
+                              version=item.prompt.version, attempts=result.attempts, usage=result.usage)
+        results.append(done)
+        finding.rewrites = list(dict.fromkeys([_option_text(o) for o in done.options] + finding.rewrites))
+    usage = crit_report.usage + rw_report.usage
+    merged = _merge(report, table, model_findings)
+    out = LLMReviewResult(title=table.title, department=table.department, findings=merged.findings,
+                          rewrites=results, model=model_name(client), usage=usage.to_dict(), errors=errors)
+    return out, merged
+
+
+def call_count(table: Table, report: Any) -> int:
+    """How many model calls ``llm_review`` makes: one critique per project, one rewrite per vague finding."""
+    return len(table.projects) + sum(f.code in VAGUE_CODES and f.item is not None for f in report.findings)
+
+
+def _merge(report: Any, table: Table, extra: list[Finding]) -> Any:
+    order = {p.name: n for n, p in enumerate(table.projects)}
+    findings = sorted([*report.findings, *extra], key=lambda f: order.get(f.project or "", len(order)))
+    sev = Counter(f.severity for f in findings)
+    summaries = []
+    for s in report.projects:
+        counts = Counter(f.severity for f in findings if f.project == s.name)
+        summaries.append(s.model_copy(update={"counts": {k: counts.get(k, 0) for k in ("error", "warning", "info")}}))
+    return report.model_copy(update={
+        "findings": findings, "projects": summaries,
+        "counts": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
+        "codes": dict(sorted(Counter(f.code for f in findings).items()))})
+
+
+class _Bar:
+    """A rich progress bar on stderr."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("模型审核中", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _err(message: str, code: int = 2) -> int:
+    sys.stderr.write(message.rstrip() + "\n")
+    return code
+
+
+def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = "text",
+                   output: str | Path | None = None, profile: str | None = None, fail_on: str = "never") -> int:
+    """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0."""
+    from assistant.examples import remember
+    from assistant.llm.errors import LLMError
+    from assistant.parse import ParseError, read_path
+    from assistant.review import ProfileError, load_profile, review_table
+    from assistant.tasks.endpoint import client_for
+
+    kind = {"txt": "text", "markdown": "md"}.get(fmt.lower(), fmt.lower())
+    if kind not in ("text", "md", "html", "xlsx", "json"):
+        return _err(f"不支持的报告格式“{fmt}”，可选：text、md、html、xlsx、json")
+    if kind == "xlsx" and output is None:
+        return _err("xlsx 报告需要用 -o 指定输出文件")
+    try:
+        prof = load_profile(profile)
+        table = read_path(path)
+        client = client_for(endpoint)
+    except (ProfileError, ParseError, LLMError) as err:
+        return _err(str(err))
+    if client is None:
+        return _err("--llm 需要模型端点：请用 --endpoint 选择，或设置 JIXIAO_BASE_URL/JIXIAO_MODEL。"
+                    "不加 --llm 时只做规则审核。")
+    remember(table, str(path))
+    report = review_table(table, prof)
+    bar = _Bar()
+    try:
+        result, merged = llm_review(table, report, client, profile=prof, progress=bar)
+    except LLMError as err:
+        return _err(f"模型审核失败：{err}")
+    finally:
+        bar.close()
+    _write(kind, result, _labelled(merged, result.model), table, output)
+    from assistant.llm.usage import Usage
+
+    usage = Usage.from_dict(result.usage or {})
+    sys.stderr.write(f"模型：{result.model}；{usage.summary(client.profile.currency)}\n")
+    for line in result.errors:
+        sys.stderr.write(f"未完成：{line}\n")
+    if result.errors and len(result.errors) == call_count(table, report):
+        return _err("模型调用全部失败：以上为规则审核结果。请检查模型端点（jixiao model probe）后重试。", 1)
+    if fail_on != "never" and merged.has_at_least(fail_on):
+        return 1
+    return 0
+
+
+def _labelled(report: Any, model: str | None) -> Any:
+    """The report for reading: a model finding's message says which model made it."""
+    findings = [f.model_copy(update={"message": f"［模型 {model}］{f.message}"}) if f.source == "model" else f
+                for f in report.findings]
+    return report.model_copy(update={"findings": findings})
+
+
+def _write(kind: str, result: LLMReviewResult, report: Any, table: Table, output: str | Path | None) -> None:
+    if kind == "xlsx":
+        from assistant.report.xlsx import write
+
+        write(report, table, Path(output))
+        sys.stderr.write(f"已写入 {output}\n")
+        return
+    if kind == "text" and output is None:
+        from assistant.report.text import print_report
+
+        print_report(report, table)
+        return
+    if kind == "json":
+        text = result.model_dump_json(indent=2) + "\n"
+    elif kind == "md":
+        from assistant.report.markdown import render
+
+        text = render(report, table)
+    elif kind == "html":
+        from assistant.report.html import render
+
+        text = render(report, table)
+    else:
+        from assistant.report.text import render
+
+        text = render(report, table)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        sys.stderr.write(f"已写入 {output}\n")

@@ -1,0 +1,221 @@
+"""Task: rewrite one vague indicator into 1–3 measurable alternatives that keep its subject.
+
+The rules backend reuses the review engine's rewrite templates (``Finding.rewrites``); the model backend
+uses ``prompts/rewrite.md`` and checks every option with the same rules. A change (较上年…) asks for a
+baseline, and a change of a rate says whether it is in 百分点 or in %.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.model import Finding, Indicator, Project, Table
+from assistant.tasks import checks
+from assistant.tasks.answers import CHANGE, RATE
+from assistant.tasks.endpoint import REWRITE_NOTE, client_for, model_name, run
+from assistant.tasks.models import RewriteOption, RewriteResult
+
+_SPLIT = re.compile(r"^(?P<name>.*?)[，,；;\s]*(?:年度指标值|指标值|目标值)\s*[：:]\s*(?P<value>.+)$")
+_COLON = re.compile(r"^(?P<name>[^：:]+)[：:]\s*(?P<value>.+)$")
+_REWRITE = re.compile(r"^(?P<name>[^：]+)：(?P<value>.+?)(?:（依据：(?P<basis>[^；）]+)(?:；(?P<note>.*))?）)?$")
+_SIGN = re.compile(r"^(≥|≤|=|>|<)")
+
+
+def parse_indicator_text(text: str) -> tuple[str, str]:
+    """``指标名称，年度指标值：进一步提高`` → (name, value); a bare text is a value with no name."""
+    text = (text or "").strip().rstrip("。")
+    m = _SPLIT.match(text) or _COLON.match(text)
+    if m:
+        return m.group("name").strip(" ，,、"), m.group("value").strip()
+    return "", text
+
+
+def _guess_category(name: str) -> str:
+    if re.search(r"满意", name):
+        return "满意度指标"
+    if re.search(r"效益|影响|带动|知晓|收入|产值|就业|质量", name):
+        return "效益指标"
+    return "产出指标"
+
+
+def as_indicator(indicator: Indicator | str) -> Indicator:
+    if isinstance(indicator, Indicator):
+        return indicator
+    name, value = parse_indicator_text(indicator)
+    return checks.to_indicator(_guess_category(name), None, name, value)
+
+
+def _subject(name: str) -> str:
+    from assistant.review.rewrite import subject_of
+
+    return subject_of(name)
+
+
+def _unit(value: str) -> str | None:
+    from assistant.parse.value import parse_target
+
+    parts = parse_target(value).parts
+    return parts[0].unit if parts else None
+
+
+def _keeps(subject: str, text: str) -> bool:
+    from assistant.examples import tokens
+
+    return bool(set(tokens(subject)) & set(tokens(text)))
+
+
+def option_from_template(text: str, subject: str, given: set[str]) -> RewriteOption | None:
+    """A review-engine rewrite (``指标名：值（依据：…；…）``) as an option; the subject is kept in the name."""
+    m = _REWRITE.match(text.strip())
+    if m is None:
+        return None
+    name, value, note = m.group("name").strip(), m.group("value").strip(), m.group("note") or ""
+    if subject and not _keeps(subject, name):
+        name = f"{name}（{subject}）"
+    change = bool(CHANGE.search(name + value) or re.search(r"增长率|增幅|降幅", name))
+    baseline = change or bool(re.search(r"基期|基数", note))
+    reason = ["由规则模板生成，数值用【待填】占位，请按计划或历史数据填写"]
+    if note:
+        reason.append(note)
+    if change:
+        if RATE.search(subject or name) and not re.search(r"增长率|增幅|降幅", name) and _unit(value) == "%":
+            value = value.replace("%", "个百分点")
+            reason.append("对象本身是比率：按百分点计（目标值减基期值）；若指相对增幅，请改用%并写明")
+        elif _unit(value) == "百分点":
+            reason.append("按百分点计：目标值减基期值")
+        else:
+            reason.append("按%计：相对基期的变化率，不是百分点")
+    if baseline:
+        reason.append("需提供基期年份和基期值")
+    sign = _SIGN.match(value)
+    return RewriteOption(name=name, value=value, comparator=sign.group(1) if sign else None, unit=_unit(value),
+                         value_basis=m.group("basis"), reason="；".join(reason),
+                         proposed=checks.has_placeholder(value) or bool(checks.invented(value, given)),
+                         needs_baseline=baseline)
+
+
+def own_findings(ind: Indicator, project: Project | None, profile: Any) -> list[Finding]:
+    holder = project.model_copy(update={"groups": [[ind]]}) if project is not None else Project(
+        name="改写", groups=[[ind]])
+    return [f for f in checks.review_project(holder, profile) if f.level == "indicator"]
+
+
+def rules_rewrite(ind: Indicator | str, project: Project | None = None, profile: Any = None) -> RewriteResult:
+    """Options from the review engine's templates for the findings of this one indicator."""
+    ind = as_indicator(ind)
+    findings = own_findings(ind, project, profile)
+    subject = _subject(ind.name)
+    given = checks.given_numbers(ind.name, ind.value)
+    texts = [t for f in findings for t in f.rewrites]
+    options = [o for t in dict.fromkeys(texts) if (o := option_from_template(t, subject, given)) is not None][:3]
+    notes = [REWRITE_NOTE]
+    if not ind.name:
+        notes.append("未给出指标名称：请按“指标名称，年度指标值：…”的格式输入，以便保留指标对象。")
+    if not options:
+        notes.append("规则未发现需要改写的含糊表述，或没有适用的改写模板。")
+    return RewriteResult(original_name=ind.name, original_value=ind.value,
+                         project=project.name if project else None, options=options,
+                         findings=[f for f in findings if f.severity != "info"], backend="rules", notes=notes)
+
+
+def render(ind: Indicator, project: Project | None, findings: list[Finding], item_id: str | None = None) -> Any:
+    """The rendered rewrite prompt: the indicator, its project, the rule problems and the rule templates."""
+    from assistant.llm.prompts import load_prompt
+
+    data = {"指标": {"一级": ind.category, "二级": ind.subcategory, "名称": ind.name, "指标值": ind.value}}
+    if project is not None:
+        data["项目"] = {"名称": project.name, "年度绩效目标": project.goal,
+                      "其他指标": [f"{i.category}｜{i.name}｜{i.value}" for i in project.indicators()
+                               if i is not ind][:15]}
+    templates = [t for f in findings for t in f.rewrites][:6]
+    extra = {"item_id": item_id} if item_id else {}
+    return load_prompt("rewrite").render(
+        indicator=data, problems=[f"{f.code}：{f.message}" for f in findings], templates=templates, **extra)
+
+
+def context(ind: Indicator, project: Project | None, profile: Any = None) -> dict[str, Any]:
+    """The validation context of a rewrite answer."""
+    return {"task": "rewrite", "profile": profile, "subject": _subject(ind.name), "category": ind.category,
+            "subcategory": ind.subcategory, "project": project.name if project else None}
+
+
+def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: list[Finding], *,
+                model: str | None, version: str | None, attempts: int, usage: Any,
+                notes: list[str] | None = None) -> RewriteResult:
+    """A model answer as a result; numbers not in the indicator or its project's goal are flagged proposed."""
+    notes = list(notes or [])
+    given = checks.given_numbers(ind.name, ind.value, project.goal if project else None)
+    options = []
+    for a in answer.options:
+        sign = _SIGN.match(a.value)
+        options.append(RewriteOption(
+            name=a.name, value=a.value, comparator=sign.group(1) if sign else None,
+            unit=a.unit or _unit(a.value), value_basis=a.value_basis, reason=a.reason,
+            needs_baseline=a.needs_baseline,
+            proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))))
+    if any(o.proposed and not checks.has_placeholder(o.value) for o in options):
+        notes.append("改写中的数值由模型提出，不是原表给出的数据，请核实。")
+    return RewriteResult(original_name=ind.name, original_value=ind.value,
+                         project=project.name if project else None, options=options,
+                         findings=[f for f in findings if f.severity != "info"], backend="model", model=model,
+                         prompt_version=version, attempts=attempts,
+                         usage=usage.to_dict() if usage is not None else None, notes=notes)
+
+
+async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = None,
+                         profile: Any = None) -> RewriteResult:
+    from assistant.llm.errors import AnswerInvalid
+    from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of
+
+    findings = own_findings(ind, project, profile)
+    prompt = render(ind, project, findings)
+    notes: list[str] = []
+    try:
+        answer, usage, attempts = await client.acall(prompt, RewriteAnswer, context(ind, project, profile))
+    except AnswerInvalid as err:
+        usage, attempts = err.usage, err.attempts
+        ctx = context(ind, project, profile)
+        kept = [o for o in items_of(err.raw, "options", AnswerOption) if _passes(o, ctx)]
+        if not kept:
+            fallback = rules_rewrite(ind, project, profile)
+            return fallback.model_copy(update={
+                "model": model_name(client), "prompt_version": prompt.version, "attempts": attempts,
+                "usage": usage.to_dict() if usage is not None else None,
+                "notes": [f"模型回答 {attempts} 次仍未给出合格的改写，以下改为规则模板的结果。", *fallback.notes[1:]]})
+        answer = RewriteAnswer.model_construct(options=kept)
+        notes.append(f"模型回答 {attempts} 次后仍有不合格的写法，已删去，只保留通过检查的 {len(kept)} 个。")
+    return from_answer(answer, ind, project, findings, model=model_name(client), version=prompt.version,
+                       attempts=attempts, usage=usage, notes=notes)
+
+
+def _passes(option: Any, ctx: dict[str, Any]) -> bool:
+    from assistant.tasks.answers import RewriteAnswer
+
+    try:
+        RewriteAnswer.model_validate({"options": [option.model_dump()]}, context=ctx)
+    except ValueError:
+        return False
+    return True
+
+
+def rewrite(indicator: Indicator | str, *, project: Project | None = None, endpoint: Any = None,
+            profile: Any = None) -> RewriteResult:
+    """1–3 measurable alternatives for ``indicator`` (an Indicator or ``名称，年度指标值：值``)."""
+    ind = as_indicator(indicator)
+    client = client_for(endpoint)
+    if client is None:
+        return rules_rewrite(ind, project, profile)
+    return run(client, lambda: amodel_rewrite(ind, client, project, profile))
+
+
+def find_indicator(table: Table, project_name: str, indicator: str) -> tuple[Project, Indicator] | None:
+    """The project named (or containing) ``project_name`` and its indicator named like ``indicator``."""
+    name, _ = parse_indicator_text(indicator)
+    name = name or indicator
+    for p in table.projects:
+        if p.name == project_name or project_name in p.name:
+            for ind in p.indicators():
+                if ind.name == name or name in ind.name:
+                    return p, ind
+    return None

@@ -1,0 +1,210 @@
+"""Task: suggest a complete indicator set for a new budget item, grounded in similar known projects.
+
+``suggest(desc)`` asks the configured model (prompt ``prompts/suggest.md``, answer checked by the review
+rules) or, with no endpoint, the rules backend: the starter set of the inferred project type, value hints
+from the library, and 【placeholders】 where a number must come from the user — never an invented number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.examples import Library
+from assistant.model import Project
+from assistant.tasks import checks
+from assistant.tasks.endpoint import RULES_NOTE, client_for, model_name, run
+from assistant.tasks.given import GivenTarget, goal_targets
+from assistant.tasks.grounding import for_prompt, hint, library_or_default, similar
+from assistant.tasks.models import ProjectDescription, SuggestedIndicator, SuggestResult, ValueHint
+from assistant.tasks.starters import ProjectType, Row, has_recipients, infer_type
+
+OnIndicator = Callable[[SuggestedIndicator], None]
+_OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+_TOTAL_COST = ("合同金额", "课题经费", "发放金额", "项目总成本")
+
+
+def missing_fields(desc: ProjectDescription) -> list[str]:
+    """What a chat should still ask for before suggesting, as Chinese questions."""
+    out = []
+    if not desc.goal.strip():
+        out.append("项目的年度绩效目标是什么？（今年要做成什么、达到什么效果）")
+    if desc.amount is None:
+        out.append("项目年度预算金额是多少（万元）？")
+    if not (desc.content or "").strip():
+        out.append("主要实施内容是什么？（买什么、做什么、办几场、覆盖多少对象）")
+    if not (desc.beneficiaries or "").strip():
+        out.append("服务对象或受益对象是谁？（如企业、群众、参训人员；没有可填“无”）")
+    return out
+
+
+def place(sub: str, layout: str) -> tuple[str, str]:
+    """(一级, 二级) of a starter row's 二级 under the profile's layout."""
+    if sub == "成本指标":
+        return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
+    if sub in _OUTCOME_SUBS:
+        return "效益指标", sub
+    if sub == "服务对象满意度指标":
+        return "满意度指标", sub
+    return "产出指标", sub
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _from_row(row: Row, ptype: ProjectType, desc: ProjectDescription, layout: str,
+              value_hint: ValueHint | None) -> SuggestedIndicator:
+    category, sub = place(row.sub, layout)
+    reason = [f"{ptype.name}类项目的常用{row.sub}（DOMAIN §4.3 起草模板）"]
+    value, proposed, basis = f"{row.op}【待填】{row.unit}", True, row.basis
+    if row.sub == "成本指标" and desc.amount is not None and row.unit == "万元" and any(
+            w in row.name for w in _TOTAL_COST):
+        value, proposed, basis = f"≤{_fmt(desc.amount)}万元", False, "预算支出标准"
+        reason.append("上限取自您给出的年度预算金额")
+    if row.note:
+        reason.append(row.note)
+    if value_hint is not None:
+        reason.append("参考：" + value_hint.text)
+    return SuggestedIndicator(category=category, subcategory=sub, name=row.name, comparator=row.op, value=value,
+                              unit=row.unit, value_basis=basis, data_source=row.source, proposed=proposed,
+                              reason="；".join(reason))
+
+
+def _from_given(target: GivenTarget, layout: str) -> SuggestedIndicator:
+    category, sub = place(target.sub, layout)
+    sign = re.match(r"[≥≤=><]", target.value)
+    return SuggestedIndicator(category=category, subcategory=sub, name=target.name,
+                              comparator=sign.group(0) if sign else "≤", value=target.value, unit=target.unit,
+                              value_basis="计划标准", data_source="工作台账/验收报告", proposed=False,
+                              reason=f"取自您给出的目标：“{target.clause}”")
+
+
+def to_project(desc: ProjectDescription, indicators: list[SuggestedIndicator]) -> Project:
+    inds = [checks.to_indicator(i.category, i.subcategory, i.name, i.value, i.unit, i.comparator, i.value_basis,
+                                i.data_source) for i in indicators]
+    return Project(name=desc.name, goal=desc.goal, unit=desc.unit, amount=desc.amount, groups=[inds])
+
+
+def _findings(desc: ProjectDescription, indicators: list[SuggestedIndicator], profile: Any) -> list:
+    project = to_project(desc, indicators)
+    return checks.blocking(checks.review_project(project, profile), project, profile)
+
+
+def _placeholder_note(indicators: list[SuggestedIndicator]) -> list[str]:
+    n = sum(checks.has_placeholder(i.value) for i in indicators)
+    return [f"{n}个指标值为【待填】占位，需按计划、历史数据或标准填写后再提交。"] if n else []
+
+
+def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, profile: Any = None,
+                  on_indicator: OnIndicator | None = None) -> SuggestResult:
+    """The rules backend: a starter set, value hints from the library, placeholders for numbers."""
+    ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
+    recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
+    layout = checks.layout(profile)
+    grounding = similar(library, desc.text(), k)
+    rows, hints = [], []
+    stated = goal_targets(desc.goal, desc.content)
+    for target in stated:
+        ind = _from_given(target, layout)
+        rows.append(ind)
+        if on_indicator is not None:
+            on_indicator(ind)
+    taken = {(t.sub, t.unit) for t in stated}
+    for row in ptype.rows:
+        if row.sub == "服务对象满意度指标" and not recipients or {(row.sub, row.unit), (row.sub, None)} & taken:
+            continue
+        value_hint = hint(library, row.name, row.unit)
+        if value_hint is not None:
+            hints.append(value_hint)
+        ind = _from_row(row, ptype, desc, layout, value_hint)
+        rows.append(ind)
+        if on_indicator is not None:
+            on_indicator(ind)
+    return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,
+                         hints=hints, findings=_findings(desc, rows, profile), backend="rules",
+                         notes=[RULES_NOTE, *_placeholder_note(rows)])
+
+
+_DESC_ZH = {"name": "项目名称", "goal": "年度绩效目标", "amount": "年度预算（万元）", "unit": "实施单位",
+            "project_type": "项目类型", "beneficiaries": "服务对象", "content": "实施内容"}
+
+
+def _described(desc: ProjectDescription) -> dict[str, Any]:
+    return {_DESC_ZH[k]: v for k, v in desc.model_dump(exclude_none=True).items() if v != ""}
+
+
+def _rules_text(profile: Any) -> list[str]:
+    from assistant.review.engine import active_rules
+    from assistant.review.profile import load_profile
+
+    prof = load_profile(profile)
+    return [f"{r.code}：{r.title}（{r.domain}）" for r in active_rules(prof).values() if r.level != "table"]
+
+
+def render(desc: ProjectDescription, grounding: list, hints: list[ValueHint], ptype: ProjectType, layout: str,
+           recipients: bool, profile: Any = None) -> Any:
+    """The rendered suggest prompt (fixed part: rules and layout; variable part: examples and the description)."""
+    from assistant.llm.prompts import load_prompt
+
+    starter = [f"{place(r.sub, layout)[0]}/{place(r.sub, layout)[1]}｜{r.name}｜{r.op}…{r.unit}" for r in ptype.rows]
+    return load_prompt("suggest").render(
+        rules=_rules_text(profile), layout=layout, recipients=recipients,
+        description=_described(desc), project_type=ptype.name, starter=starter,
+        examples=[for_prompt(g) for g in grounding], hints=[h.text for h in hints])
+
+
+async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
+                         profile: Any = None, on_indicator: OnIndicator | None = None) -> SuggestResult:
+    """The model backend: grounded prompt, answer validated by the rules, proposals flagged."""
+    from assistant.llm.errors import AnswerInvalid
+    from assistant.tasks.answers import AnswerIndicator, SuggestAnswer, items_of
+
+    ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
+    recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
+    layout = checks.layout(profile)
+    grounding = similar(library, desc.text(), k)
+    hints = [h for r in ptype.rows if (h := hint(library, r.name, r.unit)) is not None]
+    prompt = render(desc, grounding, hints, ptype, layout, recipients, profile)
+    context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
+               "name": desc.name, "goal": desc.goal}
+    notes: list[str] = []
+    try:
+        answer, usage, attempts = await client.acall(prompt, SuggestAnswer, context)
+    except AnswerInvalid as err:
+        usage, attempts = err.usage, err.attempts
+        kept = items_of(err.raw, "indicators", AnswerIndicator)
+        if not kept:
+            fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
+            return fallback.model_copy(update={
+                "model": model_name(client), "prompt_version": prompt.version, "attempts": attempts,
+                "usage": usage.to_dict() if usage is not None else None,
+                "notes": [f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。", *fallback.notes[1:]]})
+        answer = SuggestAnswer.model_construct(indicators=kept)
+        notes.append(f"模型回答 {attempts} 次后仍有未通过的审核规则，结果附带这些问题，请人工修改。")
+    given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
+    rows = []
+    for a in answer.indicators:
+        proposed = checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))
+        ind = SuggestedIndicator(**a.model_dump(), proposed=proposed)
+        rows.append(ind)
+        if on_indicator is not None:
+            on_indicator(ind)
+    notes.extend(_placeholder_note(rows))
+    if any(r.proposed and not checks.has_placeholder(r.value) for r in rows):
+        notes.append("标“建议值”的数值由模型提出，不是您给出的数据，请核实后再采用。")
+    return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,
+                         hints=hints, findings=_findings(desc, rows, profile), backend="model",
+                         model=model_name(client), prompt_version=prompt.version, attempts=attempts,
+                         usage=usage.to_dict() if usage is not None else None, notes=notes)
+
+
+def suggest(desc: ProjectDescription, *, endpoint: Any = None, library: Library | None = None, k: int = 3,
+            on_indicator: OnIndicator | None = None, profile: Any = None) -> SuggestResult:
+    """A complete indicator set for ``desc``; the rules backend when no endpoint is configured."""
+    library = library_or_default(library)
+    client = client_for(endpoint)
+    if client is None:
+        return rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
+    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator))

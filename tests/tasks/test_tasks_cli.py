@@ -1,0 +1,112 @@
+"""`jixiao suggest`, `jixiao rewrite` and `jixiao review --llm` end to end, as subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from task_helpers import tool_name
+
+from assistant.review.rewrite import subject_of
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "assistant" / "data" / "gz-gongxinju-2023.txt"
+
+
+def schema(name: str) -> dict:
+    return json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def jixiao(tmp_path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
+    base |= {"JIXIAO_HOME": str(tmp_path / "home"), "JIXIAO_CONFIG": str(tmp_path / "endpoints.toml"),
+             "JIXIAO_CACHE": str(tmp_path / "cache.sqlite3"), "COLUMNS": "200"} | (env or {})
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=base, capture_output=True,
+                          text=True, timeout=240, cwd=tmp_path)
+
+
+def test_suggest_rules_backend_text_and_json(tmp_path):
+    done = jixiao(tmp_path, "suggest", "--name", "企业经营管理人员培训", "--goal", "举办研修班", "--amount", "80",
+                  "--beneficiaries", "企业管理人员")
+    assert done.returncode == 0, done.stderr
+    assert "规则后端" in done.stdout and "【待填】" in done.stdout and "≤" in done.stdout
+    assert "主要实施内容" in done.stdout
+    done = jixiao(tmp_path, "suggest", "--name", "企业经营管理人员培训", "--goal", "举办研修班", "--json")
+    data = json.loads(done.stdout)
+    jsonschema.validate(data, schema("suggest-result"))
+    assert data["backend"] == "rules" and data["indicators"] and data["grounding"]
+
+
+def test_rewrite_with_project_and_table(tmp_path):
+    done = jixiao(tmp_path, "rewrite", "超高清视频和新型显示产业链，年度指标值：进一步完善",
+                  "--project", "第8.5代OLED", "--table", str(SEED), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    jsonschema.validate(data, schema("rewrite-result"))
+    assert data["project"] == "支持发展第8.5代OLED显示器件生产项目" and data["options"]
+    assert all("【待填】" in o["value"] for o in data["options"])
+    assert (tmp_path / "home" / "examples.sqlite3").exists()
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert jixiao(tmp_path, "rewrite", "x", "--project", "p").returncode == 2
+    done = jixiao(tmp_path, "suggest", "--name", "培训", "--endpoint", "no-such-endpoint")
+    assert done.returncode == 2 and "未知" in done.stderr
+    done = jixiao(tmp_path, "review", str(SEED), "--llm")
+    assert done.returncode == 2 and "模型端点" in done.stderr
+
+
+def _script(payload: dict, n: int) -> dict:
+    text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
+    if tool_name(payload) == "CritiqueAnswer":
+        if "工业和信息化培训经费" in text.split("请审核这个项目")[-1]:
+            return {"findings": [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
+                                  "message": "培训批次应以“期”计", "fix": "单位改为 期"}]}
+        return {"findings": []}
+    block = text.split("请改写这个指标")[-1]
+    name = subject_of(re.search(r'"名称": "([^"]+)"', block).group(1))
+    return {"options": [{"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%",
+                         "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_review_llm_runs_critique_and_rewrites_on_the_scripted_server(server, tmp_path, seed_table, fmt):
+    from assistant.review import review_table
+
+    server.script = _script
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS"}
+    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", fmt, env=env)
+    assert done.returncode == 0, done.stderr
+    vague = [f for f in review_table(seed_table).findings if f.code in ("vague_target", "vague_name")]
+    kinds = [tool_name(p) for p in server.requests]
+    assert kinds.count("CritiqueAnswer") == len(seed_table.projects)
+    assert kinds.count("RewriteAnswer") == len(vague)
+    assert "费用" in done.stderr and "scripted-model" in done.stderr
+    if fmt == "text":
+        assert "（模型改写）" in done.stdout and "［模型 env:scripted-model］" in done.stdout
+        return
+    data = json.loads(done.stdout)
+    jsonschema.validate(data, schema("llm-review"))
+    model = [f for f in data["findings"] if f["source"] == "model"]
+    assert [(f["code"], f["project"], f["item"]) for f in model] == [("unit_mismatch", "工业和信息化培训经费", 4)]
+    assert len(data["rewrites"]) == len(vague) and data["errors"] == []
+    assert all(o["proposed"] for r in data["rewrites"] for o in r["options"])
+    marked = [f for f in data["findings"] if f["code"] == "vague_target"]
+    assert all(f["rewrites"][0].endswith("（模型改写）") for f in marked)
+
+
+def test_review_llm_exits_1_when_every_model_call_fails(server, tmp_path):
+    from scripted_server import Reply
+
+    server.script = lambda payload, n: Reply(status=400)
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS"}
+    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", env=env)
+    assert done.returncode == 1 and "模型调用全部失败" in done.stderr
+    data = json.loads(done.stdout)
+    assert data["errors"] and all(f["source"] == "rules" for f in data["findings"])
