@@ -62,12 +62,89 @@ def review(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="报告文件")] = None,
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|never")] = "never",
+    llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名（与 --llm 一起用）")] = None,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
+    if llm:
+        from assistant.tasks.llm_review import run_llm_review
+
+        raise typer.Exit(run_llm_review(table or DEFAULT_TABLE, endpoint=endpoint, fmt=fmt, output=output,
+                                        profile=profile, fail_on=fail_on))
     from assistant.review.cli import run_review
 
     code = run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, profile=profile, fail_on=fail_on)
     raise typer.Exit(code)
+
+
+@app.command()
+def suggest(
+    name: Annotated[str, typer.Option("--name", "-n", help="项目名称")],
+    goal: Annotated[str, typer.Option("--goal", "-g", help="年度绩效目标")] = "",
+    amount: Annotated[float | None, typer.Option("--amount", help="年度预算金额（万元）")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="实施单位")] = None,
+    project_type: Annotated[str | None, typer.Option("--type", help="项目类型，如 培训、补助、信息化建设")] = None,
+    beneficiaries: Annotated[str | None, typer.Option("--beneficiaries", help="服务对象或受益对象")] = None,
+    content: Annotated[str | None, typer.Option("--content", help="主要实施内容")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名；不配置时用规则后端")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """为新项目起草完整的绩效指标（参照同类项目；未给出的数值用【待填】占位）。"""
+    from assistant.tasks.cli import run_suggest
+
+    raise typer.Exit(run_suggest(name=name, goal=goal, amount=amount, unit=unit, project_type=project_type,
+                                 beneficiaries=beneficiaries, content=content, endpoint=endpoint, profile=profile,
+                                 as_json=as_json))
+
+
+@app.command()
+def rewrite(
+    text: Annotated[str, typer.Argument(help="要改写的指标，如“指标名称，年度指标值：进一步提高”")],
+    project: Annotated[str | None, typer.Option("--project", help="所在项目名称（与 --table 一起用）")] = None,
+    table: Annotated[Path | None, typer.Option("--table", help="项目所在的表格文件")] = None,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名；不配置时用规则后端")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """把含糊的指标改写成 1–3 个可衡量的写法（保留指标对象；变化类指标要求基期值）。"""
+    from assistant.tasks.cli import run_rewrite
+
+    raise typer.Exit(run_rewrite(text, project=project, table=table, endpoint=endpoint, profile=profile,
+                                 as_json=as_json))
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option("--host", help="监听地址；默认只允许本机访问")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 7860,
+    login: Annotated[str | None, typer.Option("--login", envvar="JIXIAO_UI_LOGIN",
+                                              help="启用登录：用户名:密码（也可用环境变量 JIXIAO_UI_LOGIN）")] = None,
+) -> None:
+    """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。"""
+    from assistant.ui import launch, parse_login
+
+    try:
+        parse_login(login)
+    except ValueError as err:
+        _fail(str(err))
+    launch(host=host, port=port, login=login)
+
+
+from assistant.llm.cli import endpoints, model_app, probe  # noqa: E402
+
+app.command("probe")(probe)
+app.command("endpoints")(endpoints)
+app.add_typer(model_app, name="model")
+
+
+@app.command("eval", add_help_option=False,
+             context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def eval_(ctx: typer.Context) -> None:
+    """按金标准数据评测各任务并写出记分卡（参数见 jixiao eval --help）。"""
+    from assistant.evalrun import run
+
+    raise typer.Exit(run(list(ctx.args)))
 
 
 def main() -> None:

@@ -1,0 +1,152 @@
+"""审核 tab: paste or upload a table, get grades, a filterable findings table and report downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.model import SEVERITY_ZH, Finding, Table
+from assistant.ui import services, usage
+from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
+from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc, finding_rows, grade_rows
+
+UPLOAD_TYPES = [".xlsx", ".docx", ".csv", ".txt", ".md", ".html", ".htm", ".json"]
+SEVERITY_CHOICES = [SEVERITY_ZH[k] for k in ("error", "warning", "info")]
+REPORT_FORMATS = (("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON"))
+
+
+def profile_choices() -> list[tuple[str, str]]:
+    """(label, name) of the bundled review profiles, the default first."""
+    from assistant.review.profile import DEFAULT_PROFILE, PROFILE_DIR
+
+    names = sorted((p.stem for p in PROFILE_DIR.glob("*.toml")), key=lambda n: n != DEFAULT_PROFILE)
+    labels = {"guangzhou": "广州口径（一级指标含成本，默认）", "central": "中央部门 101号 口径"}
+    return [(labels.get(n, n), n) for n in names]
+
+
+def load_input(file: str | None, text: str | None) -> Table:
+    """The table from an upload (preferred) or pasted text; :class:`gr.Error` in Chinese otherwise."""
+    try:
+        if file:
+            return services.read_upload(file)
+        if text and text.strip():
+            return services.read_pasted(text)
+    except services.UserError as err:
+        raise gr.Error(str(err), title="无法读取表格") from None
+    raise gr.Error("请先上传表格文件，或把表格内容粘贴到文本框里。", title="没有可审核的内容")
+
+
+def _summary(table: Table, findings: list[Finding], grades: list[Any], who: str, done: bool) -> str:
+    counts = {k: sum(f.severity == k for f in findings) for k in ("error", "warning", "info")}
+    dist = "，".join(f"{g} {sum(x.grade == g for x in grades)} 个" for g in "优良中差")
+    head = "审核完成" if done else "审核中……"
+    name = esc(table.department or table.title or table.source or "表格")
+    return (f"### {head}：{name}\n\n{len(table.projects)} 个项目，{table.indicator_count()} 条指标；"
+            f"错误 **{counts['error']}**，警告 **{counts['warning']}**，提示 **{counts['info']}**。"
+            f"评级：{dist or '—'}。\n\n<sub>审核：{esc(who)}</sub>")
+
+
+def _write_reports(report: Any, table: Table) -> list[str]:
+    folder = services.out_dir()
+    stem = Path(table.source or "表格").stem[:40] or "表格"
+    return [str(services.write_report(report, table, fmt, folder / f"{stem}-审核报告.{fmt}"))
+            for fmt, _ in REPORT_FORMATS]
+
+
+def _filter(findings: list[dict[str, Any]], severities: list[str] | None, codes: list[str] | None) -> list[list[str]]:
+    chosen = [Finding.model_validate(f) for f in findings]
+    if severities:
+        chosen = [f for f in chosen if SEVERITY_ZH.get(f.severity) in severities]
+    if codes:
+        chosen = [f for f in chosen if f.code in codes]
+    return finding_rows(chosen)
+
+
+def run_review(file: str | None, text: str | None, profile: str | None, use_model: bool, endpoint_name: str,
+               totals: dict[str, Any], request: gr.Request,
+               progress: gr.Progress = gr.Progress()) -> Iterator[tuple]:  # noqa: B008
+    """Rules first; then, when asked and an endpoint is chosen, the model's critiques and rewrites with a
+    progress bar. 停止 ends the model part; the rule results stay and the reports are still written."""
+    table = load_input(file, text)
+    progress(0.05, desc="规则审核")
+    report = services.review(table, profile or None)
+    who, note = services.RULES, ""
+    if use_model and services.endpoint(endpoint_name) is not None:
+        no_files = [gr.DownloadButton(value=None, interactive=False)] * len(REPORT_FORMATS)
+        yield _outputs(table, report, f"{services.RULES}；模型审核进行中……", False, no_files, totals)
+        flag = stop_flag(getattr(request, "session_hash", None) or "api")
+        steps = streamed(lambda emit: services.model_review(table, report, endpoint_name,
+                                                            lambda done, total: emit((done, total))), flag)
+        try:
+            while True:
+                try:
+                    done, total = next(steps)
+                except StopIteration as finished:
+                    result, report = finished.value
+                    break
+                progress((done, total), desc=f"模型审核（{endpoint_name}）", unit="次调用")
+            who = f"{services.RULES} + {result.model or endpoint_name}"
+            totals = usage.add(totals, result.model or endpoint_name, result.usage)
+            note = usage.footer(who, result.usage) + "".join(f"\n\n- 失败：{esc(e)}" for e in result.errors[:5])
+        except Stopped:
+            note = "\n\n**模型审核已停止**：下面是规则审核的结果，报告文件也只含规则审核。"
+        except Exception as err:  # noqa: BLE001 - the rule results still stand
+            note = f"\n\n**模型审核失败**：{esc(err)}。下面是规则审核的结果；可稍后重试或改用规则引擎。"
+    progress(0.95, desc="生成报告文件")
+    files = [gr.DownloadButton(value=path, interactive=True) for path in _write_reports(report, table)]
+    yield _outputs(table, report, who, True, files, totals, note)
+
+
+def stop_review(request: gr.Request) -> str:
+    """Stop this session's model review at its next call."""
+    running = request_stop(getattr(request, "session_hash", None) or "api")
+    return "正在停止模型审核……" if running else "当前没有进行中的模型审核。"
+
+
+def _outputs(table: Table, report: Any, who: str, done: bool, files: list[Any], totals: dict[str, Any],
+             note: str = "") -> tuple:
+    findings, grades = list(report.findings), list(report.grades)
+    codes = sorted({f.code for f in findings})
+    return (_summary(table, findings, grades, who, done) + note, grade_rows(grades), finding_rows(findings),
+            [f.model_dump(mode="json") for f in findings], gr.Dropdown(choices=codes, value=[]),
+            gr.CheckboxGroup(value=SEVERITY_CHOICES), *files, totals, "")
+
+
+def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
+    """Lay out the tab and wire its events inside the current Blocks context."""
+    with gr.Row():
+        with gr.Column(scale=2):
+            upload = gr.File(label="上传表格（.xlsx/.docx/.csv/.txt/.html）", file_types=UPLOAD_TYPES,
+                             type="filepath", elem_id="review-upload")
+            pasted = gr.Textbox(label="或粘贴表格内容", lines=8, max_lines=20, elem_id="review-text",
+                                placeholder="从部门预算公开文件或 Excel 中复制整张表，粘贴到这里……")
+        with gr.Column(scale=1):
+            profile = gr.Dropdown(choices=profile_choices(), value=profile_choices()[0][1], label="审核口径")
+            use_model = gr.Checkbox(label="同时用模型做语义审核（在“设置”页选择模型端点）", value=False)
+            start = gr.Button("开始审核", variant="primary", elem_id="review-start")
+            stop = gr.Button("停止模型审核", variant="secondary", elem_id="review-stop")
+            gr.Markdown("规则审核即时完成；模型审核逐个项目进行，可随时停止，已完成的部分保留。")
+    status = gr.Markdown(elem_id="review-status")
+    summary = gr.Markdown("上传或粘贴表格后点击“开始审核”。", elem_id="review-summary")
+    with gr.Row():
+        downloads = [gr.DownloadButton(f"下载 {label} 报告", interactive=False, elem_id=f"download-{fmt}")
+                     for fmt, label in REPORT_FORMATS]
+    grades = gr.Dataframe(headers=GRADE_COLUMNS, label="项目评级", interactive=False, wrap=True,
+                          elem_id="review-grades", column_count=len(GRADE_COLUMNS),
+                          column_widths=["26%", "6%", "24%", "44%"], max_height=420)
+    with gr.Row():
+        severity = gr.CheckboxGroup(SEVERITY_CHOICES, value=SEVERITY_CHOICES, label="按严重程度筛选")
+        codes = gr.Dropdown(choices=[], value=[], multiselect=True, label="按规则筛选（不选即全部）")
+    table = gr.Dataframe(headers=FINDING_COLUMNS, label="问题清单", interactive=False, wrap=True,
+                         elem_id="review-findings", column_count=len(FINDING_COLUMNS), max_height=600,
+                         column_widths=["6%", "10%", "12%", "7%", "12%", "7%", "18%", "16%", "12%"])
+    found = gr.State([])
+    start.click(run_review, [upload, pasted, profile, use_model, endpoint, totals],
+                [summary, grades, table, found, codes, severity, *downloads, totals, status],
+                api_name="review", concurrency_limit=2)
+    stop.click(stop_review, None, status, api_name="stop_review")
+    gr.on([severity.change, codes.change], _filter, [found, severity, codes], table,
+          api_name="filter_findings", show_progress="hidden")
