@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench schemas clean
+.PHONY: run review test lint bench eval schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	GRADIO_ANALYTICS_ENABLED=False $(VENV)/bin/jixiao ui
+
+review: $(STAMP)
 	$(VENV)/bin/jixiao review
 
 test: $(STAMP)

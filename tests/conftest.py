@@ -1,16 +1,19 @@
 """Shared fixtures. Model requests are forbidden in the whole suite unless a test asks for them
 (marker or fixture ``allow_model_requests``), and then only to loopback addresses; processes the tests
-start inherit the loopback-only limit through the environment."""
+start inherit the loopback-only limit through the environment. The user data dir (example library,
+drafts, caches) is a temporary one for the whole session unless JIXIAO_HOME is already set."""
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["JIXIAO_ALLOW_MODEL_REQUESTS"] = "loopback"
+os.environ.setdefault("JIXIAO_HOME", tempfile.mkdtemp(prefix="jixiao-test-home-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

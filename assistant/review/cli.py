@@ -90,6 +90,9 @@ def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None
         _write(report, table, kind, output)
     except OSError as err:
         return _err(f"无法写入报告文件 {output}：{err} / Cannot write {output}: {err}")
+    from assistant.examples import remember
+
+    remember(table, str(path))
     if threshold != "never" and report.has_at_least(threshold):
         return 1
     return 0

@@ -69,9 +69,13 @@ def read_pasted(text: str) -> Table:
 
 
 def review(table: Table, profile: str | None = None) -> Any:
+    """Review a table and add it to the example library that drafting draws on."""
+    from assistant.examples import remember
     from assistant.review import review_table
 
-    return review_table(table, profile=profile)
+    report = review_table(table, profile=profile)
+    remember(table, table.source)
+    return report
 
 
 def write_report(report: Any, table: Table, fmt: str, path: Path) -> Path:
