@@ -25,6 +25,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check assistant tests bench evals
 
+eval: $(STAMP)
+	$(VENV)/bin/jixiao eval --backend all --gate --out build/eval
+
 bench: $(STAMP)
 	$(PY) -m bench
 
