@@ -87,7 +87,7 @@ def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None
     finally:
         progress.close()
     try:
-        _write(report, table, kind, output)
+        write_report(report, table, kind, output)
     except OSError as err:
         return _err(f"无法写入报告文件 {output}：{err} / Cannot write {output}: {err}")
     from assistant.examples import remember
@@ -98,7 +98,8 @@ def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None
     return 0
 
 
-def _write(report, table, kind: str, output: str | Path | None) -> None:
+def write_report(report, table, kind: str, output: str | Path | None) -> None:
+    """Write ``report`` in format ``kind`` to ``output``, or to the terminal when ``output`` is None."""
     if kind == "xlsx":
         from assistant.report.xlsx import write
 

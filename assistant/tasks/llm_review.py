@@ -199,31 +199,12 @@ def _labelled(report: Any, model: str | None) -> Any:
 
 
 def _write(kind: str, result: LLMReviewResult, report: Any, table: Table, output: str | Path | None) -> None:
-    if kind == "xlsx":
-        from assistant.report.xlsx import write
+    if kind != "json":
+        from assistant.review.cli import write_report
 
-        write(report, table, Path(output))
-        sys.stderr.write(f"已写入 {output}\n")
+        write_report(report, table, kind, output)
         return
-    if kind == "text" and output is None:
-        from assistant.report.text import print_report
-
-        print_report(report, table)
-        return
-    if kind == "json":
-        text = result.model_dump_json(indent=2) + "\n"
-    elif kind == "md":
-        from assistant.report.markdown import render
-
-        text = render(report, table)
-    elif kind == "html":
-        from assistant.report.html import render
-
-        text = render(report, table)
-    else:
-        from assistant.report.text import render
-
-        text = render(report, table)
+    text = result.model_dump_json(indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
     else:

@@ -144,21 +144,13 @@ def suggest(desc: Any, *, endpoint_name: str | None, on_indicator: Any) -> Any:
     """Suggest indicators; the rules backend when the rules are chosen, whatever the config's default."""
     from assistant.tasks import suggest as task
 
-    profile = endpoint(endpoint_name)
-    if profile is None:
-        from assistant.examples import default_library
-
-        return task.rules_suggest(desc, default_library(), on_indicator=on_indicator)
-    return task.suggest(desc, endpoint=profile, on_indicator=on_indicator)
+    return task.suggest(desc, endpoint=endpoint(endpoint_name) or "rules", on_indicator=on_indicator)
 
 
 def rewrite(indicator: Any, project: Project, endpoint_name: str | None) -> Any:
     from assistant.tasks import rewrite as task
 
-    profile = endpoint(endpoint_name)
-    if profile is None:
-        return task.rules_rewrite(indicator, project)
-    return task.rewrite(indicator, project=project, endpoint=profile)
+    return task.rewrite(indicator, project=project, endpoint=endpoint(endpoint_name) or "rules")
 
 
 def model_review(table: Table, report: Any, endpoint_name: str, progress: Any) -> tuple[Any, Any]:

@@ -144,3 +144,16 @@ def test_targets_the_user_stated_are_used_as_given(library):
     timely = [i for i in result.indicators if i.subcategory == "时效指标"]
     assert [i.value for i in timely] == ["2025年10月底前"]
     assert result.findings == []
+
+
+def test_endpoint_rules_forces_the_rules_backend_even_with_a_configured_default(tmp_path, monkeypatch):
+    from assistant.tasks.models import ProjectDescription
+    from assistant.tasks.rewrite import rewrite
+    from assistant.tasks.suggest import suggest
+
+    config = tmp_path / "endpoints.toml"
+    config.write_text('default = "deepseek"\n', encoding="utf-8")
+    monkeypatch.setenv("JIXIAO_CONFIG", str(config))
+    result = suggest(ProjectDescription(name="干部培训", goal="举办培训班"), endpoint="rules")
+    assert result.backend == "rules" and result.model is None
+    assert rewrite("培训效果，年度指标值：明显提升", endpoint="rules").backend == "rules"
