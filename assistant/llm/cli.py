@@ -92,7 +92,7 @@ def model_install(
 def model_serve(
     size: SizeOpt = "0.5b",
     port: Annotated[int, typer.Option("--port", help="监听端口（仅 127.0.0.1）")] = 0,
-    n_ctx: Annotated[int, typer.Option("--ctx", help="上下文长度")] = 4096,
+    n_ctx: Annotated[int, typer.Option("--ctx", help="上下文长度（token）")] = 16384,
     threads: Annotated[int, typer.Option("--threads", help="生成线程数（机器繁忙时 1 最稳）")] = 1,
 ) -> None:
     """在 127.0.0.1 上启动本地模型服务（OpenAI 兼容，TOOLS 模式），配合 --profile local 使用。"""

@@ -106,6 +106,16 @@ def _cause_chain(exc: BaseException) -> list[BaseException]:
     return chain
 
 
+def _server_reason(body: Any) -> str:
+    """A short excerpt of the server's own error message (context overflow, bad request …), if any."""
+    error = body.get("error", body) if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    if not message:
+        return ""
+    hint = "（对话超出模型的上下文长度）" if "context" in str(message).lower() else ""
+    return f"；服务器说明{hint}：{str(message)[:160]}"
+
+
 def run_sync(make: Callable[[], Awaitable[R]]) -> R:
     """Run the coroutine ``make()`` to completion from synchronous code: on a new event loop, or in a
     thread of its own when the caller is already inside a running loop (a web handler). Exceptions
@@ -298,8 +308,8 @@ class Client:
                 return TransportError(f"模型端点拒绝了密钥（HTTP 401）：请检查 {where} 或配置文件中的 api_key",
                                       status=401, attempts=stats.requests)
             if isinstance(exc, openai.APIStatusError):
-                return TransportError(f"模型端点返回 HTTP {exc.status_code}（已请求 {stats.requests} 次）：{self.profile.name}",
-                                      status=exc.status_code, attempts=stats.requests)
+                return TransportError(f"模型端点返回 HTTP {exc.status_code}（已请求 {stats.requests} 次）：{self.profile.name}"
+                                      f"{_server_reason(exc.body)}", status=exc.status_code, attempts=stats.requests)
             if isinstance(exc, openai.APITimeoutError):
                 return TransportError(f"模型端点超时（{self.profile.timeout:g} 秒，已请求 {stats.requests} 次）："
                                       f"{self.profile.name}", attempts=stats.requests)

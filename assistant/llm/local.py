@@ -140,7 +140,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def serve_command(size: str = "0.5b", *, port: int = LOCAL_PORT, n_ctx: int = 4096,
+def serve_command(size: str = "0.5b", *, port: int = LOCAL_PORT, n_ctx: int = 16384,
                   threads: int = 1) -> list[str]:
     """The llama-cpp-python server command line, bound to 127.0.0.1 only.
 

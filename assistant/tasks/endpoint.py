@@ -43,6 +43,15 @@ def model_name(client: Any) -> str:
     return f"{p.name}:{p.model}"
 
 
+def fell_back(fallback: Any, client: Any, version: str, err: Any, reason: str) -> Any:
+    """The rules backend's ``fallback`` result, marked with the model that was asked, its attempts and
+    usage, and ``reason`` as the first note (in place of the rules backend's own first note)."""
+    usage = getattr(err, "usage", None)
+    return fallback.model_copy(update={
+        "model": model_name(client), "prompt_version": version, "attempts": getattr(err, "attempts", 0) or 0,
+        "usage": usage.to_dict() if usage is not None else None, "notes": [reason, *fallback.notes[1:]]})
+
+
 def run(client: Any, make: Any) -> Any:
     """Run the coroutine ``make()`` from synchronous code and close the client's connections afterwards;
     exceptions propagate."""

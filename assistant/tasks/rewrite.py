@@ -13,7 +13,7 @@ from typing import Any
 from assistant.model import Finding, Indicator, Project, Table
 from assistant.tasks import checks
 from assistant.tasks.answers import CHANGE, RATE
-from assistant.tasks.endpoint import REWRITE_NOTE, client_for, model_name, run
+from assistant.tasks.endpoint import REWRITE_NOTE, client_for, fell_back, model_name, run
 from assistant.tasks.models import RewriteOption, RewriteResult
 
 _SPLIT = re.compile(r"^(?P<name>.*?)[，,；;\s]*(?:年度指标值|指标值|目标值)\s*[：:]\s*(?P<value>.+)$")
@@ -165,7 +165,7 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
 
 async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = None,
                          profile: Any = None) -> RewriteResult:
-    from assistant.llm.errors import AnswerInvalid
+    from assistant.llm.errors import AnswerInvalid, TransportError
     from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of
 
     findings = own_findings(ind, project, profile)
@@ -173,16 +173,16 @@ async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = 
     notes: list[str] = []
     try:
         answer, usage, attempts = await client.acall(prompt, RewriteAnswer, context(ind, project, profile))
+    except TransportError as err:
+        return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
+                         f"模型端点出错（{err}），以下改为规则模板的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
         ctx = context(ind, project, profile)
         kept = [o for o in items_of(err.raw, "options", AnswerOption) if _passes(o, ctx)]
         if not kept:
-            fallback = rules_rewrite(ind, project, profile)
-            return fallback.model_copy(update={
-                "model": model_name(client), "prompt_version": prompt.version, "attempts": attempts,
-                "usage": usage.to_dict() if usage is not None else None,
-                "notes": [f"模型回答 {attempts} 次仍未给出合格的改写，以下改为规则模板的结果。", *fallback.notes[1:]]})
+            return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
+                             f"模型回答 {attempts} 次仍未给出合格的改写，以下改为规则模板的结果。")
         answer = RewriteAnswer.model_construct(options=kept)
         notes.append(f"模型回答 {attempts} 次后仍有不合格的写法，已删去，只保留通过检查的 {len(kept)} 个。")
     return from_answer(answer, ind, project, findings, model=model_name(client), version=prompt.version,

@@ -14,7 +14,7 @@ from typing import Any
 from assistant.examples import Library
 from assistant.model import Project
 from assistant.tasks import checks
-from assistant.tasks.endpoint import RULES_NOTE, client_for, model_name, run
+from assistant.tasks.endpoint import RULES_NOTE, client_for, fell_back, model_name, run
 from assistant.tasks.given import GivenTarget, goal_targets
 from assistant.tasks.grounding import for_prompt, hint, library_or_default, similar
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator, SuggestResult, ValueHint
@@ -158,7 +158,7 @@ def render(desc: ProjectDescription, grounding: list, hints: list[ValueHint], pt
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
                          profile: Any = None, on_indicator: OnIndicator | None = None) -> SuggestResult:
     """The model backend: grounded prompt, answer validated by the rules, proposals flagged."""
-    from assistant.llm.errors import AnswerInvalid
+    from assistant.llm.errors import AnswerInvalid, TransportError
     from assistant.tasks.answers import AnswerIndicator, SuggestAnswer, items_of
 
     ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
@@ -172,15 +172,16 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     notes: list[str] = []
     try:
         answer, usage, attempts = await client.acall(prompt, SuggestAnswer, context)
+    except TransportError as err:
+        fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
+        return fell_back(fallback, client, prompt.version, err, f"模型端点出错（{err}），以下改为规则后端的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
         kept = items_of(err.raw, "indicators", AnswerIndicator)
         if not kept:
             fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
-            return fallback.model_copy(update={
-                "model": model_name(client), "prompt_version": prompt.version, "attempts": attempts,
-                "usage": usage.to_dict() if usage is not None else None,
-                "notes": [f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。", *fallback.notes[1:]]})
+            return fell_back(fallback, client, prompt.version, err,
+                             f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。")
         answer = SuggestAnswer.model_construct(indicators=kept)
         notes.append(f"模型回答 {attempts} 次后仍有未通过的审核规则，结果附带这些问题，请人工修改。")
     given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)

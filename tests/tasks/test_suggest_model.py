@@ -119,3 +119,14 @@ def test_rules_backend_replaces_an_answer_with_no_usable_row(server, library):
     assert len(server.requests) == 2
     assert result.backend == "rules" and result.model == "scripted:scripted-model"
     assert "规则后端" in result.notes[0] and result.indicators and result.findings == []
+
+
+def test_an_endpoint_error_falls_back_to_the_rules_and_says_why(server, library):
+    from scripted_server import Reply
+
+    overflow = {"error": {"message": "This model's maximum context length is 4096 tokens.",
+                          "code": "context_length_exceeded"}}
+    server.script = lambda payload, n: Reply(status=400, body=overflow)
+    result = suggest(DESC, endpoint=client(server, max_retries=1), library=library)
+    assert result.backend == "rules" and result.model == "scripted:scripted-model" and result.indicators
+    assert "HTTP 400" in result.notes[0] and "上下文长度" in result.notes[0] and "规则后端" in result.notes[0]
