@@ -16,7 +16,6 @@ os.environ["JIXIAO_ALLOW_MODEL_REQUESTS"] = "loopback"
 os.environ.setdefault("JIXIAO_HOME", tempfile.mkdtemp(prefix="jixiao-test-home-"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 SEED = ROOT / "assistant" / "data" / "gz-gongxinju-2023.txt"
 GOLD_DIR = ROOT / "evals" / "datasets" / "gold"
 
