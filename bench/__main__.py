@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import runpy
 import sys
+from pathlib import Path
 
 from bench import cli_startup, parse_review
 
@@ -11,6 +13,8 @@ def main() -> None:
     sys.argv = [sys.argv[0], "--save"]
     parse_review.main()
     cli_startup.main()
+    sys.argv = [sys.argv[0]]
+    runpy.run_path(str(Path(__file__).with_name("llm_concurrency.py")), run_name="__main__")
 
 
 if __name__ == "__main__":

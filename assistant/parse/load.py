@@ -70,7 +70,7 @@ def _looks_binary(data: bytes) -> bool:
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a reader builds many small objects that are all kept:
-    collections triggered by allocation alone made parsing superlinear (bench/parse_review.py)."""
+    collections triggered by allocation alone made parsing and review superlinear (bench/parse_review.py)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

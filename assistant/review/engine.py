@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from assistant.model import Finding, Indicator, Project, Table
+from assistant.parse.load import paused_gc
 from assistant.review.grade import grade_project
 from assistant.review.profile import Profile, load_profile
 from assistant.review.registry import Hit, IndicatorCtx, ProjectCtx, Rule, all_rules
@@ -66,6 +67,11 @@ def review_project(table: Table, index: int, profile: Profile, rules: dict[str, 
 def review_table(table: Table, profile: Profile | str | None = None, progress: Progress | None = None) -> ReviewReport:
     """Review ``table`` under ``profile`` (a Profile, a name, a path or None for the default).
     ``progress(done, total)`` is called after each project."""
+    with paused_gc():
+        return _review_table(table, profile, progress)
+
+
+def _review_table(table: Table, profile: Profile | str | None, progress: Progress | None) -> ReviewReport:
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     rules = active_rules(prof)
     columns = _columns(table)
