@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 RULES = "rules"
-RULES_NOTE = ("未配置模型端点，本结果由规则后端生成：指标取自同类项目常用指标集，数值用【待填】占位，"
+RULES_NOTE = ("本结果由规则后端生成（未调用模型）：指标取自同类项目常用指标集，数值用【待填】占位，"
               "需由您按实际填写。")
-REWRITE_NOTE = "未配置模型端点，本结果由规则后端生成：改写取自审核规则的改写模板，数值用【待填】占位。"
+REWRITE_NOTE = "本结果由规则后端生成（未调用模型）：改写取自审核规则的改写模板，数值用【待填】占位。"
 
 
 def client_for(endpoint: Any = None) -> Any | None:
