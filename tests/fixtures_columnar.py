@@ -165,3 +165,8 @@ def write_docx_two_projects(path: Path) -> Path:
             doc.add_paragraph("")
     doc.save(path)
     return path
+
+
+def rows(project):
+    """(一级, 二级, 三级, 指标值) of each indicator, in order."""
+    return [(i.category, i.subcategory, i.name, i.value) for i in project.indicators()]

@@ -10,6 +10,7 @@ import pytest
 from fixtures_columnar import (
     CSV_TEXT,
     HTML_TEXT,
+    rows,
     write_docx_fixture,
     write_docx_two_projects,
     write_docx_without_tables,
@@ -20,10 +21,6 @@ from fixtures_columnar import (
 
 from assistant.parse import ParseError, read_path
 from assistant.parse.grid import align
-
-
-def rows(project):
-    return [(i.category, i.subcategory, i.name, i.value) for i in project.indicators()]
 
 
 def parts(indicator):

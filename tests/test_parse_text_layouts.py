@@ -8,16 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures_columnar import rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.parse import ParseError, read_path, read_text
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
-
-
-def rows(project):
-    return [(i.category, i.subcategory, i.name, i.value) for i in project.indicators()]
 
 
 def parts(indicator):
