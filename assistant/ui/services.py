@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.model import Project, Table
+from assistant.tasks.endpoint import RULES as RULES_BACKEND
 
 RULES = "规则引擎"
 RULES_CHOICE = "规则引擎（不调用模型）"
@@ -144,13 +145,13 @@ def suggest(desc: Any, *, endpoint_name: str | None, on_indicator: Any) -> Any:
     """Suggest indicators; the rules backend when the rules are chosen, whatever the config's default."""
     from assistant.tasks import suggest as task
 
-    return task.suggest(desc, endpoint=endpoint(endpoint_name) or "rules", on_indicator=on_indicator)
+    return task.suggest(desc, endpoint=endpoint(endpoint_name) or RULES_BACKEND, on_indicator=on_indicator)
 
 
 def rewrite(indicator: Any, project: Project, endpoint_name: str | None) -> Any:
     from assistant.tasks import rewrite as task
 
-    return task.rewrite(indicator, project=project, endpoint=endpoint(endpoint_name) or "rules")
+    return task.rewrite(indicator, project=project, endpoint=endpoint(endpoint_name) or RULES_BACKEND)
 
 
 def model_review(table: Table, report: Any, endpoint_name: str, progress: Any) -> tuple[Any, Any]:
