@@ -39,11 +39,17 @@ class Position(BaseModel):
     line: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    page: int | None = None
 
     def label(self) -> str:
+        where = ""
         if self.cell:
-            return f"{self.sheet}!{self.cell}" if self.sheet else self.cell
-        return f"第{self.line}行" if self.line else ""
+            where = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        elif self.line:
+            where = f"第{self.line}行"
+        if self.page:
+            return f"第{self.page}页 {where}".strip()
+        return where
 
 
 class TargetPart(BaseModel):
@@ -96,7 +102,9 @@ class Indicator(BaseModel):
 
 class Project(BaseModel):
     """A budget item. ``groups`` keeps merged sub-items apart: a numbered list that restarts at 1
-    inside one cell begins a new group."""
+    inside one cell begins a new group. ``confidence`` (0–1) says how much of the project's text the
+    parser placed and how many rows have all their cells; ``needs_check`` marks a project whose
+    structure is too uncertain to grade (需人工核对)."""
 
     line: int | None = None
     name: str
@@ -108,6 +116,8 @@ class Project(BaseModel):
     amount_text: str | None = None
     fields: dict[str, str] = Field(default_factory=dict)
     position: Position | None = None
+    confidence: float | None = None
+    needs_check: bool = False
 
     def indicators(self) -> list[Indicator]:
         return [ind for group in self.groups for ind in group]
@@ -121,12 +131,14 @@ class ParseWarning(BaseModel):
     line: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    page: int | None = None
     message: str | None = None
 
 
 class Table(BaseModel):
     """A whole table. ``fields`` keeps table-level labels the readers recognised (部门名称, the column
-    header row …) so that no text of the input is lost."""
+    header row …) so that no text of the input is lost. ``layout`` is what the table itself uses:
+    ``"101"`` (成本指标 as its own 一级) or ``"legacy"`` (成本 under 产出), None when it cannot tell."""
 
     source: str | None = None
     title: str | None = None
@@ -134,6 +146,7 @@ class Table(BaseModel):
     fields: dict[str, str] = Field(default_factory=dict)
     projects: list[Project] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    layout: Literal["101", "legacy"] | None = None
 
     def indicator_count(self) -> int:
         return sum(len(p.indicators()) for p in self.projects)
