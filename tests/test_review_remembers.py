@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.review.cli import run_review
+from assistant.commands import run_review
 
 
 def test_reviewing_a_table_adds_it_to_the_library(tmp_path, monkeypatch, seed_path):

@@ -2,16 +2,15 @@
 finding, run concurrently and bounded by the llm layer's batch, with a progress bar and a cost line.
 
 ``llm_review`` merges everything into the rule report (model findings carry ``source="model"``, model
-rewrites go in front of the rule templates in ``Finding.rewrites``); ``run_llm_review`` is the command.
+rewrites go in front of the rule templates in ``Finding.rewrites``); the command is ``assistant.commands``,
+over ``assistant.service.review_model``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from assistant.examples import Library
@@ -116,97 +115,3 @@ def _merge(report: Any, table: Table, extra: list[Finding]) -> Any:
         "findings": findings, "projects": summaries,
         "counts": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
         "codes": dict(sorted(Counter(f.code for f in findings).items()))})
-
-
-class _Bar:
-    """A rich progress bar on stderr."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("模型审核中", total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _err(message: str, code: int = 2) -> int:
-    sys.stderr.write(message.rstrip() + "\n")
-    return code
-
-
-def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = "text",
-                   output: str | Path | None = None, profile: str | None = None, fail_on: str = "never") -> int:
-    """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0."""
-    from assistant.examples import remember
-    from assistant.llm.errors import LLMError
-    from assistant.parse import ParseError, read_path
-    from assistant.review import ProfileError, load_profile, review_table
-    from assistant.tasks.endpoint import client_for
-
-    kind = {"txt": "text", "markdown": "md"}.get(fmt.lower(), fmt.lower())
-    if kind not in ("text", "md", "html", "xlsx", "json"):
-        return _err(f"不支持的报告格式“{fmt}”，可选：text、md、html、xlsx、json")
-    if kind == "xlsx" and output is None:
-        return _err("xlsx 报告需要用 -o 指定输出文件")
-    try:
-        prof = load_profile(profile)
-        table = read_path(path)
-        client = client_for(endpoint)
-    except (ProfileError, ParseError, LLMError) as err:
-        return _err(str(err))
-    if client is None:
-        return _err("--llm 需要模型端点：请用 --endpoint 选择，或设置 JIXIAO_BASE_URL/JIXIAO_MODEL。"
-                    "不加 --llm 时只做规则审核。")
-    remember(table, str(path))
-    report = review_table(table, prof)
-    bar = _Bar()
-    try:
-        result, merged = llm_review(table, report, client, profile=prof, progress=bar)
-    except LLMError as err:
-        return _err(f"模型审核失败：{err}")
-    finally:
-        bar.close()
-    _write(kind, result, _labelled(merged, result.model), table, output)
-    from assistant.llm.usage import Usage
-
-    usage = Usage.from_dict(result.usage or {})
-    sys.stderr.write(f"模型：{result.model}；{usage.summary(client.profile.currency)}\n")
-    for line in result.errors:
-        sys.stderr.write(f"未完成：{line}\n")
-    if result.errors and len(result.errors) == call_count(table, report):
-        return _err("模型调用全部失败：以上为规则审核结果。请检查模型端点（jixiao model probe）后重试。", 1)
-    if fail_on != "never" and merged.has_at_least(fail_on):
-        return 1
-    return 0
-
-
-def _labelled(report: Any, model: str | None) -> Any:
-    """The report for reading: a model finding's message says which model made it."""
-    findings = [f.model_copy(update={"message": f"［模型 {model}］{f.message}"}) if f.source == "model" else f
-                for f in report.findings]
-    return report.model_copy(update={"findings": findings})
-
-
-def _write(kind: str, result: LLMReviewResult, report: Any, table: Table, output: str | Path | None) -> None:
-    if kind != "json":
-        from assistant.review.cli import write_report
-
-        write_report(report, table, kind, output)
-        return
-    text = result.model_dump_json(indent=2) + "\n"
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-        sys.stderr.write(f"已写入 {output}\n")
