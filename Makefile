@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 schemas: $(STAMP)
-	$(PY) -m assistant.schemas
+	$(PY) -m assistant.schemas --out schemas
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

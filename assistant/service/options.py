@@ -53,15 +53,14 @@ class Options:
         fmt = (self.fmt or "text").strip().lower()
         if fmt not in FORMATS:
             raise ServiceError(f"不支持的报告格式“{self.fmt}”，可选：text、md、html、xlsx、json",
-                               f"Unknown format '{self.fmt}': use text, md, html, xlsx or json", where="--format")
+                               f"Unknown format '{self.fmt}': use text, md, html, xlsx or json")
         fail_on = (self.fail_on or "never").strip().lower()
         if fail_on not in FAIL_ON:
             raise ServiceError(f"--fail-on 取值“{self.fail_on}”无效，可选：error、warning、info、never",
-                               f"Invalid --fail-on '{self.fail_on}': use error, warning, info or never",
-                               where="--fail-on")
+                               f"Invalid --fail-on '{self.fail_on}': use error, warning, info or never")
         if FORMATS[fmt] == "xlsx" and self.output is None:
             raise ServiceError("xlsx 报告需要用 -o 指定输出文件，如：jixiao review 表.txt --format xlsx -o 审核结果.xlsx",
-                               "The xlsx format needs -o FILE", where="--format")
+                               "The xlsx format needs -o FILE")
         if (self.checkpoint or self.batch_out or self.batch_in) and not self.use_model:
             raise ServiceError("--checkpoint、--batch-out、--batch-in 只用于模型审核，请同时加 --llm",
                                "--checkpoint, --batch-out and --batch-in need --llm", where="--llm")
