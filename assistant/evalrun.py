@@ -19,4 +19,5 @@ def run(args: list[str]) -> int:
         sys.path.insert(0, str(root))
     from evals.runner import main
 
-    return main(args)
+    code: int = main(args)
+    return code

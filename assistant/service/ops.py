@@ -90,9 +90,10 @@ def review_rules(table: Table, options: Options, progress: Progress = no_progres
     return Outcome(table, report)
 
 
-def _batch_kwargs(options: Options, review_fn: Callable[..., object]) -> dict[str, object]:
-    wanted = {"checkpoint": options.checkpoint, "batch_out": options.batch_out, "batch_in": options.batch_in}
-    wanted = {k: v for k, v in wanted.items() if v is not None}
+def _batch_kwargs(options: Options, review_fn: Callable[..., object]) -> dict[str, Path]:
+    """The checkpoint and Batch API file options, for a model review function that takes them."""
+    given = {"checkpoint": options.checkpoint, "batch_out": options.batch_out, "batch_in": options.batch_in}
+    wanted = {k: v for k, v in given.items() if v is not None}
     missing = [k for k in wanted if k not in inspect.signature(review_fn).parameters]
     if missing:
         names = "、".join(f"--{k.replace('_', '-')}" for k in missing)
@@ -113,10 +114,11 @@ def review_model(rules: Outcome, options: Options, progress: Progress = no_progr
     endpoint = resolve_endpoint(opts.endpoint)
     if endpoint is None:
         raise ServiceError("模型审核需要模型端点", "Model review needs an endpoint", where="--endpoint")
-    extra = _batch_kwargs(opts, llm_review)
+    run: Callable[..., tuple[LLMReviewResult, ReviewReport]] = llm_review
+    extra = _batch_kwargs(opts, run)
     client = client_for(endpoint)
     try:
-        result, merged = llm_review(rules.table, rules.report, client, profile=load_policy(opts.policy),
+        result, merged = run(rules.table, rules.report, client, profile=load_policy(opts.policy),
                                     progress=lambda done, total: progress(Step("model", done, total)), **extra)
     except LLMError as err:
         raise from_text(err, f"Model review failed: {err}", where=endpoint.name, exit_code=1) from None

@@ -45,7 +45,8 @@ class Options:
 
     @property
     def threshold(self) -> FailOn:
-        return FAIL_ON[FAIL_ON.index(self.fail_on)]  # type: ignore[arg-type]
+        """``fail_on`` as its literal; call on a :meth:`checked` copy."""
+        return next(v for v in FAIL_ON if v == self.fail_on)
 
     def checked(self) -> Options:
         """A normalised copy, or :class:`ServiceError` naming the first bad value. Loads the policy and
