@@ -10,6 +10,9 @@ from assistant.review.rewrite import CLASS_TEMPLATES, subject_of, vague_rewrites
 
 _B88 = "财预〔2015〕88号 细化量化：指标应细化、量化，定性表述也须可衡量"
 _VERIFY = re.compile(r"通过|验收|审议|评审|印发|出台|批复|备案|发布|上线|GB|标准")
+_MILESTONE = re.compile(r"通过|验收|完工|竣工|建成|上线|印发|出台|挂牌|开业|开园|投入使用|投用|交付|审议|批复|备案|"
+                        r"发布|签订|启用|运行|办结|结题|获批|授牌|认定|取得")
+_YES_NO = re.compile(r"^(?:是|否)$")
 
 
 def _classes(hits) -> str:
@@ -23,7 +26,7 @@ def vague_target(ctx: IndicatorCtx) -> Hit | None:
     if ind.target.kind != "qualitative" or has_number(ind.value):
         return None
     hits = find_vague(ind.value, "value")
-    if not hits:
+    if not hits or (_YES_NO.match(ind.value.strip()) and _MILESTONE.search(ind.name)):
         return None
     return Hit(
         message=f"指标值“{ind.value}”是含糊的定性表述，无法判断是否达成：{_classes(hits)}。",

@@ -57,13 +57,35 @@ def missing_amount(ctx: ProjectCtx) -> Hit | None:
     return Hit(message="项目没有填写年度资金总额。", fix="填写年度资金总额（万元），并分列财政拨款和其他资金。")
 
 
-@rule("missing_value", domain="S2", severity="error", level="indicator", title="指标值为空或待填",
+PLACEHOLDER = re.compile(r"[*＊]{2,}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|【[^】]{0,12}】|[○□△]{2,}|_{3,}|…{2,}")
+
+
+def placeholder_in(text: str | None) -> str | None:
+    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any."""
+    m = PLACEHOLDER.search(text or "")
+    return m.group(0) if m else None
+
+
+@rule("missing_value", domain="S2", severity="error", level="indicator", title="指标值为空",
       basis=_SYSTEM + "：指标值必填", dimension="完整性")
 def missing_value(ctx: IndicatorCtx) -> Hit | None:
-    if ctx.indicator.target.kind != "missing":
+    if ctx.indicator.target.kind != "missing" or placeholder_in(ctx.indicator.value):
         return None
-    return Hit(message=f"指标“{ctx.indicator.name}”的指标值为空或仍是占位符（“{ctx.indicator.value}”）。",
+    return Hit(message=f"指标“{ctx.indicator.name}”的指标值为空（“{ctx.indicator.value}”）。",
                fix="填写比较符、数值和计量单位，并写明取值依据。")
+
+
+@rule("placeholder_left", domain="S2", severity="error", level="indicator", title="模板占位符未替换",
+      basis=_SYSTEM + "：指标名称、指标值必填且须为实际内容", dimension="完整性")
+def placeholder_left(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    where = [(label, mark) for label, text in (("指标名称", ind.name), ("指标值", ind.value))
+             if (mark := placeholder_in(text))]
+    if not where:
+        return None
+    listing = "、".join(f"{label}中的“{mark}”" for label, mark in where)
+    return Hit(message=f"指标“{ind.name}”仍留有模板占位符：{listing}。",
+               fix="把占位符换成本项目的实际内容：名称写明度量，指标值写明比较符、数值和计量单位。")
 
 
 @rule("missing_subcategory", domain="S2；S4", severity="error", level="indicator", title="缺少二级指标",
