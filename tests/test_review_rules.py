@@ -182,7 +182,8 @@ def test_text_too_long_is_opt_in(tmp_path):
     assert ("P", 1, 2) not in keys(long_row, "text_too_long", str(path))
 
 
-PROJECT_CODES = {"text_too_long", "missing_comparator", "missing_goal", "no_indicators", "missing_amount", "missing_subcategory", "missing_output",
+PROJECT_CODES = {"amount_sum_mismatch", "annual_exceeds_total", "amount_unit_mismatch", "cost_budget_mismatch",
+                 "text_too_long", "missing_comparator", "missing_goal", "no_indicators", "missing_amount", "missing_subcategory", "missing_output",
                  "missing_outcome", "missing_quantity_quality", "missing_cost", "missing_satisfaction",
                  "duplicate_name", "duplicate_project", "too_few_indicators", "too_many_indicators",
                  "qualitative_share", "missing_value_basis", "missing_data_source", "vague_goal", "uniform_value"}

@@ -16,7 +16,7 @@ _YES_NO = re.compile(r"^(?:是|否)$")
 
 
 def _classes(hits) -> str:
-    return "；".join(f"{h.cls.key}类“{h.word}”（{h.cls.why}）" for h in hits)
+    return "；".join(f"{h.cls.title}“{h.word}”（{h.cls.why}）" for h in hits)
 
 
 @rule("vague_target", domain="§3 A–H；V2/V3", severity="warning", level="indicator",
@@ -52,7 +52,7 @@ def vague_name(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("vague_goal", domain="§3；L4", severity="info", level="project",
-      title="年度绩效目标含含糊用语", basis="财预〔2015〕88号 指向明确、细化量化；DOMAIN §3 同一词表适用于年度绩效目标",
+      title="年度绩效目标含含糊用语", basis="财预〔2015〕88号 绩效目标设定要求（指向明确、细化量化）",
       dimension=None)
 def vague_goal(ctx: ProjectCtx) -> Hit | None:
     hits = find_vague(ctx.project.goal, "goal")
@@ -102,7 +102,7 @@ def qualitative_unverifiable(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("uniform_value", domain="§3 H", severity="info", level="project",
-      title="各指标值一律为100%", basis="DOMAIN §3 H：每行都填100%无法区分目标水平", dimension="相关性")
+      title="各指标值一律为100%", basis="财预〔2020〕10号 绩效指标明确性：指标值与计划任务数相对应", dimension="相关性", structural=True)
 def uniform_value(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
     if len(inds) < ctx.profile.thresholds.uniform_value_min_rows:

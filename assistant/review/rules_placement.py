@@ -26,7 +26,7 @@ def _mismatch(name: str, where: str, should: str, why: str) -> Hit:
 
 
 @rule("category_mismatch", domain="L2；L3", severity="warning", level="indicator", title="一级指标归类错误",
-      basis=_B88_DEF, dimension="相关性")
+      basis=_B88_DEF, dimension="相关性", structural=True)
 def category_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     name = core_name(ind.name)
@@ -56,7 +56,7 @@ def category_mismatch(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("input_as_target", domain="L1", severity="warning", level="indicator", title="投入或过程指标当作产出/效益",
-      basis="地方模板：资金、人员、物资投入不能作为绩效目标；财预〔2020〕10号 预算执行率单独评分", dimension="相关性")
+      basis="财预〔2015〕88号 绩效目标为产出和效果；财预〔2020〕10号 预算执行率在自评中单独计分；地方绩效目标模板：资金、人员、物资投入不作为绩效目标", dimension="相关性")
 def input_as_target(ctx: IndicatorCtx) -> Hit | None:
     """Budget execution and fund arrival or disbursement are inputs in every 一级 (101号: they are not
     performance); paying out a subsidy to its recipients (补贴发放) is an output and is not matched."""

@@ -95,7 +95,7 @@ def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
 
 
 @rule("unit_mismatch", domain="V5", severity="warning", level="indicator", title="计量单位与指标名称不一致",
-      basis="DOMAIN §2.2 V5：比率用%，计数用个/项/人次等，金额用元/万元（实务做法）", dimension="相关性")
+      basis=_SYSTEM + "：定量指标须有计量单位；比率用%，计数用个/项/人次，金额用元/万元（审核实务）", dimension="相关性")
 def unit_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     for part in _parts(ctx):
@@ -141,7 +141,7 @@ def compound_target(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("missing_comparator", domain="S2；V1", severity="error", level="indicator", title="定量指标缺少计算符号",
-      basis=_SYSTEM + "：定量指标须选择计算符号", dimension="完整性")
+      basis=_SYSTEM + "：定量指标须选择计算符号", dimension="完整性", structural=True)
 def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
     if "comparator" not in ctx.columns or (ctx.indicator.comparator or "").strip():
         return None
@@ -181,7 +181,7 @@ def qualitative_with_unit(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("percent_out_of_range", domain="V6", severity="error", level="indicator", title="百分比超出0–100",
-      basis="DOMAIN §2.2 V6：比率在0–100%之间，增长率除外", dimension="可行性")
+      basis="审核实务：比率类指标取值在0–100%之间（增长率、变化率和允许偏差除外）", dimension="可行性")
 def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
     if CHANGE_WORDS.search(ctx.indicator.name + ctx.indicator.value) or _TOLERANCE.search(ctx.indicator.name):
         return None
@@ -197,7 +197,7 @@ def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("direction_mismatch", domain="V7", severity="warning", level="indicator", title="比较方向与指标性质不符",
-      basis="财预〔2020〕10号 正向/反向指标评分；DOMAIN §2.2 V7", dimension="可行性")
+      basis="财预〔2020〕10号 正向指标与反向指标分别计分", dimension="可行性")
 def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
     name = core_name(ctx.indicator.name)
     for p in _parts(ctx):
@@ -224,7 +224,7 @@ def _is_deadline(name: str, unit: str | None) -> bool:
 
 
 @rule("trivial_target", domain="V8", severity="warning", level="indicator", title="目标值无约束力",
-      basis="DOMAIN §2.2 V8：≥0、>0 等目标必然达成", dimension="可行性")
+      basis="财预〔2015〕88号 合理可行：目标须有约束力；“=0”只用于事故、投诉、争议等反向指标（审核实务）", dimension="可行性")
 def trivial_target(ctx: IndicatorCtx) -> Hit | None:
     for p in _parts(ctx):
         if p.value != 0 or p.basis:
@@ -238,7 +238,7 @@ def trivial_target(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("satisfaction_range", domain="V9", severity="warning", level="indicator", title="满意度目标不合理",
-      basis="DOMAIN §2.2 V9、§4.1：满意度一般设为85%–95%，避免100%", dimension="可行性")
+      basis="财预〔2020〕10号 满意度指标；审核实务：满意度目标一般为85%–95%，避免100%", dimension="可行性")
 def satisfaction_range(ctx: IndicatorCtx) -> Hit | None:
     if not SATISFACTION_NAME.search(ctx.indicator.name):
         return None
@@ -259,7 +259,7 @@ _NUM_UNIT_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)\s*(人次|人|场|次|个|项|�
 
 
 @rule("value_in_name", domain="V10", severity="warning", level="indicator", title="数值写在指标名称里",
-      basis="DOMAIN §2.2 V10：名称写度量，数值写在指标值栏", dimension="相关性")
+      basis=_SYSTEM + "：指标名称与指标值分栏填写，名称写度量，数值写在指标值栏", dimension="相关性")
 def value_in_name(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     if ind.target.kind == "quantitative":
