@@ -10,7 +10,7 @@ from assistant.parse.cells import Cell, join_lines
 from assistant.parse.state import GridState
 
 CHROME = re.compile(r"当前位置|发布时间|浏览次数|阅读次数|索\s*引\s*号|发文机关|发文日期|文\s*号[:：]|"
-                    r"分\s*类[:：]|打印本页|关闭窗口|字体[:：]?\s*[大中小]|<image>|^[-–—>·\s]+$|^\S+(\s*>\s*\S+)+$")
+                    r"分\s*类[:：]|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页|打印本页|关闭窗口|字体[:：]?\s*[大中小]|<image>|^[-–—>·\s]+$|^\S+(\s*>\s*\S+)+$")
 _YEAR = re.compile(r"^[(（]\s*(\d{4})\s*年\s*(度)?\s*[)）]$")
 _TITLE = re.compile(r"绩效.*表|申报表|批复表")
 _LABEL_TAIL = re.compile(
@@ -21,6 +21,14 @@ FRAME_LABELS = {"项目绩效目标", "绩效指标", "项目资金", "投入目
 _FUNDS_HEADER = re.compile(r"资金来源|年初安排|资金性质")
 _SPACE = re.compile(r"[\s\u3000]+")
 _NUMBER_ONLY = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
+HEADING = re.compile(r"^\s*(第[一二三四五六七八九十百\d]+\s*(部分|章|节)|[一二三四五六七八九十]+\s*[、.．])")
+SIGNOFF = re.compile(r"^\s*(填表人|填报人|联系电话|联系人|经办人|审核人|单位负责人|财务负责人)\s*[:：]?|"
+                     r"审核意见|初审意见|审批意见|审查意见|[（(]\s*盖\s*章\s*[)）]|签\s*字[:：]|签\s*章")
+
+
+def is_signoff(text: str) -> bool:
+    """An approval or sign-off cell (主管部门审核意见（盖章）, 财政部门…初审意见, 填表人/联系电话): never an indicator."""
+    return bool(SIGNOFF.search(text or ""))
 
 
 def field_label(text: str) -> str | None:
@@ -28,7 +36,7 @@ def field_label(text: str) -> str | None:
     key = clean_label(text)
     key = re.sub(r"^其中[:：]?", "", key)
     base = _PAREN.sub("", key)
-    if len(base) < 3 or len(base) > 20 or re.search(r"\d", base) or _TITLE.search(base):
+    if len(base) < 3 or len(base) > 20 or re.search(r"\d", base) or _TITLE.search(base) or HEADING.match(key):
         return None
     if base in FRAME_LABELS or _LABEL_TAIL.search(base):
         return key

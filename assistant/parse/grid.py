@@ -18,7 +18,7 @@ from __future__ import annotations
 from assistant.model import Table
 from assistant.parse.cells import Cell, Grid, cell_ref, join_lines, parse_number
 from assistant.parse.errors import ParseError
-from assistant.parse.fields import field_label, field_row, starts_new_project
+from assistant.parse.fields import field_label, field_row, is_signoff, starts_new_project
 from assistant.parse.header import NO_HEADER_EN, NO_HEADER_ZH, column_role, is_header_row, make_header
 from assistant.parse.rows import align, indicator_row
 from assistant.parse.state import GridState, Inherited
@@ -49,6 +49,11 @@ def _row(st: GridState, row: list[Cell], grid: Grid) -> None:
         return
     if is_header_row([c.text for c in row]):
         _start_header(st, row)
+        return
+    if (st.header is not None or st.draft.has_indicators()) and any(is_signoff(c.text) for c in cells):
+        for c in cells:
+            st.warn("signoff", c.text.strip(), c.pos, "审核、盖章或填表人信息，不是指标，原文保留于此。")
+        st.header = None
         return
     if st.header is not None:
         if not starts_new_project(st, cells):

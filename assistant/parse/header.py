@@ -25,7 +25,7 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("l1", re.compile(r"^一级(指标)?$")),
     ("l2", re.compile(r"^二级(指标)?$")),
     ("name", re.compile(r"^(三级(指标)?(名称)?|指标名称|绩效指标名称)$")),
-    ("basis", re.compile(r"(设定|确定|取值)依据")),
+    ("basis", re.compile(r"(设定|确定|取值)依据|^绩效标准$")),
     ("source", re.compile(r"数据来源")),
     ("explanation", re.compile(r"指标解释|计算公式|指标说明|指标内涵")),
     ("comparator", re.compile(r"^(计算符号|符号|指标性质|指标方向|运算符号?|比较符号?|计算方式)$")),

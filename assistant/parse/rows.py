@@ -27,6 +27,7 @@ _COMPARATOR_WORDS = re.compile(r"^(正向|反向|中性|=|＝|≥|≤|>|<|>=|<=|
                                r"不低于|不高于|不少于|不超过|大于等于|小于等于)$")
 _BOTH_LEVELS = ("成本指标", "满意度指标")
 _NUMBER_ONLY = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
+_TEMPLATE_NO = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 
 
 def comparator_op_text(text: str | None) -> str | None:
@@ -266,6 +267,7 @@ def _indicator(st: GridState, roles: dict[str, list[Cell]], header: Header, row:
     first = next((c for r in ("name", "value", "l2", "l1") for c in roles.get(r) or []), row[0])
     if not name:
         st.warn("missing_name", value, first.pos, "这一行有指标值但没有三级指标名称。")
+    name = _TEMPLATE_NO.sub("", name)
     core = "★" in name or "★" in l1_raw or "★" in l2_raw or _text_of(roles, "core") in ("是", "★", "√")
     name = name.replace("★", "").strip()
     comparator = join_lines(_text_of(roles, "comparator")) or None
