@@ -59,8 +59,21 @@ def starts_new_project(st: GridState, cells: list[Cell]) -> bool:
     return label == "项目名称" and not (st.header is not None and st.header.has_role("project"))
 
 
+FUNDS_TITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
+
+
 def field_row(st: GridState, cells: list[Cell]) -> None:
     """Place one row outside any indicator grid."""
+    first = clean_label(cells[0].text)
+    if FUNDS_TITLE.match(first):
+        st.in_funds_table = True
+    elif st.in_funds_table and (field_label(first) == "项目名称" or split_label_value(cells[0].text)
+                                or _TITLE.search(first)):
+        st.in_funds_table = False
+    if st.in_funds_table:
+        for c in cells:
+            st.warn("funds_table", c.text.strip(), c.pos, "资金/成本测算表的内容，不是绩效指标，原文保留于此。")
+        return
     if st.pending_labels:
         labels, st.pending_labels = st.pending_labels, []
         if all(field_label(c.text) is None for c in cells) and len(cells) <= len(labels):

@@ -19,7 +19,14 @@ from assistant.model import Table
 from assistant.parse.cells import Cell, Grid, cell_ref, join_lines, parse_number
 from assistant.parse.errors import ParseError
 from assistant.parse.fields import field_label, field_row, is_signoff, starts_new_project
-from assistant.parse.header import NO_HEADER_EN, NO_HEADER_ZH, column_role, is_header_row, make_header
+from assistant.parse.header import (
+    NO_HEADER_EN,
+    NO_HEADER_ZH,
+    column_role,
+    is_header_row,
+    make_header,
+    site_columns,
+)
 from assistant.parse.rows import align, indicator_row
 from assistant.parse.state import GridState, Inherited
 
@@ -55,6 +62,12 @@ def _row(st: GridState, row: list[Cell], grid: Grid) -> None:
             st.warn("signoff", c.text.strip(), c.pos, "审核、盖章或填表人信息，不是指标，原文保留于此。")
         st.header = None
         return
+    if st.header is not None and grid.positional:
+        sites = site_columns(st.header, row)
+        if sites:
+            st.header.sites = sites
+            st.table.fields.setdefault("分地区指标值列", "、".join(sites.values()))
+            return
     if st.header is not None:
         if not starts_new_project(st, cells):
             indicator_row(st, row, grid)

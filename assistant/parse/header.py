@@ -7,7 +7,7 @@ A header row is found by the names 三级指标 and 指标值, not by position. 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.parse.cells import Cell
 
@@ -77,9 +77,24 @@ class Header:
     columns: list[Column]
     annual: int
     explicit: bool
+    sites: dict[int, str] = field(default_factory=dict)
+    rows_read: int = 0
 
     def has_role(self, role: str) -> bool:
         return any(c.role == role for c in self.columns)
+
+
+def site_columns(header: Header, cells: list[Cell]) -> dict[int, str] | None:
+    """A second header row naming one value column per site (乡镇, 区 …) under a merged 指标值: {index: site}."""
+    value = next((c.index for c in header.columns if c.role == "value"), None)
+    if value is None or header.rows_read:
+        return None
+    named = {i: c.text.strip() for i, c in enumerate(cells) if c.text.strip()}
+    if len(named) < 2 or min(named) < value:
+        return None
+    if any(re.search(r"\d|指标|[%≥≤<>=]", t) or len(t) > 12 for t in named.values()):
+        return None
+    return named
 
 
 def make_header(cells: list[Cell]) -> tuple[Header, list[Cell]]:

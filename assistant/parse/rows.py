@@ -127,6 +127,7 @@ def indicator_row(st: GridState, row: list[Cell], grid: Grid) -> None:
     header = st.header
     assert header is not None
     cols = _positional(st, row, header) if grid.positional else _aligned(st, row, header)
+    header.rows_read += 1
     if cols is not None:
         _indicators_from(st, cols, row)
 
@@ -135,10 +136,13 @@ def _positional(st: GridState, row: list[Cell], header: Header) -> dict[int, Cel
     cols: dict[int, Cell] = {}
     by_index = {c.index: c for c in header.columns}
     last_anchor: dict[int, str | None] = {}
+    sites: list[tuple[str, Cell]] = []
     for idx, cell in enumerate(row):
         if not cell.text.strip():
             continue
-        if idx in by_index:
+        if idx in header.sites:
+            sites.append((header.sites[idx], cell))
+        elif idx in by_index:
             cols[idx] = cell
             last_anchor[idx] = cell.anchor
         else:
@@ -146,6 +150,12 @@ def _positional(st: GridState, row: list[Cell], header: Header) -> dict[int, Cel
             if prev is not None and cell.anchor and last_anchor.get(prev) == cell.anchor:
                 continue
             st.warn("unplaced_text", cell.text.strip(), cell.pos, "这个单元格不在任何有列名的列下，原文保留于此。")
+    if sites:
+        value = next(c.index for c in header.columns if c.role == "value")
+        texts = [cell.text.strip() for _, cell in sites]
+        joined = texts[0] if len(set(texts)) == 1 and len(texts) == len(header.sites) else \
+            "；".join(f"{site}：{text}" for (site, _), text in zip(sites, texts, strict=True))
+        cols[value] = Cell(joined, sites[0][1].pos)
     return cols
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.model import Indicator, ParseWarning, Position, Project, Table
@@ -51,9 +52,29 @@ class ProjectDraft:
             for _, other, text in self.amounts:
                 if other != label:
                     fields.setdefault(other, text)
+            amount = _in_wan(amount, amount_text, label, fields)
         return Project(line=self.line, name=self.name or "", goal=goal, groups=[g for g in self.groups if g],
                        unit=self.unit, department=self.department, amount=amount, amount_text=amount_text,
                        fields=fields, position=self.position)
+
+
+_MONEY_UNIT = re.compile(r"(亿元|万元|元)")
+_TO_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+
+
+def _in_wan(amount: float | None, text: str | None, label: str, fields: dict[str, str]) -> float | None:
+    """The project amount in 万元 (the unit the review and drafting use). A table printed in 元 or 亿元 is
+    converted and the conversion is recorded in ``fields["金额换算"]`` so the reader sees it."""
+    if amount is None:
+        return None
+    found = _MONEY_UNIT.search(text or "") or _MONEY_UNIT.search(label)
+    unit = found.group(1) if found else fields.get("资金单位")
+    if unit not in _TO_WAN or unit == "万元":
+        return amount
+    wan = round(amount * _TO_WAN[unit], 6)
+    fields["金额换算"] = f"{label}：{(text or '').strip()}{'' if found and found.group(1) in (text or '') else unit}" \
+                     f" = {wan:g}万元"
+    return wan
 
 
 @dataclass
@@ -81,6 +102,7 @@ class GridState:
     inherited: Inherited = field(default_factory=Inherited)
     pending_labels: list = field(default_factory=list)
     year: str | None = None
+    in_funds_table: bool = False
 
     def warn(self, kind: str, text: str, pos: Position | None, message: str) -> None:
         pos = pos or Position()

@@ -35,6 +35,7 @@ from assistant.parse.grid import (
     field_label,
     is_header_row,
 )
+from assistant.parse.layouttext import layout_rows
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import parse_numbered, split_items
 
@@ -397,6 +398,9 @@ def parse_text_grid(text: str, source: str | None) -> Table:
         candidates.append((_markdown_rows(lines), True))
     if any(line.count("|") >= 2 for line in lines):
         candidates.append((_pipe_rows(lines), False))
+    laid_out = layout_rows(lines)
+    if laid_out is not None:
+        candidates.append((laid_out, True))
     candidates.append((_space_rows(lines), False))
     for rows, positional in candidates:
         if _has_header(rows):
