@@ -19,6 +19,8 @@ from assistant.tasks.records import Record, search
 _OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 QUOTA = {"数量指标": 3, "质量指标": 2, "时效指标": 1, "成本指标": 2, "效益指标": 3, "服务对象满意度指标": 1}
 _FACT_SOURCE = "您给出的信息"
+SECTOR_BOOST = 1.6
+GROUP_FLOOR = 0.6
 
 
 def place(sub: str, layout: str) -> tuple[str, str]:
@@ -45,11 +47,13 @@ def _from_fact(r: FactRow, layout: str) -> SuggestedIndicator:
 
 def _from_record(rec: Record, layout: str, why: str) -> SuggestedIndicator:
     category, sub = place(rec.sub, layout)
-    value = f"{rec.op}【待填】{rec.unit}"
+    value, unit = f"{rec.op}【待填】{rec.unit}", rec.unit
+    if rec.unit == "日期":
+        value, unit = "≤【待填】年【待填】月【待填】日前", None
     if rec.op == "=" and re.search(r"发生|事故|事件|死亡|黑臭", rec.name):
         why += "；此类事件指标通常取0"
     return SuggestedIndicator(category=category, subcategory=sub, name=rec.name, comparator=rec.op, value=value,
-                              unit=rec.unit, value_basis=rec.basis, data_source=rec.data_source,
+                              unit=unit, value_basis=rec.basis, data_source=rec.data_source,
                               proposed=True, reason=f"{why}（来源：指标库“{rec.label}”，{rec.source}）")
 
 
@@ -61,8 +65,12 @@ def _similar(a: str, b: str) -> float:
 def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
     """A record repeats a row already drafted: the same measure (similar name) or the same unit in a 二级."""
     for r in rows:
+        if not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit) and _similar(r.name, rec.name) >= 0.5:
+            return True
         if _slot_of(r) != _slot(rec.sub):
             continue
+        if rec.sub == "数量指标" and not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit):
+            return True
         if _similar(r.name, rec.name) >= 0.5:
             return True
         if rec.sub == "成本指标" and (r.unit or "") == rec.unit:
@@ -70,6 +78,10 @@ def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
         if rec.sub == "服务对象满意度指标":
             return True
     return False
+
+
+def _unit_root(unit: str | None) -> str:
+    return re.sub(r"（.*?）|\(.*?\)|^万", "", unit or "")
 
 
 def _slot_of(ind: SuggestedIndicator) -> str:
@@ -108,12 +120,14 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
         else:
             uncovered.append(clause)
     count = {slot: sum(_slot_of(r) == slot for r in rows) for slot in QUOTA}
+    ranked = [(rec, score * (SECTOR_BOOST if rec.common == "个性" else 1.0)) for rec, score in ranked]
+    ranked.sort(key=lambda x: -x[1])
     best: dict[str, float] = {}
     for rec, score in ranked:
         if rec.group != "通用":
             best[rec.group] = max(best.get(rec.group, 0.0), score)
     groups = sorted(best, key=lambda g: -best[g])
-    top = {g for g in groups[:3] if best[g] >= 0.5 * best[groups[0]]}
+    top = {g for g in groups[:3] if best[g] >= GROUP_FLOOR * best[groups[0]]}
     for rec, _score in ranked:
         slot = _slot(rec.sub)
         if rec.group not in top and rec.group != "通用":

@@ -29,10 +29,11 @@ class Record:
     keywords: tuple[str, ...]
     source: str = "DOMAIN.md §4.3 起草模板"
     core: bool = False
+    common: str = ""
 
     @property
     def label(self) -> str:
-        return f"{self.group}·{self.name}"
+        return f"{self.group}·{self.name}（{self.id}）"
 
 
 _SECTORS: tuple[tuple[str, str, str], ...] = (
@@ -317,30 +318,30 @@ def _score(record: Record, text: str, grams: set[str]) -> float:
     return kw + 2.0 * overlap + (0.01 if record.group == "通用" else 0.0)
 
 
+def _sub(level2: str) -> str:
+    return level2 if level2.endswith("指标") else level2 + "指标"
+
+
 def _library_search(text: str, k: int) -> list[tuple[Record, float]] | None:
-    """The shipped indicator library's ranking, when ``assistant.library`` offers one (else ``None``)."""
+    """The shipped indicator library's ranking (``assistant.library.search``), as records; ``None`` when the
+    library is missing or fails, so that the built-in records answer. 定性 records are left out: the rules
+    backend drafts measurable rows only."""
     try:
-        from assistant import library as lib  # type: ignore[attr-defined]
+        from assistant.library import search as library_search
     except ImportError:
         return None
-    fn = getattr(lib, "search_records", None)
-    if fn is None:
-        return None
     try:
-        found = fn(text, k)
+        hits = library_search(text, k=k, layout="legacy")
     except Exception:  # noqa: BLE001 - the built-in records still answer
         return None
     out = []
-    for hit in found:
-        rec = getattr(hit, "record", hit)
-        score = float(getattr(hit, "score", 1.0))
-        try:
-            out.append((Record(id=str(rec.id), group=str(getattr(rec, "project_type", "") or ""),
-                               sub=rec.level2, name=rec.level3, op=rec.direction_op, unit=rec.unit or "",
-                               basis=rec.basis, data_source=rec.data_source or "", keywords=tuple(rec.keywords),
-                               source=rec.source, core=bool(getattr(rec, "core", False))), score))
-        except AttributeError:
-            return None
+    for h in hits:
+        r = h.record
+        if r.comparator == "定性" or not r.unit:
+            continue
+        out.append((Record(id=r.id, group=r.kind_name, sub=_sub(r.level2), name=r.name, op=r.comparator,
+                           unit=r.unit, basis=(r.basis or ["计划标准"])[0], data_source=r.data_source,
+                           keywords=tuple(r.keywords), source=r.source, core=r.is_core, common=r.common), float(h.score)))
     return out
 
 
