@@ -25,6 +25,8 @@ WEIGHTS = (4.0, 3.0, 2.0, 1.5, 0.5)
 CORE_BOOST = 1.25
 # a kind whose best record scores below this share of the best kind's is left out (noise from one word)
 KIND_FLOOR = 0.3
+# a kind whose matched terms all matched a better kind already brings no new evidence: its score is scaled
+REDUNDANT = 0.5
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,11 @@ class Index:
                 if t not in kind_terms[r.kind]:
                     kind_terms[r.kind].append(t)
         kind_score = {k: _top_mean(v) for k, v in by_kind.items()}
+        seen: set[str] = set()
+        for code in sorted(kind_score, key=lambda c: (-kind_score[c], c)):
+            if set(kind_terms[code]) <= seen:
+                kind_score[code] *= REDUNDANT
+            seen.update(kind_terms[code])
         kinds = sorted((KindScore(self.kinds[k], round(s, 4), tuple(kind_terms[k])) for k, s in kind_score.items()
                         if k in self.kinds), key=lambda ks: (-ks.score, ks.kind.code))
         hits = sorted((Hit(r, round(s, 4), matched[r.id], round(kind_score[r.kind], 4)) for r, s in scored),
@@ -189,8 +196,9 @@ def search(text: str, *, k: int = 40, layout: Layout = "legacy", per_kind: int |
     beneficiaries, amount: pass them all), mixed across project types.
 
     Records of types scoring below ``KIND_FLOOR`` of the best type are left out. No type takes more than
-    ``per_kind`` places (default: a share that leaves room for three types), so a school-canteen inspection
-    gets inspection, food-safety and education rows. Records are returned in ``layout`` (legacy: 成本 under
+    ``per_kind`` places while other types wait (default: a share that leaves room for three types), so a
+    school-canteen inspection gets inspection, food-safety and education rows; leftover places go to the
+    capped types afterwards. Records are returned in ``layout`` (legacy: 成本 under
     产出; 101: 成本 as its own 一级); rows with no place in that layout are skipped."""
     hits, ranked = index().rank(text)
     if not ranked:
@@ -199,14 +207,21 @@ def search(text: str, *, k: int = 40, layout: Layout = "legacy", per_kind: int |
     keep = {ks.kind.code for ks in ranked if ks.score >= floor}
     cap = per_kind or max(6, math.ceil(k * 0.45))
     taken: dict[str, int] = {}
-    out: list[Hit] = []
+    chosen: list[Hit] = []
+    held: list[Hit] = []
     for h in hits:
-        if h.record.kind not in keep or taken.get(h.record.kind, 0) >= cap:
+        if h.record.kind not in keep:
             continue
+        if taken.get(h.record.kind, 0) >= cap:
+            held.append(h)
+            continue
+        taken[h.record.kind] = taken.get(h.record.kind, 0) + 1
+        chosen.append(h)
+    out: list[Hit] = []
+    for h in sorted(chosen, key=lambda h: (-h.score, h.record.id)) + held:
         mapped = h.record.in_layout(layout)
         if mapped is None:
             continue
-        taken[h.record.kind] = taken.get(h.record.kind, 0) + 1
         out.append(Hit(mapped, h.score, h.terms, h.kind_score) if mapped is not h.record else h)
         if len(out) >= k:
             break
