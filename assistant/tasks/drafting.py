@@ -91,11 +91,11 @@ def _slot_of(ind: SuggestedIndicator) -> str:
 
 
 def _clause_row(clause: str, ranked: list[tuple[Record, float]], rows: list[SuggestedIndicator],
-                layout: str) -> SuggestedIndicator | None:
+                layout: str, recipients: bool) -> SuggestedIndicator | None:
     """The record that best measures a goal clause given without a figure."""
     best, best_score = None, 0.0
     for rec, score in ranked:
-        if rec.sub in ("成本指标",) or _covered(rec, rows):
+        if rec.sub == "成本指标" or _covered(rec, rows) or (rec.sub == "服务对象满意度指标" and not recipients):
             continue
         s = _similar(clause, rec.name + " ".join(rec.keywords)) + 0.05 * score
         if s > best_score:
@@ -114,7 +114,7 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
     notes: list[str] = []
     uncovered = []
     for clause in facts.clauses:
-        row = _clause_row(clause, ranked, rows, layout)
+        row = _clause_row(clause, ranked, rows, layout, recipients)
         if row is not None:
             rows.append(row)
         else:

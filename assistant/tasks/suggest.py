@@ -106,6 +106,8 @@ def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, pro
     ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
     rows, _facts, notes = draft_rows(desc, checks.layout(profile), recipients)
+    flagged = {f.item for f in _findings(desc, rows, profile) if f.level == "indicator" and f.item}
+    rows = [r for n, r in enumerate(rows, 1) if not (r.proposed and n in flagged)]
     hints = []
     for ind in rows:
         value_hint = hint(library, ind.name, ind.unit) if ind.proposed else None
