@@ -9,12 +9,14 @@ Nothing is taken from the seed, the gold or ``/work/shared/examples``, nor from 
 ``fam(concept, variants, direction, cats, unit)``: one acceptable metric family — the name variants an expert
 accepts as that measure, the direction a rewrite must keep (≥, ≤, =, =0, 定性), the 一级/二级 an expert accepts
 for it (short names as in ``evals/datasets/drafting/author.py``), the unit it is measured in.
-``rw(sub, name, cmp, value, unit, reason)``: an expert rewrite with its 一级/二级.
+``rw(sub, name, cmp, value, unit, reason)``: an expert rewrite with its 一级/二级; ``proposed`` is set when its
+value holds a number that is neither in the project nor the row (an expert's proposal, to be confirmed).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,9 @@ def rw(sub: str, name: str, cmp: str, value: str, unit: str | None, reason: str)
 def case(id: str, cls: str, name: str, goal: str, content: str, sub: str, row: str, value: str,
          families: list, rewrites: list, why: str) -> dict[str, Any]:
     l1, l2 = SUBS[sub]
+    given = set(re.findall(r"\d+(?:\.\d+)?", name + goal + content + row + value)) | {"0", "100"}
+    for w in rewrites:
+        w["proposed"] = bool(set(re.findall(r"\d+(?:\.\d+)?", w["value"])) - given)
     return {"id": id, "classes": cls.split("|"),
             "project": {"name": name, "goal": goal, "content": content},
             "row": {"category": l1, "subcategory": l2, "name": row, "value": value},
@@ -58,7 +63,7 @@ CASES = [
     case("R02", "A|reduction", "2024年违法建设治理", "遏制新增违法建设，拆除存量违建。", "巡查、拆除、复绿。",
          "社会", "新增违建发生数", "降低",
          [fam("新增违建发生数", "新增违建|新增违法建设", "=0", "社会|质量", "处"),
-          fam("新增违建较上年下降率", "新增违建下降|新增违建较上年|违建下降率", "≥", "社会", "%")],
+          fam("新增违建较上年下降率", "新增违建下降|新增违建较上年|违建下降率|发生数较上年下降率", "≥", "社会", "%")],
          [rw("社会", "新增违建发生数", "=", "=0处", "处", "控违目标是零增量，发生数为反向指标"),
           rw("社会", "新增违建发生数较上年下降率", "≥", f"≥{T}%", "%", "相对变化，基期为上年新增违建处数")],
          "减少类指标要保持方向：发生数用=0或≤，下降率用≥；不能改成“提升幅度”。"),
