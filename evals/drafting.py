@@ -61,7 +61,7 @@ _TOKENS = {"km": "公里", "千米": "公里", "㎡": "平方米", "m²": "平�
            "个工作日": "工作日", "名": "人", "位": "人", "场次": "场", "家次": "户次", "台套": "台", "天": "日",
            "方": "立方米", "个百分点": "百分点", "个月": "月", "辆次": "辆"}
 _DENOMINATOR = {"人次": "人", "生": "人"}
-_COMPATIBLE = ({"人", "人次"}, {"场", "次"}, {"台", "套"}, {"个", "项"}, {"件", "个"}, {"户", "家"})
+_COMPATIBLE = ({"人", "人次"}, {"场", "次"}, {"台", "套"}, {"个", "项"}, {"件", "个"}, {"户", "家"}, {"%", "百分点"})
 
 
 def unit_parts(unit: str | None) -> tuple[str, float]:
@@ -117,7 +117,7 @@ def dates_in(text: str | None) -> list[tuple[int | None, int, int]]:
         month = int(m.group(2))
         if 1 <= month <= 12:
             out.append((int(m.group(1)) if m.group(1) else None, month, _MONTH_DAYS[month]))
-    return out
+    return list(dict.fromkeys(out))
 
 
 def number_of(row: dict[str, Any]) -> tuple[float | None, str, float]:
@@ -312,6 +312,28 @@ def invented_unmarked(option: dict[str, Any], source: str) -> bool:
     return not (option.get("proposed") or "建议" in reason or "测算" in reason)
 
 
+def option_unit(option: dict[str, Any]) -> str:
+    """The option's unit: its ``unit`` field, else what follows the number or placeholder in its value."""
+    if option.get("unit"):
+        return str(option["unit"])
+    value = _COMP.sub("", str(option.get("value") or ""))
+    return _NUM.sub("", PLACEHOLDER.sub("", value)).strip()
+
+
+def measures_family(option: dict[str, Any], family: dict[str, Any]) -> bool:
+    """The option names the family (a variant) and measures it in a compatible unit (a date for a deadline)."""
+    if not names_match(option.get("name"), family["variants"]):
+        return False
+    want = family.get("unit")
+    if not want or family["direction"] == "定性":
+        return True
+    if want == "日期":
+        value = str(option.get("value") or "")
+        return bool(dates_in(value)) or option_unit(option) in ("日期", "") and bool(
+            re.search(r"时间|日期|时限|截止", option.get("name") or ""))
+    return units_compatible(option_unit(option), want)
+
+
 def score_rewrite_case(case: dict[str, Any], options: list[dict[str, Any]] | None) -> dict[str, Any]:
     options = options or []
     row = case["row"]
@@ -319,7 +341,7 @@ def score_rewrite_case(case: dict[str, Any], options: list[dict[str, Any]] | Non
                        row["value"]])
     hits = []
     for opt in options:
-        fams = [f for f in case["families"] if names_match(opt.get("name"), f["variants"])]
+        fams = [f for f in case["families"] if measures_family(opt, f)]
         if fams:
             hits.append((opt, fams))
 
@@ -330,7 +352,7 @@ def score_rewrite_case(case: dict[str, Any], options: list[dict[str, Any]] | Non
 
     direction = [any(direction_ok(o, f["direction"], f["comparators_ok"]) for f in fs) for o, fs in hits]
     category = [any(category_ok(placed(o), f["categories_ok"]) for f in fs) for o, fs in hits]
-    return {
+    out = {
         "id": case["id"], "classes": case["classes"], "options": len(options),
         "has_option": float(bool(options)),
         "family": float(bool(hits)),
@@ -339,14 +361,14 @@ def score_rewrite_case(case: dict[str, Any], options: list[dict[str, Any]] | Non
         "no_invented": (sum(not invented_unmarked(o, source) for o in options) / len(options)) if options else 0.0,
         "names": [o.get("name") for o in options],
     }
+    out["overall"] = sum(out[m] for m in REWRITE_METRICS) / len(REWRITE_METRICS)
+    return out
 
 
 def score_rewrites(rows: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"cases": len(rows)}
     for m in REWRITE_METRICS:
         out[m] = sum(r[m] for r in rows) / len(rows) if rows else 0.0
-    for r in rows:
-        r["overall"] = sum(r[m] for m in REWRITE_METRICS) / len(REWRITE_METRICS)
     out["overall"] = sum(r["overall"] for r in rows) / len(rows) if rows else 0.0
     classes: dict[str, list[float]] = {}
     for r in rows:
