@@ -14,6 +14,8 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "rewrite": ("measurable", "subject", "category", "flagged", "family", "overall"),
     "suggest": ("category_coverage", "output_coverage", "rule_pass", "recall", "duplicate_free", "schema",
                 "overall"),
+    "draft": ("recall", "figures", "units", "directions", "categories", "overall"),
+    "rewrite_expert": ("has_option", "family", "direction", "category", "no_invented", "overall"),
     "operational": ("success_rate",),
 }
 
