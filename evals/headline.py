@@ -10,7 +10,8 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 
 HEADLINES: dict[str, tuple[str, ...]] = {
     "parse": ("projects", "indicators", "parts"),
-    "review": ("macro.precision", "macro.recall", "macro.f1"),
+    "review": ("macro.precision", "macro.recall", "macro.f1", "heldout.macro.precision", "heldout.macro.recall",
+               "heldout.macro.f1"),
     "rewrite": ("measurable", "subject", "category", "flagged", "family", "overall"),
     "suggest": ("category_coverage", "output_coverage", "rule_pass", "recall", "duplicate_free", "schema",
                 "overall"),

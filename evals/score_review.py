@@ -21,7 +21,9 @@ RULE_DECIDABLE = ("vague_target", "missing_unit", "ambiguous_unit", "compound_ta
                   "duplicate_project", "missing_outcome", "missing_output", "missing_cost")
 
 
-def _key(f: dict[str, Any]) -> tuple:
+def _key(f: dict[str, Any], project_level: frozenset[str] = frozenset()) -> tuple:
+    if f.get("code") in project_level:
+        return (f.get("code"), f.get("project"), None, None)
     return (f.get("code"), f.get("project"), f.get("group"), f.get("item"))
 
 
@@ -32,11 +34,14 @@ def _ratio(num: int, den: int, empty: float) -> float:
 def score(findings: Iterable[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
     """Per-code tp/fp/fn, precision, recall and F1, plus their macro averages over the gold codes.
 
-    A code with nothing predicted has precision 1.0; a code with nothing in the gold has recall 1.0.
+    A code with nothing predicted has precision 1.0; a code with nothing in the gold has recall 1.0. Codes the
+    gold lists under ``project_level_codes`` are matched on (code, project) alone: where a finding points
+    inside the project (a header field or a row) is not scored.
     """
     codes = list(gold.get("codes") or dict.fromkeys(f["code"] for f in gold["findings"]))
-    want = {_key(f) for f in gold["findings"]}
-    got = {_key(f) for f in findings if f.get("code") in codes}
+    project_level = frozenset(gold.get("project_level_codes") or ())
+    want = {_key(f, project_level) for f in gold["findings"]}
+    got = {_key(f, project_level) for f in findings if f.get("code") in codes}
     per_code: dict[str, dict[str, float]] = {}
     for code in codes:
         g = {k for k in want if k[0] == code}
