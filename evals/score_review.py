@@ -3,7 +3,7 @@
 A finding matches a gold label when (code, project, group, item) are equal; group and item are absent
 (None) for project-level codes. Only the gold file's codes are scored; findings with other codes are
 ignored. ``python -m evals.score_review [TABLE] [GOLD] [--profile P]`` reviews the seed and prints the
-table of figures.
+table of figures; ``python -m evals.score_review --heldout`` does so for the held-out-style review tables.
 """
 
 from __future__ import annotations
@@ -76,12 +76,29 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def heldout(profile: str | None = None) -> int:
+    """Review every held-out-style table (``evals/datasets/review_tables``), print the figures summed over
+    them and each table's misses; exit 0 (a baseline, not a gate)."""
+    from evals import data, scorers
+
+    pairs = [(name, review_findings(path, profile), gold) for name, path, gold in data.heldout_review_sets()]
+    result = scorers.score_review_sets(pairs)
+    print(format_table(result))
+    for name, d in result["datasets"].items():
+        for label in ("false_positives", "false_negatives"):
+            for k in d[label]:
+                print(f"{name} {label[:-1]}: {tuple(k)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     profile = None
     if "--profile" in argv:
         i = argv.index("--profile")
         profile = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
+    if argv[:1] == ["--heldout"]:
+        return heldout(profile)
     table = Path(argv[0]) if argv else SEED
     gold_path = Path(argv[1]) if len(argv) > 1 else GOLD
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
