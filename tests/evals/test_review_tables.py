@@ -128,3 +128,8 @@ def test_scorecard_reports_the_held_out_set_on_its_own_line(review_result):
     got = headline.headlines(result)
     assert {"review.macro.f1", "review.heldout.macro.precision", "review.heldout.macro.recall",
             "review.heldout.macro.f1"} <= set(got)
+    assert all(f"review.heldout.{code}.{m}" in got for code in CODES for m in ("precision", "recall"))
+    worse = {**result, "tasks": {"review": {**review_result, "heldout": {
+        **heldout, "per_code": {**heldout["per_code"], "missing_cost": {"precision": 0.0, "recall": 0.0}}}}}}
+    drops = headline.drops(worse, {"tolerance": 0.02, "scores": {"rules": got}})
+    assert drops and all("missing_cost" in d for d in drops)
