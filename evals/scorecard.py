@@ -59,15 +59,12 @@ def render(result: dict[str, Any]) -> str:
     if (msg := _not_run(r)) or r is None:
         lines += [msg or "", ""]
     else:
-        lines += ["| 代码 code | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-        for code, v in r["per_code"].items():
-            lines.append(f"| {code} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | {v['tp']} | "
-                         f"{v['fp']} | {v['fn']} |")
-        m = r["macro"]
-        lines += [f"| **macro** | **{_f(m['precision'])}** | **{_f(m['recall'])}** | **{_f(m['f1'])}** | | | |", ""]
-        lines += ["各表 macro F1：" + "；".join(f"{n} {_f(d['macro']['f1'])}" for n, d in r["datasets"].items()), ""]
+        lines += _review_lines(r)
         if "model_findings" in r:
             lines += [f"{r['note']}；模型给出的发现 {r['model_findings']} 条。", ""]
+        if r.get("heldout"):
+            lines += ["## 审核 review（外省风格独立表 held-out-style tables，evals/datasets/review_tables）", ""]
+            lines += _review_lines(r["heldout"])
     lines += _metric_section("改写 rewrite", t.get("rewrite"), REWRITE_METRICS)
     w = t.get("rewrite")
     if w and not _not_run(w):
@@ -112,6 +109,16 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _review_lines(r: dict[str, Any]) -> list[str]:
+    lines = ["| 代码 code | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+    for code, v in r["per_code"].items():
+        lines.append(f"| {code} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | {v['tp']} | "
+                     f"{v['fp']} | {v['fn']} |")
+    m = r["macro"]
+    lines += [f"| **macro** | **{_f(m['precision'])}** | **{_f(m['recall'])}** | **{_f(m['f1'])}** | | | |", ""]
+    return lines + ["各表 macro F1：" + "；".join(f"{n} {_f(d['macro']['f1'])}" for n, d in r["datasets"].items()), ""]
+
+
 def _metric_section(title: str, section: dict[str, Any] | None, metrics: tuple[str, ...]) -> list[str]:
     lines = [f"## {title}", ""]
     if (msg := _not_run(section)) or section is None:
@@ -144,4 +151,9 @@ def summary_table(results: list[dict[str, Any]]) -> str:
                 if sec.get("fallback_share") is not None:
                     text += f"（{sec['cases']} 例，回退规则 fallback {_f(sec['fallback_share'])}）"
             lines.append(f"| {r['backend']} | {task} | {text} |")
+            if task == "review" and sec.get("heldout"):
+                h = sec["heldout"]
+                lines.append(f"| {r['backend']} | review (held-out-style tables) | macro P "
+                             f"{_f(h['macro']['precision'])} / R {_f(h['macro']['recall'])} / F1 "
+                             f"{_f(h['macro']['f1'])}（{len(h['datasets'])} 张表） |")
     return "\n".join(lines) + "\n"

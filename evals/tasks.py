@@ -51,17 +51,21 @@ def _table(path: Any) -> Any:
 
 
 def run_review(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
-    """Rules: every gold table. Model: the rules' findings plus the model critique of MODEL_CRITIQUE, scored on
+    """Rules: every gold table, and separately (``heldout``) the held-out-style review tables. Model: the rules' findings plus the model critique of MODEL_CRITIQUE, scored on
     those projects of the seed only."""
     from assistant.review import review_table
 
     if endpoint is None:
-        pairs = []
-        for name, path, gold in data.review_sets():
-            report = _timed("review", calls, lambda p=path: review_table(_table(p)))
-            findings = [f.model_dump(mode="json") for f in report.findings] if report else []
-            pairs.append((name, findings, gold))
-        return scorers.score_review_sets(pairs)
+        def reviewed(sets: list[tuple[str, Any, dict[str, Any]]]) -> list[tuple[str, list[Any], dict[str, Any]]]:
+            pairs = []
+            for name, path, gold in sets:
+                report = _timed("review", calls, lambda p=path: review_table(_table(p)))
+                findings = [f.model_dump(mode="json") for f in report.findings] if report else []
+                pairs.append((name, findings, gold))
+            return pairs
+
+        return scorers.score_review_sets(reviewed(data.review_sets())) | {
+            "heldout": scorers.score_review_sets(reviewed(data.heldout_review_sets()))}
     from assistant.tasks.critique import critique
 
     name, path, gold = data.review_sets()[0]
