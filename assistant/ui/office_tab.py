@@ -27,7 +27,7 @@ from assistant.office.render import DIFF_HEAD, SUMMARY_HEAD, diff_rows, summary_
 from assistant.office.stats import rule_title, statistics
 from assistant.ui import services
 from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
-from assistant.ui.review_tab import profile_choices
+from assistant.ui.review_tab import policy_choices
 from assistant.ui.rows import esc
 
 UPLOAD_TYPES = [".xlsx", ".docx", ".csv", ".txt", ".md", ".html", ".htm", ".json", ".pdf", ".zip"]
@@ -206,7 +206,7 @@ def build() -> None:
                               file_types=UPLOAD_TYPES, type="filepath", elem_id="office-upload")
         with gr.Column(scale=1):
             department = gr.Textbox(label="部门（可不填：从表格、文件夹或文件名识别）", elem_id="office-department")
-            policy = gr.Dropdown(choices=profile_choices(), value=profile_choices()[0][1], label="审核口径")
+            policy = gr.Dropdown(choices=policy_choices(), value=policy_choices()[0][1], label="审核口径")
             start = gr.Button("批量审核", variant="primary", elem_id="office-start")
             stop = gr.Button("停止", variant="secondary", elem_id="office-stop")
     status = gr.Markdown(elem_id="office-status")
