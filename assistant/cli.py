@@ -147,6 +147,9 @@ def ui(
 
 
 from assistant.llm.cli import endpoints, model_app, probe  # noqa: E402
+from assistant.office.commands import register as register_office  # noqa: E402
+
+register_office(app)
 
 app.command("probe")(probe)
 app.command("endpoints")(endpoints)

@@ -75,7 +75,7 @@ class Page:
         editor.press("Enter")
 
     def tab(self, name: str) -> None:
-        self.page.get_by_role("tab", name=name).click()
+        self.page.get_by_role("tab", name=name, exact=True).click()
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
