@@ -4,6 +4,7 @@ names the place, one progress protocol, and the renamed options (--policy, probe
 from __future__ import annotations
 
 import inspect
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def test_options_are_normalised_and_model_only_options_need_the_model(tmp_path):
     with pytest.raises(ServiceError, match="--llm"):
         Options(checkpoint=tmp_path / "c.jsonl").checked()
     with pytest.raises(ServiceError) as err:
-        Options(use_model=True, batch_in=tmp_path / "missing.jsonl").checked()
+        Options(use_model=True, batch_read=tmp_path / "missing.jsonl").checked()
     assert err.value.path == str(tmp_path / "missing.jsonl")
 
 
@@ -92,15 +93,49 @@ def test_one_progress_protocol_for_rules_and_model(server, monkeypatch, seed_tab
     assert outcome.model is not None and outcome.readable() is not outcome.report
 
 
-def test_batch_options_reach_the_model_review_or_say_they_are_missing(server, monkeypatch, seed_table, tmp_path):
-    from assistant.tasks.llm_review import llm_review
+def _supports(name: str, parameter: str | None = None) -> bool:
+    import assistant.tasks.llm_review as task
 
-    if "checkpoint" in inspect.signature(llm_review).parameters:
-        pytest.skip("the model review takes a checkpoint: covered by the batch tests")
+    fn = getattr(task, name, None)
+    return fn is not None and (parameter is None or parameter in inspect.signature(fn).parameters)
+
+
+def test_checkpoint_reaches_the_model_review_and_a_rerun_calls_nothing(server, monkeypatch, seed_table, tmp_path):
     _endpoint_env(monkeypatch, server.url)
+    monkeypatch.setenv("JIXIAO_CACHE", "off")
+    server.script = lambda payload, n: {"findings": []}
     rules = service.review_rules(seed_table, Options())
-    with pytest.raises(ServiceError, match="--checkpoint"):
-        service.review_model(rules, Options(use_model=True, checkpoint=tmp_path / "c.jsonl"))
+    opts = Options(use_model=True, checkpoint=tmp_path / "review.ckpt.jsonl")
+    if not _supports("llm_review", "checkpoint"):
+        with pytest.raises(ServiceError, match="--checkpoint"):
+            service.review_model(rules, opts)
+        assert server.requests == []
+        return
+    first = service.review_model(rules, opts)
+    sent = len(server.requests)
+    again = service.review_model(rules, opts)
+    assert sent and len(server.requests) == sent
+    assert first.model is not None and again.model is not None and again.model.findings == first.model.findings
+
+
+def test_batch_file_round_trip_through_the_command(server, monkeypatch, capsys, seed_path, tmp_path):
+    _endpoint_env(monkeypatch, server.url)
+    requests = tmp_path / "requests.jsonl"
+    if not _supports("write_requests"):
+        assert run_review(seed_path, use_model=True, batch_write=requests) == 2
+        assert "--batch-write" in capsys.readouterr().err and server.requests == []
+        return
+    assert run_review(seed_path, use_model=True, batch_write=requests) == 0
+    lines = [json.loads(line) for line in requests.read_text(encoding="utf-8").splitlines()]
+    assert lines and server.requests == [] and all(line["url"] == "/v1/chat/completions" for line in lines)
+    capsys.readouterr()
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps({"custom_id": line["custom_id"], "error": {"message": "expired"}}) + "\n"
+                               for line in lines), encoding="utf-8")
+    report = tmp_path / "report.json"
+    assert run_review(seed_path, use_model=True, batch_read=results, fmt="json", output=report) == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert len(data["errors"]) == len(lines) and all(f["source"] == "rules" for f in data["findings"])
     assert server.requests == []
 
 
