@@ -100,11 +100,14 @@ def _supports(name: str, parameter: str | None = None) -> bool:
     return fn is not None and (parameter is None or parameter in inspect.signature(fn).parameters)
 
 
-def test_checkpoint_reaches_the_model_review_and_a_rerun_calls_nothing(server, monkeypatch, seed_table, tmp_path):
+def test_checkpoint_reaches_the_model_review_and_a_rerun_calls_nothing(server, monkeypatch, tmp_path):
+    from test_review_helpers import filler, proj, table
+
     _endpoint_env(monkeypatch, server.url)
     monkeypatch.setenv("JIXIAO_CACHE", "off")
-    server.script = lambda payload, n: {"findings": []}
-    rules = service.review_rules(seed_table, Options())
+    server.script = lambda payload, n: {"findings": [], "projects": []}
+    clean = table(proj("职业技能培训项目", filler(5), goal="开展培训。"), proj("农村实用人才培训项目", filler(5)))
+    rules = service.review_rules(clean, Options())
     opts = Options(use_model=True, checkpoint=tmp_path / "review.ckpt.jsonl")
     if not _supports("llm_review", "checkpoint"):
         with pytest.raises(ServiceError, match="--checkpoint"):
