@@ -134,3 +134,27 @@ def test_layout_follows_the_table_unless_the_profile_sets_it():
     assert (review(t, "central").layout, review(t).layout) == ("101", "legacy")
     t.layout = None
     assert (review(t).layout, review(t).layout_source) == ("legacy", "profile")
+
+
+def test_any_cost_row_above_the_budget():
+    over = proj("P", rows(ind("年度运维服务费", "≤260万元", COST, sub="经济成本指标")), **money(240))
+    under = proj("P", rows(ind("年度运维服务费", "≤200万元", COST, sub="经济成本指标")), **money(240))
+    total = proj("P", rows(ind("项目总投资", "≤700万元", COST, sub="经济成本指标")), **money(240, 项目总额="720"))
+    assert "cost_budget_mismatch" in codes(over)
+    assert "cost_budget_mismatch" not in codes(under)
+    assert "cost_budget_mismatch" not in codes(total)
+
+
+def test_quantity_times_unit_cost_ten_thousand_times_the_budget_is_a_unit_problem():
+    rows_ = [ind("改造学校数量", "12所"), ind("单校改造成本", "≤29.7万元/所", COST, sub="经济成本指标"),
+             ind("设备安装验收合格率", "=100%", sub="质量指标"), ind("师生满意度", "≥90%", SAT)]
+    as_yuan = proj("P", rows_, **money(356, unit="元"))
+    as_wan = proj("P", rows_, **money(356, unit="万元"))
+    assert "amount_unit_mismatch" in codes(as_yuan) and "cost_budget_mismatch" not in codes(as_yuan)
+    assert not {"amount_unit_mismatch", "cost_budget_mismatch"} & codes(as_wan)
+
+
+def test_a_sum_off_by_ten_thousand_is_reported_once_as_a_unit_problem():
+    mixed = proj("P", rows(), **money(320, 财政拨款="3,200,000", 其他资金="0"))
+    found = codes(mixed)
+    assert "amount_unit_mismatch" in found and "amount_sum_mismatch" not in found

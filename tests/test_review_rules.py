@@ -151,6 +151,23 @@ INDICATOR_CASES = [
     ("trivial_target", "验收合格率", "=0%", OUT, {}, True),
     ("percent_out_of_range", "工程量偏差率", "±3%以内", OUT, {}, False),
     ("percent_out_of_range", "设备完好率", "-5%-105%", OUT, {}, True),
+    # classes found on other provinces' tables
+    ("vague_target", "系统运行稳定", "是", OUT, {"comparator": "定性"}, True),
+    ("vague_target", "平台是否投入运行", "是", OUT, {"comparator": "定性"}, False),
+    ("vague_target", "资金拨付情况", "到位", OUT, {}, True),
+    ("vague_target", "安全教育覆盖面", "覆盖全区所有师生", EFF, {}, True),
+    ("compound_target", "新建道路及桥梁", "道路5公里、桥梁2座", OUT, {}, True),
+    ("compound_target", "新建道路里程", "≥5公里", OUT, {}, False),
+    ("invalid_comparator", "培训人次", "500", OUT, {"comparator": "正向 ≥", "unit": "人次"}, False),
+    ("invalid_comparator", "培训人次", "500", OUT, {"comparator": "正向 约", "unit": "人次"}, True),
+    ("unit_mismatch", "患者肇事肇祸案件数", "≤2起", EFF, {}, False),
+    ("unit_mismatch", "受理案件数", "≤2人", EFF, {}, True),
+    ("category_mismatch", "活动覆盖率", "≥60万人次", EFF, {}, False),
+    ("category_mismatch", "培训后就业率", "≥60%", EFF, {}, False),
+    ("category_mismatch", "培训讲座场次", "≥6场", EFF, {}, True),
+    ("direction_mismatch", "空气质量优良天数比例", "≥85%", EFF, {}, False),
+    ("direction_mismatch", "全年供餐天数", "≥200天", OUT, {}, False),
+    ("direction_mismatch", "平均办结天数", "≥5天", OUT, {}, True),
 ]
 
 
@@ -240,6 +257,13 @@ def test_missing_cost_accepts_both_layouts_and_severity_follows_the_profile():
         assert "missing_cost" not in _codes(t) and "missing_cost" not in _codes(t, "central")
     sev = {p: [f.severity for f in review(no_cost, p).findings if f.code == "missing_cost"] for p in (None, "central")}
     assert sev == {None: ["warning"], "central": ["error"]}
+
+
+def test_missing_satisfaction_when_the_satisfaction_row_sits_elsewhere():
+    misplaced = table(proj("活动", [ind("活动场次", "≥6场"), ind("游客满意度", "≥90%", EFF)], goal="举办活动。"))
+    assert "missing_satisfaction" in _codes(misplaced)
+    placed = table(proj("活动", [ind("活动场次", "≥6场"), ind("游客满意度", "≥90%", SAT)], goal="举办活动。"))
+    assert "missing_satisfaction" not in _codes(placed)
 
 
 def test_missing_satisfaction_for_service_projects():

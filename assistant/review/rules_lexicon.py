@@ -11,7 +11,7 @@ from assistant.review.rewrite import CLASS_TEMPLATES, subject_of, vague_rewrites
 _B88 = "财预〔2015〕88号 细化量化：指标应细化、量化，定性表述也须可衡量"
 _VERIFY = re.compile(r"通过|验收|审议|评审|印发|出台|批复|备案|发布|上线|GB|标准")
 _MILESTONE = re.compile(r"通过|验收|完工|竣工|建成|上线|印发|出台|挂牌|开业|开园|投入使用|投用|交付|审议|批复|备案|"
-                        r"发布|签订|启用|运行|办结|结题|获批|授牌|认定|取得")
+                        r"发布|签订|启用|投入运行|上线运行|办结|结题|获批|授牌|认定|取得|测评")
 _YES_NO = re.compile(r"^(?:是|否)$")
 
 

@@ -168,9 +168,13 @@ def missing_cost(ctx: ProjectCtx) -> Hit | None:
 def missing_satisfaction(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
     inds = p.indicators()
-    if not inds or not _SERVICE.search(f"{p.name} {p.goal}"):
+    if not inds or _has(p, Category.SATISFACTION):
         return None
-    if _has(p, Category.SATISFACTION) or any(SATISFACTION_NAME.search(i.name) for i in inds):
+    misplaced = [i for i in inds if SATISFACTION_NAME.search(i.name)]
+    if misplaced:
+        return Hit(message=f"项目没有满意度指标（一级）；“{misplaced[0].name}”放在了{misplaced[0].category}下。",
+                   fix="把服务对象满意度移到满意度指标（一级）下，写明调查方式和样本量。")
+    if not _SERVICE.search(f"{p.name} {p.goal}"):
         return None
     return Hit(message="项目面向服务对象（培训、服务、补助或宣传等），但没有满意度指标。",
                fix="增加服务对象满意度指标，写明调查方式和样本量。",

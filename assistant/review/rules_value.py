@@ -27,7 +27,8 @@ from assistant.review.rewrite import measured, part_value, subject_of
 _SYSTEM = "预算管理一体化系统绩效模块校验"
 _COMPARATORS = {"≥", ">", "=", "<", "≤", "定性", ">=", "<=", "大于等于", "大于", "等于", "小于", "小于等于",
                 "正向", "反向"}
-_REVERSE = re.compile(r"成本|费用|单价|时长|周期|天数|事故|投诉|差错|发生率|超支|结余率")
+_REVERSE = re.compile(r"成本|费用|单价|事故|投诉|差错|发生率|超支|结余率|(?:时长|周期|用时|耗时)$|"
+                      r"(?:办理|处理|审批|办结|修复|响应|等待|结算|审核|处置)(?:天数|时间)$")
 _POSITIVE = re.compile(r"完成|覆盖|合格|达标|满意|知晓|及时|通过")
 _REDUCTION = re.compile(r"降低|减少|节约|下降|压减|缩短|节省")
 _INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|违建|违章|案件|隐患|故障|伤亡|损失|问题|死亡|污染|争议|纠纷|"
@@ -41,6 +42,8 @@ _TIME_UNITS = {"日期", "天", "日", "工作日", "个工作日", "月", "个�
 _RELATIVE_RATE = re.compile(r"(?:增长|下降|降低|减少|提高|提升|变化|变动)(?:率|幅度)$|增幅$|降幅$|增速$")
 _RATE_THEN_CHANGE = re.compile(r"(?:率|比例|占比|比重|满意度|知晓度)[^率]{0,8}(?:提高|提升|增长|增加|上升|下降|降低|减少)$")
 _BASE_PERIOD = re.compile(r"较上年|比上年|同比|环比|上年度?|较上一年|较去年")
+_QUANTITY_IN_SUBJECT = re.compile(r"\d+(?:\.\d+)?\s*(?:公里|km|米|个|项|座|所|台|套|人次|人|场|次|亩|万亩|户|家|件|处|条)")
+_DIRECTED_SIGN = re.compile(r"(?:正向|反向|中性)?\s*(?:≥|>|=|<|≤|>=|<=|大于等于|小于等于|大于|小于|等于|定性)")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TOLERANCE = re.compile(r"偏差|误差|偏离|浮动|允差|容差")
 
@@ -132,6 +135,12 @@ def _unit_hit(name: str, part, unit: str, expected: str, why: str) -> Hit:
       dimension="相关性")
 def compound_target(ctx: IndicatorCtx) -> Hit | None:
     parts = _parts(ctx)
+    if len(parts) == 1 and parts[0].subject and _QUANTITY_IN_SUBJECT.search(parts[0].subject):
+        pieces = [x.strip() for x in re.split(r"[、，,；;]|以及|及", ctx.indicator.value) if x.strip()]
+        return Hit(message=f"指标值“{ctx.indicator.value}”含{len(pieces)}个目标，无法用一个完成值评判。",
+                   fix="拆成多个指标，每个指标一个比较符、一个数值、一个单位。",
+                   rewrites=[measured(re.sub(r"[\d.]+.*$", "", x) or subject_of(ctx.indicator.name),
+                                      "≥" + re.sub(r"^\D*", "", x)) for x in pieces])
     if len(parts) < 2:
         return None
     name = subject_of(ctx.indicator.name)
@@ -155,6 +164,8 @@ def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
 def invalid_comparator(ctx: IndicatorCtx) -> Hit | None:
     comp = (ctx.indicator.comparator or "").strip()
     if not comp or comp in _COMPARATORS or comp in ctx.profile.rules.extra_comparators:
+        return None
+    if _DIRECTED_SIGN.fullmatch(comp):
         return None
     return Hit(message=f"计算符号“{comp}”不在 ≥、>、=、<、≤、定性 之内。", fix="从 ≥、>、=、<、≤、定性 中选择。")
 
