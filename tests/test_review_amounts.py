@@ -158,3 +158,11 @@ def test_a_sum_off_by_ten_thousand_is_reported_once_as_a_unit_problem():
     mixed = proj("P", rows(), **money(320, 财政拨款="3,200,000", 其他资金="0"))
     found = codes(mixed)
     assert "amount_unit_mismatch" in found and "amount_sum_mismatch" not in found
+
+
+def test_layout_read_from_the_first_level_labels_when_the_parser_does_not_say():
+    shanghai = read_path(EXAMPLES / "04_shanghai-putuo-cgzf-2026-pymupdf.txt")
+    wuhai = read_path(EXAMPLES / "08_wuhai-gongxiaoshe-2021-columns.txt")
+    shanghai.layout = wuhai.layout = None
+    assert (review(shanghai).layout, review(shanghai).layout_source) == ("101", "table")
+    assert (review(wuhai).layout, review(wuhai).layout_source) == ("legacy", "table")

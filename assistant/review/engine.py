@@ -38,6 +38,22 @@ def _finding(rule: Rule, profile: Profile, hit: Hit, project: Project, ind: Indi
     )
 
 
+def table_layout(table: Table) -> str | None:
+    """The layout the table uses: the parser's ``Table.layout``, else read from the 一级 labels as written
+    (成本指标 written as a 一级 → 101号; 成本 under a 产出 一级 → legacy); None when no cost row says."""
+    if table.layout:
+        return table.layout
+    seen = None
+    for p in table.projects:
+        for ind in p.indicators():
+            raw = ind.category_raw or ""
+            if "成本" in raw:
+                return "101"
+            if ind.category == "成本指标" and "产出" in raw:
+                seen = "legacy"
+    return seen
+
+
 def _columns(table: Table) -> frozenset[str]:
     present = set()
     for p in table.projects:
@@ -80,7 +96,7 @@ def review_table(table: Table, profile: Profile | str | None = None, progress: P
 def _review_table(table: Table, profile: Profile | str | None, progress: Progress | None) -> ReviewReport:
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     rules = active_rules(prof)
-    layout, from_table = prof.layout_for(table.layout)
+    layout, from_table = prof.layout_for(table_layout(table))
     columns = _columns(table)
     findings: list[Finding] = []
     grades, summaries = [], []
