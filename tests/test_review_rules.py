@@ -168,6 +168,17 @@ INDICATOR_CASES = [
     ("direction_mismatch", "空气质量优良天数比例", "≥85%", EFF, {}, False),
     ("direction_mismatch", "全年供餐天数", "≥200天", OUT, {}, False),
     ("direction_mismatch", "平均办结天数", "≥5天", OUT, {}, True),
+    ("direction_mismatch", "图书馆每周开放时间", "≥56小时", OUT, {}, False),
+    ("direction_mismatch", "热线在线服务时长", "≥12小时", OUT, {}, False),
+    ("direction_mismatch", "故障响应时间", "≥30分钟", OUT, {}, True),
+    ("input_as_target", "补贴资金发放到位率", "=100%", OUT, {}, False),
+    ("input_as_target", "专项资金支付进度", "≥90%", OUT, {}, True),
+    ("category_mismatch", "消毒液浓度达标率", "=100%", OUT, {"sub": "质量指标"}, False),
+    ("category_mismatch", "断面水质达标率", "≥90%", OUT, {"sub": "质量指标"}, True),
+    ("category_mismatch", "社区服务人次", "≥5000人次", EFF, {}, True),
+    ("placeholder_left", "**重点**培训人数", "≥50人", OUT, {}, False),
+    ("name_value_conflict", "一站式服务中心办件数", "≥3000件", OUT, {}, False),
+    ("name_value_conflict", "培训合格率达到９５％", "≥90%", OUT, {}, True),
 ]
 
 

@@ -60,9 +60,13 @@ def missing_amount(ctx: ProjectCtx) -> Hit | None:
 PLACEHOLDER = re.compile(r"[*＊]{2,}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|【[^】]{0,12}】|[○□△]{2,}|_{3,}|…{2,}")
 
 
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=[^*\s])[^*]*?[^*\s]\*\*")
+
+
 def placeholder_in(text: str | None) -> str | None:
-    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any."""
-    m = PLACEHOLDER.search(text or "")
+    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any; Markdown bold
+    (``**粗体**``) in pasted text is not one."""
+    m = PLACEHOLDER.search(_MARKDOWN_BOLD.sub("", text or ""))
     return m.group(0) if m else None
 
 

@@ -37,6 +37,9 @@ _INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|违建|违章
 _ACTIVITY_NAME = re.compile(r"^(?:开展|举办|组织|召开|举行)")
 _DOCUMENT_NOUN = re.compile(r"报告|方案|材料|规划|规定|办法|图谱|手册|简报|文件|课题|研究|教材|资料|清单|案例|指南|标准")
 _TIME_NAME = re.compile(r"时效|及时|按时|按期|完成时间|完成时限|时限|工期")
+_POSITIVE_DURATION = re.compile(r"开放|服务时|运行|在线|培训|学时|学习|供电|供水|供暖|营业|播出|直播|照明|值守|陪伴")
+_DEADLINE_ACTION = re.compile(r"完成|完工|竣工|办结|响应|处置|修复|到达|到场|交付|验收|上线|结算|审批|办理|截止|整改|"
+                              r"发放|兑付|拨付|支付|出具|反馈|回复|处理|启动|开工|投用|投入使用")
 _DEADLINE_NAME = re.compile(r"(?:时间|时限|日期|期限|工期|时点|节点|截止|用时|历时)$")
 _TIME_UNITS = {"日期", "天", "日", "工作日", "个工作日", "月", "个月", "月底", "年", "周", "小时", "分钟", "季度"}
 _RELATIVE_RATE = re.compile(r"(?:增长|下降|降低|减少|提高|提升|变化|变动)(?:率|幅度)$|增幅$|降幅$|增速$")
@@ -214,8 +217,11 @@ def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
     for p in _parts(ctx):
         if p.basis or p.op is Op.RANGE:
             continue
+        if _POSITIVE_DURATION.search(name) and re.search(r"时间|时长|时数|小时|学时|天数", name) \
+                and not _DEADLINE_ACTION.search(name):
+            continue
         if _is_deadline(name, p.unit):
-            if p.op in (Op.GE, Op.GT):
+            if p.op in (Op.GE, Op.GT) and (p.unit == "日期" or _DEADLINE_ACTION.search(name)):
                 return Hit(message=f"“{name}”是完成期限（越早越好），却用了“{ctx.indicator.value}”。",
                            fix="期限类指标写“【日期】前”或“≤【时限】”。")
             continue
@@ -287,6 +293,7 @@ def value_in_name(ctx: IndicatorCtx) -> Hit | None:
 
 _NAMED_VALUE = re.compile(r"(?P<op>[≥≤><=])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<mag>[万亿千百]?)"
                           r"(?P<unit>人次|人|场次|场|次|个|项|家|户|套|台|件|篇|份|期|km|公里|元|%)")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％≧≦＞＜＝", "0123456789.%≥≤><=")
 _MAG = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -305,9 +312,7 @@ def name_value_conflict(ctx: IndicatorCtx) -> Hit | None:
     parts = [p for p in _parts(ctx) if p.value is not None and p.op is not Op.RANGE and not p.basis]
     if not parts:
         return None
-    from assistant.parse.value import normalize
-
-    for m in _NAMED_VALUE.finditer(normalize(ind.name)):
+    for m in _NAMED_VALUE.finditer(ind.name.translate(_FULLWIDTH_DIGITS)):
         named, unit = _scaled(float(m.group("num")) * _MAG[m.group("mag")], m.group("unit"))
         for p in parts:
             value, value_unit = _scaled(float(p.value), p.unit)
