@@ -133,7 +133,7 @@ def test_layout_follows_the_table_unless_the_profile_sets_it():
     t.layout = "legacy"
     assert (review(t, "central").layout, review(t).layout) == ("101", "legacy")
     t.layout = None
-    assert (review(t).layout, review(t).layout_source) == ("legacy", "profile")
+    assert (review(t).layout, review(t).layout_source) == ("legacy", "default")
 
 
 def test_any_cost_row_above_the_budget():

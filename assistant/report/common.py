@@ -33,7 +33,7 @@ def basis_text(basis: str | None) -> str:
 
 def layout_label(report: ReviewReport) -> str:
     """``传统版式（成本在产出下）（按表格识别）`` or ``…（按审核口径）``: one name everywhere."""
-    how = "按表格识别" if report.layout_source == "table" else "按审核口径"
+    how = {"table": "按表格识别", "default": "表格未体现，按默认"}.get(report.layout_source, "按审核口径")
     return f"{layout_title(report.layout)}（{how}）"
 
 
@@ -49,7 +49,7 @@ def summaries_by_name(report: ReviewReport) -> dict[str, ProjectSummary]:
 
 def notes_of(report: ReviewReport) -> list[tuple[str, str]]:
     """(project, note) for every 数据不足 note and every project left to a person (需人工核对)."""
-    out = []
+    out = [("全表", n) for n in report.notes]
     for s in report.projects:
         if s.needs_check:
             out.append((s.name, "解析结构不确定（需人工核对）：未评级，依赖表格结构的规则未运行。"))
