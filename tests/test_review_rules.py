@@ -176,6 +176,7 @@ INDICATOR_CASES = [
     ("category_mismatch", "消毒液浓度达标率", "=100%", OUT, {"sub": "质量指标"}, False),
     ("category_mismatch", "断面水质达标率", "≥90%", OUT, {"sub": "质量指标"}, True),
     ("category_mismatch", "社区服务人次", "≥5000人次", EFF, {}, True),
+    ("category_mismatch", "省级以上媒体报道数", "≥10篇", EFF, {}, False),
     ("placeholder_left", "**重点**培训人数", "≥50人", OUT, {}, False),
     ("name_value_conflict", "一站式服务中心办件数", "≥3000件", OUT, {}, False),
     ("name_value_conflict", "培训合格率达到９５％", "≥90%", OUT, {}, True),
