@@ -166,3 +166,13 @@ def test_layout_read_from_the_first_level_labels_when_the_parser_does_not_say():
     shanghai.layout = wuhai.layout = None
     assert (review(shanghai).layout, review(shanghai).layout_source) == ("101", "table")
     assert (review(wuhai).layout, review(wuhai).layout_source) == ("legacy", "table")
+
+
+def test_compound_unit_cost_multiplies_each_quantity():
+    meals = [ind("受益学生人数", "≥18,600人"), ind("全年供餐天数", "≥200天"), ind("营养膳食补助标准", "=5元/人·天", COST),
+             ind("学生体质健康标准达标率", "≥92%", EFF), ind("学生家长满意度", "≥90%", SAT)]
+    fits = proj("P", meals, **money(18_600_000, unit="元"))
+    short = proj("P", meals, **money(9_000_000, unit="元"))
+    assert "cost_budget_mismatch" not in codes(fits) and not any("营养膳食" in n for n in notes(fits))
+    found = [f for f in review(table(short)).findings if f.code == "cost_budget_mismatch"]
+    assert found and "全年供餐天数" in found[0].message and "受益学生人数" in found[0].message

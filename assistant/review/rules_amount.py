@@ -8,6 +8,7 @@ means a stated figure is wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.model import Category, Indicator, Op, Project
@@ -142,13 +143,28 @@ def _product(project: Project, costs: list[_Cost]) -> tuple[float, list[str]] | 
         return None
     product, parts = 0.0, []
     for cost in unit_costs:
-        matches = _quantity_for(project, cost.per)
+        factors = _factors(project, cost.per or "")
+        if factors is None:
+            return None
+        amount = cost.yuan
+        for _, qty, _ in factors:
+            amount *= qty
+        product += amount
+        named = "×".join(f"“{ind.name}”{_fmt(qty)}{unit}" for ind, qty, unit in factors)
+        parts.append(f"{named}×“{cost.indicator.name}”{cost.indicator.value}")
+    return product, parts
+
+
+def _factors(project: Project, per: str) -> list[tuple[Indicator, float, str]] | None:
+    """The quantity behind each unit of a compound denominator (人·天 → 人数, 天数), each found once."""
+    units = [u.strip() for u in re.split(r"[·•*×x]", per) if u.strip()]
+    out = []
+    for unit in units:
+        matches = _quantity_for(project, unit)
         if len(matches) != 1:
             return None
-        qty_ind, qty = matches[0]
-        product += cost.yuan * qty
-        parts.append(f"“{qty_ind.name}”{_fmt(qty)}{cost.per}×“{cost.indicator.name}”{cost.indicator.value}")
-    return product, parts
+        out.append((matches[0][0], matches[0][1], unit))
+    return out or None
 
 
 @rule("amount_unit_mismatch", domain="L6；V5", severity="error", level="project", title="金额单位混用（元与万元）",
@@ -229,7 +245,7 @@ def amount_notes(project: Project, profile) -> list[str]:
         notes.append("数据不足：表头未注明资金单位（元或万元），未将成本指标与预算资金比较。")
     if a.unit is not None and a.annual is not None:
         for cost in costs:
-            if cost.per and len(_quantity_for(project, cost.per)) != 1:
+            if cost.per and _factors(project, cost.per) is None:
                 notes.append(f"数据不足：找不到与“{cost.indicator.name}”（{cost.indicator.value}）唯一对应的数量指标，"
                              "未核对数量×单位成本与预算。")
                 break
