@@ -8,6 +8,7 @@ from assistant.model import Op
 from assistant.review.names import (
     CHANGE_WORDS,
     DOCUMENT_UNITS,
+    KNOWN_UNITS,
     MONEY,
     PERCENT,
     RATE_NAME,
@@ -30,10 +31,11 @@ _COMPARATORS = {"≥", ">", "=", "<", "≤", "定性", ">=", "<=", "大于等于
 _REVERSE = re.compile(r"成本|费用|单价|事故|投诉|差错|发生率|超支|结余率|(?:时长|周期|用时|耗时)$|"
                       r"(?:办理|处理|审批|办结|修复|响应|等待|结算|审核|处置)(?:天数|时间)$")
 _POSITIVE = re.compile(r"完成|覆盖|合格|达标|满意|知晓|及时|通过")
+_HANDLING_RATE = re.compile(r"(?:办结|处置|处理|整改|查处|回复|答复|结案|解决|化解|修复|消除|满意)(?:率|度)$")
 _REDUCTION = re.compile(r"降低|减少|节约|下降|压减|缩短|节省")
 _INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|违建|违章|案件|隐患|故障|伤亡|损失|问题|死亡|污染|争议|纠纷|"
                        r"信访|上访|舆情|返工|退回|退件|逾期|拖欠|欠薪|超标|超支|失误|错误|错报|漏报|不合格|处罚|"
-                       r"通报|火灾|泄漏|中断|停运|宕机|发生(?:数|率|次数|起数|量)")
+                       r"通报|火灾|泄漏|中断|停运|宕机|漏洞|缺陷|残留|病害|积水|拥堵|返修|超期|滞留|发生(?:数|率|次数|起数|量)")
 _ACTIVITY_NAME = re.compile(r"^(?:开展|举办|组织|召开|举行)")
 _DOCUMENT_NOUN = re.compile(r"报告|方案|材料|规划|规定|办法|图谱|手册|简报|文件|课题|研究|教材|资料|清单|案例|指南|标准")
 _TIME_NAME = re.compile(r"时效|及时|按时|按期|完成时间|完成时限|时限|工期")
@@ -47,6 +49,7 @@ _RATE_THEN_CHANGE = re.compile(r"(?:率|比例|占比|比重|满意度|知晓度
 _BASE_PERIOD = re.compile(r"较上年|比上年|同比|环比|上年度?|较上一年|较去年")
 _QUANTITY_IN_SUBJECT = re.compile(r"\d+(?:\.\d+)?\s*(?:公里|km|米|个|项|座|所|台|套|人次|人|场|次|亩|万亩|户|家|件|处|条)")
 _DIRECTED_SIGN = re.compile(r"(?:正向|反向|中性)?\s*(?:≥|>|=|<|≤|>=|<=|大于等于|小于等于|大于|小于|等于|定性)")
+_DIMENSIONLESS = re.compile(r"系数|指数|比值|倍数|比$")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TOLERANCE = re.compile(r"偏差|误差|偏离|浮动|允差|容差")
 
@@ -59,7 +62,7 @@ def _parts(ctx: IndicatorCtx):
       basis=_SYSTEM + "：定量指标须有计量单位", dimension="完整性")
 def missing_unit(ctx: IndicatorCtx) -> Hit | None:
     parts = [p for p in _parts(ctx) if p.value is not None and not p.unit]
-    if not parts:
+    if not parts or _DIMENSIONLESS.search(core_name(ctx.indicator.name)):
         return None
     unit = guess_unit(ctx.indicator.name)
     suggestion = unit or "【计量单位】"
@@ -84,7 +87,14 @@ def ambiguous_unit(ctx: IndicatorCtx) -> Hit | None:
                fix=f"写全计量单位，如“{guessed or mag + '元/' + mag + '人'}”。", rewrites=rewrites)
 
 
+_ALTERNATIVE_UNITS = re.compile(r"([\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,2})[）)]数")
+_PER_POPULATION = re.compile(r"^/\s*(?:\d+\s*)?[十百千万亿]+(?:人|元)?$")
+
+
 def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
+    alt = _ALTERNATIVE_UNITS.search(name)
+    if alt and {alt.group(1), alt.group(2)} <= KNOWN_UNITS:
+        return (alt.group(1), alt.group(2)), f"名称注明“{alt.group(0)}”"
     written = name_unit(name)
     if written:
         return (written,), f"名称中注明单位“{written}”"
@@ -97,6 +107,8 @@ def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
+    if "%" in expected and (unit == "倍" or _PER_POPULATION.match(unit) or unit.startswith("/")):
+        return True
     return unit in expected or base_unit(unit) in {base_unit(e) for e in expected}
 
 
@@ -225,7 +237,8 @@ def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
                 return Hit(message=f"“{name}”是完成期限（越早越好），却用了“{ctx.indicator.value}”。",
                            fix="期限类指标写“【日期】前”或“≤【时限】”。")
             continue
-        if _REVERSE.search(name) and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
+        handled = bool(_HANDLING_RATE.search(name))
+        if _REVERSE.search(name) and not handled and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
             return Hit(message=f"“{name}”越小越好（反向指标），却用了“{ctx.indicator.value}”。",
                        fix="反向指标用“≤”或“=”，如“≤【上限】”。")
         if _POSITIVE.search(name) and not _REVERSE.search(name) and p.op in (Op.LE, Op.LT):
@@ -346,7 +359,7 @@ def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
     system shows last year's value beside the row. A change of a rate level (知晓率提高5%) must also say
     百分点 or %; a change rate (下降率、增长率) is a relative change in % by definition."""
     ind = ctx.indicator
-    text = ind.name + ind.value
+    text = re.sub(r"零增长|零增加|不增长", "", ind.name + ind.value)
     if not CHANGE_WORDS.search(text):
         return None
     parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and p.basis != "累计"]
