@@ -203,6 +203,9 @@ INDICATOR_CASES = [
     ("direction_mismatch", "环境信访投诉办结率", "≥95%", EFF, {}, False),
     ("direction_mismatch", "信访投诉件数", "≥95件", EFF, {}, True),
     ("change_without_baseline", "违法建设新增“零增长”（发现即处置率）", "=100%", OUT, {}, False),
+    ("vague_target", "参训人员满意度", "满意", SAT, {}, True),
+    ("unit_mismatch", "出差人次", "24", OUT, {"comparator": "=", "unit": "人/次"}, False),
+    ("unit_mismatch", "工作计划按时完成时间", "44,561", OUT, {"comparator": "=", "unit": "44,561"}, True),
 ]
 
 

@@ -107,6 +107,8 @@ def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
+    if unit.replace("/", "") in expected:
+        return True
     if "%" in expected and (unit == "倍" or _PER_POPULATION.match(unit) or unit.startswith("/")):
         return True
     return unit in expected or base_unit(unit) in {base_unit(e) for e in expected}
@@ -116,6 +118,10 @@ def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
       basis=_SYSTEM + "：定量指标须有计量单位；比率用%，计数用个/项/人次，金额用元/万元（审核实务）", dimension="相关性")
 def unit_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
+    column = (ind.unit or "").strip()
+    if column and re.fullmatch(r"[\d,.，]+", column):
+        return Hit(message=f"计量单位栏填的是数字“{column}”，不是计量单位（疑为日期序号或数值错栏）。",
+                   fix="计量单位栏填写单位（时效指标写日期或天/月）；日期写成“YYYY年MM月DD日前”。")
     for part in _parts(ctx):
         unit = part.unit
         if not unit or is_bare_magnitude(unit) or unit == "日期":
