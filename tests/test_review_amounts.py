@@ -176,3 +176,13 @@ def test_compound_unit_cost_multiplies_each_quantity():
     assert "cost_budget_mismatch" not in codes(fits) and not any("营养膳食" in n for n in notes(fits))
     found = [f for f in review(table(short)).findings if f.code == "cost_budget_mismatch"]
     assert found and "全年供餐天数" in found[0].message and "受益学生人数" in found[0].message
+
+
+def test_a_monthly_standard_without_a_month_count_is_not_guessed():
+    rows_ = [ind("见习人数", "≥300人"), ind("见习补贴标准", "=1,900元/人·月", COST),
+             ind("见习期满考核合格率", "≥95%", sub="质量指标"), ind("见习人员满意度", "≥90%", SAT)]
+    project = proj("P", rows_, **money(350))    # 6 or 12 months? the table does not say
+    assert "cost_budget_mismatch" not in codes(project)
+    assert any(n.startswith("数据不足") and "见习补贴标准" in n for n in notes(project))
+    counted = proj("P", [*rows_, ind("人均见习月数", "=6月")], **money(342))   # 300 × 6 × 1,900 = 342 万元
+    assert "cost_budget_mismatch" not in codes(counted) and not any("见习补贴标准" in n for n in notes(counted))

@@ -167,6 +167,7 @@ def _factors(project: Project, per: str) -> list[tuple[Indicator, float, str]] |
     return out or None
 
 
+
 @rule("amount_unit_mismatch", domain="L6；V5", severity="error", level="project", title="金额单位混用（元与万元）",
       basis="项目支出绩效目标申报表资金单位为万元（部分地区为元），同一表内金额须使用同一单位", dimension="完整性",
       structural=True)
