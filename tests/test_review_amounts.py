@@ -186,3 +186,8 @@ def test_a_monthly_standard_without_a_month_count_is_not_guessed():
     assert any(n.startswith("数据不足") and "见习补贴标准" in n for n in notes(project))
     counted = proj("P", [*rows_, ind("人均见习月数", "=6月")], **money(342))   # 300 × 6 × 1,900 = 342 万元
     assert "cost_budget_mismatch" not in codes(counted) and not any("见习补贴标准" in n for n in notes(counted))
+
+
+def test_a_tiny_other_fund_that_adds_up_is_not_a_unit_slip():
+    tiny = proj("P", rows(), **money(200.02, 其中财政拨款="200", 其他资金="0.02"))
+    assert not {"amount_unit_mismatch", "amount_sum_mismatch"} & codes(tiny)

@@ -127,8 +127,11 @@ def _header_figures(a: Amounts) -> list[tuple[str, float]]:
 
 
 def _unit_confusion(a: Amounts) -> tuple[tuple[str, float], tuple[str, float]] | None:
-    """Two header figures about ten thousand times apart (元 written where 万元 is meant, or back)."""
+    """Two header figures about ten thousand times apart (元 written where 万元 is meant, or back); none
+    when the split adds up to the annual total (a tiny 其他资金 is not a unit slip)."""
     figures = _header_figures(a)
+    if None not in (a.annual, a.fiscal, a.other) and _close(a.annual, a.fiscal + a.other):
+        figures = [f for f in figures if f[0] not in ("财政拨款", "其他资金")]
     for i, first in enumerate(figures):
         for second in figures[i + 1:]:
             if _ten_thousand(first[1], second[1]):
