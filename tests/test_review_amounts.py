@@ -191,3 +191,8 @@ def test_a_monthly_standard_without_a_month_count_is_not_guessed():
 def test_a_tiny_other_fund_that_adds_up_is_not_a_unit_slip():
     tiny = proj("P", rows(), **money(200.02, 其中财政拨款="200", 其他资金="0.02"))
     assert not {"amount_unit_mismatch", "amount_sum_mismatch"} & codes(tiny)
+
+
+def test_money_under_benefits_is_not_a_unit_cost():
+    gains = proj("P", rows(ind("参训人员人均增收", "≥2,000元/人", EFF)), **money(10))
+    assert "cost_budget_mismatch" not in codes(gains) and not any("人均增收" in n for n in notes(gains))

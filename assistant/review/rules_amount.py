@@ -54,9 +54,10 @@ class _Cost:
 
 
 def _costs(project: Project) -> list[_Cost]:
+    """The cost rows stated in money (元/万元, per unit or in total); a 效益 row in money (户均增收) is not one."""
     out = []
     for ind in project.indicators():
-        if ind.target.kind != "quantitative" or len(ind.target.parts) != 1:
+        if ind.target.kind != "quantitative" or len(ind.target.parts) != 1 or not is_cost_indicator(ind):
             continue
         part = ind.target.parts[0]
         money = _money_unit(part.unit)
