@@ -167,7 +167,7 @@ def missing_cost(ctx: ProjectCtx) -> Hit | None:
                rewrites=["成本控制率（实际支出/预算）：≤【待填】%（依据：预算支出标准）"])
 
 
-@rule("missing_satisfaction", domain="S8", severity="warning", level="project", title="服务类项目没有满意度指标",
+@rule("missing_satisfaction", domain="S8", severity="warning", level="project", title="缺少满意度指标",
       basis="财预〔2020〕10号 满意度指标（未设置时其权重并入效益）", dimension="完整性", structural=True)
 def missing_satisfaction(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
