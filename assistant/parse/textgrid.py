@@ -38,6 +38,8 @@ from assistant.parse.grid import (
 from assistant.parse.layouttext import layout_rows
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import parse_numbered, split_items
+from assistant.parse.prose import prose_rows
+from assistant.parse.runtogether import runtogether_rows
 
 _MD_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PAREN_ONLY = re.compile(r"^[（(][^()（）]*[)）]$")
@@ -405,9 +407,15 @@ def parse_text_grid(text: str, source: str | None) -> Table:
     for rows, positional in candidates:
         if _has_header(rows):
             return build_table([Grid(rows, positional=positional)], source, source)
+    glued = runtogether_rows(lines)
+    if glued is not None:
+        return build_table([Grid(glued, positional=True)], source, source)
     stream = _stream_rows(lines)
     if stream is not None:
         return build_table([Grid(stream, positional=True)], source, source)
+    written = prose_rows(lines)
+    if written is not None:
+        return build_table([Grid(written, positional=True)], source, source)
     if _NUMBERED_HINT.search(text) or split_items(strip_markup(text))[1]:
         return parse_numbered(text, source)
     return build_table([Grid(_single_rows(lines))], source, source)

@@ -159,7 +159,12 @@ def _part_from(clause: str) -> TargetPart | None:
         day = int(date.group("d") or 1)
         stamp = int(date.group("y")) * 10000 + int(date.group("m")) * 100 + day
         op = Op.LE if date.group("post") else Op.EQ
-        return TargetPart(op=op, value=stamp, unit="日期", subject=_subject(clause[: date.start()]))
+        before = clause[: date.start()].strip()
+        for word, candidate in _PRE_OPS:
+            if before.endswith(word):
+                op, before = candidate, before[: -len(word)]
+                break
+        return TargetPart(op=op, value=stamp, unit="日期", subject=_subject(before))
     masked = _YEAR.sub(lambda y: "#" * len(y.group(0)), clause)
     matches = list(_TOKEN.finditer(masked)) or list(_TOKEN.finditer(clause))
     if not matches:
