@@ -105,7 +105,7 @@ def _unread(text: str, source: str | None, err: ParseError) -> Table:
 
 
 def read_path(path: str | Path) -> Table:
-    """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx or our own .json."""
+    """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx, .pdf, extractor rows (.json) or our own .json."""
     with paused_gc():
         return _read_path(Path(path))
 
@@ -132,9 +132,13 @@ def _read_path(p: Path) -> Table:
         return read_docx(p)
     if suffix == ".json":
         return read_json(data, name)
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from assistant.parse.pdf import read_pdf
+
+        return read_pdf(p)
     if _looks_binary(data):
-        raise ParseError("这是二进制文件，不是表格文本；请上传 .xlsx、.docx、.csv、.html 或文本文件。",
-                         "binary file: expected .xlsx, .docx, .csv, .html or text.", path=name)
+        raise ParseError("这是二进制文件，不是表格文本；请上传 .xlsx、.docx、.pdf、.csv、.html 或文本文件。",
+                         "binary file: expected .xlsx, .docx, .pdf, .csv, .html or text.", path=name)
     text = decode(data, name)
     if suffix == ".csv":
         from assistant.parse.csv import read_csv_text

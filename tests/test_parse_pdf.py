@@ -1,0 +1,67 @@
+"""PDF input: PDFs built here with reportlab and the installed CJK font from rows we hold (pdf_fixtures),
+read back to the same indicators with page numbers and cell positions."""
+
+from __future__ import annotations
+
+import pdf_fixtures as pf
+import pytest
+from fixtures_columnar import rows
+
+from assistant.parse import ParseError, read_path
+
+
+def _pages(project):
+    return [(i.position.page, i.position.cell) for i in project.indicators()]
+
+
+def test_single_page(tmp_path):
+    table = read_path(pf.single_page(tmp_path / "one.pdf"))
+    [project] = table.projects
+    assert table.title == "2025年度项目支出绩效目标表"
+    assert project.name == "社区医养结合服务补助" and project.amount == 420
+    assert project.department == "某市卫生健康委员会" and project.unit == "某市老年病医院"
+    assert rows(project) == pf.EXPECTED
+    assert _pages(project) == [(1, f"C{r}") for r in range(5, 13)]
+    assert project.indicators()[0].position.label() == "第1页 C5"
+    assert table.warnings == []
+
+
+def test_table_continued_on_the_next_page(tmp_path):
+    table = read_path(pf.across_two_pages(tmp_path / "two.pdf"))
+    [project] = table.projects
+    assert rows(project) == pf.EXPECTED
+    assert _pages(project) == [(1, "C5"), (1, "C6"), (1, "C7"), (1, "C8"), (1, "C9"), (2, "C1"), (2, "C2"), (2, "C3")]
+    assert table.warnings == []
+
+
+def test_table_inside_a_budget_document(tmp_path):
+    table = read_path(pf.inside_budget_document(tmp_path / "budget.pdf"))
+    [project] = table.projects
+    assert rows(project) == pf.EXPECTED
+    assert {i.position.page for i in project.indicators()} == {4}
+    assert table.fields["绩效目标表所在页"] == "第4页"
+    [skipped] = [w for w in table.warnings if w.kind == "skipped_pages"]
+    assert skipped.message == "第1–3页不含绩效目标表（部门预算的其他部分），未读取。"
+
+
+def test_scanned_page_is_named_as_needing_ocr(tmp_path):
+    table = read_path(pf.with_scanned_page(tmp_path / "scan.pdf"))
+    [project] = table.projects
+    assert rows(project) == pf.EXPECTED
+    [ocr] = [w for w in table.warnings if w.kind == "needs_ocr"]
+    assert ocr.page == 2 and "第2页没有文字层" in ocr.message and "OCR" in ocr.message
+
+
+def test_scanned_only_pdf_is_refused_with_the_pages(tmp_path):
+    with pytest.raises(ParseError) as err:
+        read_path(pf.scanned_only(tmp_path / "scan_only.pdf"))
+    assert "第1–2页没有文字层" in str(err.value) and "page(s) 1–2 have no text layer" in str(err.value)
+    assert "scan_only.pdf" in str(err.value)
+
+
+def test_damaged_pdf_gets_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    with pytest.raises(ParseError) as err:
+        read_path(bad)
+    assert "bad.pdf" in str(err.value)
