@@ -58,6 +58,7 @@ def test_02_pipe_cells_with_row_tails_chrome_and_footer():
     ]
     assert [i.value_basis for i in project.indicators()] == ["计划标准", "行业标准", "计划标准", "计划标准", "历史标准"]
     assert kinds(table, "signoff") == ["填表人：李某某", "联系电话：0571-87650000"]
+    assert kinds(table, "empty_category") == ["经济效益指标", "生态效益指标", "可持续影响指标"]
     assert kinds(table, "page_chrome") == ["首页 > 信息公开 > 财政预决算", "发布时间：2024-03-12  浏览次数：318",
                                           "第 3 页 共 12 页"]
     assert kinds(table, "unplaced_text") == []
@@ -237,7 +238,8 @@ def test_05_prose_notice_and_budget_explanation():
     assert [i.position.line for i in second.indicators()] == [9, 9, 10, 10]
     assert kinds(table, "unplaced_text") == ["关于下达2025年城区绿化提升专项资金的通知", "各街道办事处：",
                                              "为推进城区绿化提升工作，现将专项资金下达给你们，并明确绩效目标如下。",
-                                             "请各单位加强资金管理，确保专款专用。"]
+                                             "绩效目标", "请各单位加强资金管理，确保专款专用。", "预算说明"]
+    assert second.indicators()[0].subcategory_raw == "设1条数量指标"
 
 
 def test_07_direction_glued_to_per_area_values():

@@ -60,10 +60,10 @@ def prose_rows(lines: list[str]) -> list[list[Cell]] | None:
         return Position(line=bisect.bisect_right(starts, offset))
 
     events: list[tuple[int, list[str]]] = []
-    used_lines: set[int] = set()
+    covered = bytearray(len(text))
     for m in _NAME.finditer(text):
         events.append((m.start(), ["项目名称", m.group(1)]))
-        used_lines.add(pos(m.start()).line or 0)
+        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for k, m in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         body = text[m.end():stop]
@@ -73,9 +73,9 @@ def prose_rows(lines: list[str]) -> list[list[Cell]] | None:
             if not item:
                 continue
             name, value = _split_item(item)
-            events.append((m.start(), ["", m.group(1), name, value]))
-        for off in range(m.start(), m.end() + len(body)):
-            used_lines.add(pos(off).line or 0)
+            events.append((m.start(), ["", m.group(0).rstrip(":： "), name, value]))
+        end = m.end() + len(body)
+        covered[m.start():end] = b"\x01" * (end - m.start())
     events.sort(key=lambda e: e[0])
     rows: list[list[Cell]] = []
     header_done: set[int] = set()
@@ -90,7 +90,11 @@ def prose_rows(lines: list[str]) -> list[list[Cell]] | None:
             header_done.add(project)
             rows.append([Cell(c, p) for c in ("一级指标", "二级指标", "三级指标", "指标值")])
         rows.append([Cell(c, p) for c in cells])
-    for n, line in enumerate(lines, start=1):
-        if line.strip() and n not in used_lines:
-            rows.append([Cell(line.strip(), Position(line=n))])
+    bounds = [*starts, len(text)]
+    for k in range(len(starts)):
+        span = range(bounds[k], bounds[k + 1])
+        left = "".join(text[i] for i in span if not covered[i])
+        left = left.strip() if not any(covered[i] for i in span) else left.strip(" \n;；。，,:：")
+        if left:
+            rows.append([Cell(left, Position(line=k + 1))])
     return sorted(rows, key=lambda r: r[0].pos.line or 0)
