@@ -260,3 +260,26 @@ def test_07_direction_glued_to_per_area_values():
     assert inds[2].target.kind == "missing"
     [unsplit] = [w for w in table.warnings if w.kind == "extra_column"]
     assert unsplit.text.endswith("≥120150") and unsplit.line == 7
+
+
+@pytest.mark.parametrize("line", [
+    "项目名称：城区绿化养护 主管部门：某区城市管理局",
+    "项目名称 城区绿化养护  主管部门 某区城市管理局",
+    "项目名称：城区绿化养护    主管部门：某区城市管理局",
+    "项目名称\t城区绿化养护（主管部门：某区城市管理局）",
+])
+def test_project_name_stops_at_the_next_label(line):
+    from assistant.parse import read_text
+
+    sep = "\t" if "\t" in line else " "
+    rows = [line, sep.join(["一级指标", "二级指标", "三级指标", "指标值"]),
+            sep.join(["产出指标", "数量指标", "养护面积", "≥120万平方米"])]
+    [project] = read_text("\n".join(rows)).projects
+    assert project.name == "城区绿化养护" and project.department == "某区城市管理局"
+
+
+def test_a_name_with_a_space_inside_stays_whole():
+    from assistant.parse import read_text
+
+    text = "项目名称\t城区道路 养护资金补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护面积\t≥120万平方米"
+    assert read_text(text).projects[0].name == "城区道路 养护资金补助"

@@ -162,12 +162,47 @@ def other_text(st: GridState, cell: Cell, text: str) -> None:
         st.warn("unplaced_text", text, cell.pos, "无法识别为表头字段或指标的文字，原文保留于此。")
 
 
+_NEIGHBOUR = re.compile(r"(?:[（(]\s*|\s+)([^\s:：（）()]{3,14}?)\s*(?:[:：]\s*|\s{2,}|\s(?=\S))")
+
+
+def split_neighbours(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """A value that runs into the next labels on its line (``城区绿化养护  主管部门：某区城管局``, or in a
+    parenthesis ``城区绿化养护（主管部门：某区城管局）``): its own text and the (label, value) pairs after it."""
+    found = [m for m in _NEIGHBOUR.finditer(value) if field_label(m.group(1)) and (
+        re.search(r"[:：]", m.group(0)) or re.match(r"\s{2,}|[（(]", m.group(0)))]
+    if not found:
+        return value, []
+    own = value[:found[0].start()].strip()
+    if not own:
+        return value, []
+    pairs = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(value)
+        text = value[m.end():end].strip()
+        if text.endswith(("）", ")")) and value[m.start():m.end()].lstrip().startswith(("（", "(")):
+            text = text[:-1].strip()
+        pairs.append((m.group(1), text))
+    return own, pairs
+
+
 def assign(st: GridState, label: str, cell: Cell) -> None:
-    """Put a labelled value where it belongs: project name, department, unit, amount, goal or a field."""
-    draft = st.draft
-    value = cell.text.strip()
+    """Put a labelled value where it belongs: project name, department, unit, amount, goal or a field.
+    A short value that runs into the next label on its line is split there."""
     key = re.sub(r"^其中[:：]?", "", clean_label(label))
     base = _PAREN.sub("", key)
+    if "目标" not in base and len(cell.text) <= 120:
+        own, pairs = split_neighbours(cell.text.strip())
+        if pairs:
+            _assign(st, key, base, Cell(own, cell.pos))
+            for other, text in pairs:
+                assign(st, other, Cell(text, cell.pos))
+            return
+    _assign(st, key, base, cell)
+
+
+def _assign(st: GridState, key: str, base: str, cell: Cell) -> None:
+    draft = st.draft
+    value = cell.text.strip()
     unit = MONEY_UNIT.search(key)
     if base == "项目名称":
         if draft.name is not None or draft.has_indicators():
