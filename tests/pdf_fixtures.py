@@ -70,6 +70,14 @@ def _title(text: str) -> Paragraph:
     return Paragraph(text, _style())
 
 
+def unruled(path: Path) -> Path:
+    """The same table laid out in columns without ruling lines (no table a PDF extractor can find)."""
+    _font()
+    table = Table(FIELDS + [HEADER] + ROWS, colWidths=[115, 135, 155, 110])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 10)]))
+    return _build(path, [_title("2025年度项目支出绩效目标表"), Spacer(1, 8), table])
+
+
 def single_page(path: Path) -> Path:
     """One page: title, header fields and the indicator table in one ruled table."""
     return _build(path, [_title("2025年度项目支出绩效目标表"), Spacer(1, 8),

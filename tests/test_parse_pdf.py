@@ -26,6 +26,15 @@ def test_single_page(tmp_path):
     assert table.warnings == []
 
 
+def test_columns_without_ruling_lines_are_read_as_layout_text(tmp_path):
+    table = read_path(pf.unruled(tmp_path / "unruled.pdf"))
+    [project] = table.projects
+    assert project.name == "社区医养结合服务补助" and project.unit == "某市老年病医院"
+    assert rows(project) == pf.EXPECTED
+    assert {i.position.page for i in project.indicators()} == {1}
+    assert all(i.position.line for i in project.indicators())
+
+
 def test_table_continued_on_the_next_page(tmp_path):
     table = read_path(pf.across_two_pages(tmp_path / "two.pdf"))
     [project] = table.projects
