@@ -90,6 +90,22 @@ def across_two_pages(path: Path) -> Path:
                          PageBreak(), _table(ROWS[5:])])
 
 
+SECOND_FIELDS = [["项目名称", "基层医疗机构设备更新", "", ""], ["主管部门", "某市卫生健康委员会", "实施单位", "某市卫生健康委员会"],
+                 ["年度资金总额（万元）", "1,360", "", ""]]
+SECOND_ROWS = [
+    ["产出指标", "数量指标", "更新医疗设备台数", "≥85台"],
+    ["", "质量指标", "设备验收合格率", "100%"],
+    ["成本指标", "经济成本指标", "单台设备平均采购价", "≤16万元"],
+    ["满意度指标", "服务对象满意度指标", "基层医务人员满意度", "≥85%"],
+]
+
+
+def two_projects(path: Path) -> Path:
+    """One project per page, each table starting with its own 项目名称."""
+    return _build(path, [_title("2025年度项目支出绩效目标表"), _table(FIELDS + [HEADER] + ROWS), PageBreak(),
+                         _table(SECOND_FIELDS + [HEADER] + SECOND_ROWS)])
+
+
 def inside_budget_document(path: Path) -> Path:
     """Three pages of 部门预算 narrative and a 收支 table, then the 绩效目标表 on page 4."""
     style = _style()

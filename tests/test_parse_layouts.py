@@ -283,3 +283,15 @@ def test_a_name_with_a_space_inside_stays_whole():
 
     text = "项目名称\t城区道路 养护资金补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护面积\t≥120万平方米"
     assert read_text(text).projects[0].name == "城区道路 养护资金补助"
+
+
+def test_header_words_split_over_cells_in_one_cell_per_line_text():
+    from assistant.parse import read_text
+
+    cells = ["项目名称", "乡村道路养护", "一级", "指标", "二级", "指标", "三级", "指标", "指标值", "产出指标", "数量指标",
+             "养护里程", "≥320公里", "满意度", "指标", "服务对象满意度", "指标", "沿线群众满意度", "≥90%"]
+    table = read_text("\n\n".join(cells))
+    [project] = table.projects
+    assert rows(project) == [(OUT, "数量指标", "养护里程", "≥320公里"),
+                             (SAT, "服务对象满意度指标", "沿线群众满意度", "≥90%")]
+    assert table.warnings == []

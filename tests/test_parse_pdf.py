@@ -43,6 +43,16 @@ def test_table_continued_on_the_next_page(tmp_path):
     assert table.warnings == []
 
 
+def test_one_project_per_page(tmp_path):
+    table = read_path(pf.two_projects(tmp_path / "two_projects.pdf"))
+    first, second = table.projects
+    assert rows(first) == pf.EXPECTED and first.amount == 420
+    assert second.name == "基层医疗机构设备更新" and second.amount == 1360
+    assert [(i.name, i.value, i.position.page) for i in second.indicators()] == [
+        ("更新医疗设备台数", "≥85台", 2), ("设备验收合格率", "100%", 2), ("单台设备平均采购价", "≤16万元", 2),
+        ("基层医务人员满意度", "≥85%", 2)]
+
+
 def test_table_inside_a_budget_document(tmp_path):
     table = read_path(pf.inside_budget_document(tmp_path / "budget.pdf"))
     [project] = table.projects

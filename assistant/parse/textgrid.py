@@ -48,6 +48,7 @@ _SEGMENT = re.compile(r"\s{2,}")
 _NUMBER_LABEL = re.compile(r"^([-+]?[\d,]+(?:\.\d+)?)\s+(\S.*)$")
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.、．]")
 _GRID_FRAME = {"绩效指标", "绩效指标名称"}
+_SPLIT_HEADER = ("一级", "二级", "三级", "指标")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _NUMBERED_HINT = re.compile(r"项目名称[^\n]*\t[^\n]*(?:绩效指标|绩效目标)")
 
@@ -378,6 +379,12 @@ def _stream_rows(lines: list[str]) -> list[list[Cell]] | None:
     (positions keep the original line numbers)."""
     numbers = [n for n, line in enumerate(lines, start=1) if line.strip() and not _LONE_PIPE.match(line)]
     compact = [lines[n - 1] for n in numbers]
+    k = 0
+    while k + 1 < len(compact):
+        if compact[k].strip() in _SPLIT_HEADER and compact[k + 1].strip() in ("指标", "名称"):
+            compact[k] = compact[k].strip() + compact[k + 1].strip()
+            del compact[k + 1], numbers[k + 1]
+        k += 1
     found = _stream_header(compact)
     if found is None:
         return None
