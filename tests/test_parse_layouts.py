@@ -295,3 +295,15 @@ def test_header_words_split_over_cells_in_one_cell_per_line_text():
     assert rows(project) == [(OUT, "数量指标", "养护里程", "≥320公里"),
                              (SAT, "服务对象满意度指标", "沿线群众满意度", "≥90%")]
     assert table.warnings == []
+
+
+def test_run_together_header_after_a_frame_label_and_units_outside_the_list():
+    from assistant.parse import read_text
+
+    text = "\n".join(["项目名称城区照明维护", "绩效指标一级指标二级指标三级指标指标值", "产出指标数量指标维护路灯数量≥5200盏",
+                      "质量指标路灯亮灯率98%", "时效指标故障修复时间24小时以内", "满意度指标服务对象满意度指标市民满意度≥90%"])
+    [project] = read_text(text).projects
+    assert project.name == "城区照明维护"
+    assert rows(project) == [(OUT, "数量指标", "维护路灯数量", "≥5200盏"), (OUT, "质量指标", "路灯亮灯率", "98%"),
+                             (OUT, "时效指标", "故障修复时间", "24小时以内"),
+                             (SAT, "服务对象满意度指标", "市民满意度", "≥90%")]

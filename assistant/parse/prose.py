@@ -18,7 +18,6 @@ from assistant.parse.runtogether import split_value
 _SUB = r"(?:数量|质量|时效|经济成本|社会成本|生态环境成本|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标"
 _LABEL = re.compile(rf"(?:设\s*\d+\s*条\s*)?({_SUB})\s*[:：]")
 _NAME = re.compile(r"项目名称\s*[:：]\s*([^\s:：;；。，,]+)")
-_OPS = re.compile(r"≥|≤|>=|<=|>|<|=|＝|≧|≦|不低于|不少于|不高于|不超过")
 _END = re.compile(r"[。；;：:，,）)]$")
 
 
@@ -34,18 +33,6 @@ def _join(lines: list[str]) -> tuple[str, list[int]]:
         starts.append(len(text))
         text += piece
     return text, starts
-
-
-def _split_item(item: str) -> tuple[str, str]:
-    depth, last = 0, None
-    for m in _OPS.finditer(item):
-        depth = item.count("(", 0, m.start()) + item.count("（", 0, m.start()) \
-            - item.count(")", 0, m.start()) - item.count("）", 0, m.start())
-        if depth == 0 and m.start() > 0:
-            last = m.start()
-    if last is not None:
-        return item[:last].strip(), item[last:].strip()
-    return split_value(item)
 
 
 def prose_rows(lines: list[str]) -> list[list[Cell]] | None:
@@ -72,7 +59,7 @@ def prose_rows(lines: list[str]) -> list[list[Cell]] | None:
             item = item.strip().rstrip("。")
             if not item:
                 continue
-            name, value = _split_item(item)
+            name, value = split_value(item)
             events.append((m.start(), ["", m.group(0).rstrip(":： "), name, value]))
         end = m.end() + len(body)
         covered[m.start():end] = b"\x01" * (end - m.start())

@@ -43,8 +43,10 @@ _AREA = re.compile(r"\S+?(?:区|县|镇|乡|街道|市|州|旗)")
 def _header(text: str) -> tuple[list[str], list[str]] | None:
     """Column names and area names of a run-together header line, or None."""
     key = re.sub(r"\s+", "", text)
-    if not key.startswith("一级指标二级指标三级指标"):
+    at = key.find("一级指标二级指标三级指标")
+    if at < 0 or key[:at] not in ("", "绩效指标", "年度绩效指标", "项目绩效指标", "绩效目标"):
         return None
+    key = key[at:]
     cols: list[str] = []
     rest = key
     while rest:
@@ -61,9 +63,25 @@ def _header(text: str) -> tuple[list[str], list[str]] | None:
     return cols, areas
 
 
+_OPS = re.compile(_OP)
+_ANY_UNIT = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\d\s≥≤<>=%()（）]{1,3}$")
+
+
 def split_value(rest: str) -> tuple[str, str]:
+    """(name, value) of run-together text: the value starts at the last comparator outside parentheses
+    (a placeholder such as ``(≥**株)`` stays in the name), else at the shortest tail that reads as a value."""
+    last = None
+    for m in _OPS.finditer(rest):
+        head = rest[:m.start()]
+        if m.start() > 0 and head.count("(") + head.count("（") == head.count(")") + head.count("）"):
+            last = m.start()
+    if last is not None:
+        return rest[:last], rest[last:]
     for i in range(1, len(rest)):
         if _VALUE.match(rest[i:]):
+            return rest[:i], rest[i:]
+    for i in range(1, len(rest)):
+        if _ANY_UNIT.match(rest[i:]):
             return rest[:i], rest[i:]
     return rest, ""
 
