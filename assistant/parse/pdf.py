@@ -46,8 +46,7 @@ def _starts_afresh(rows: list[list[str | None]]) -> bool:
     return is_header_row(first) or any(field_label(c) for c in first[:1])
 
 
-def _page_items(page, n: int, continued: bool) -> tuple[list[list[Cell]], list[ParseWarning]]:
-    tables = page.find_tables()
+def _page_items(page, tables: list, n: int, continued: bool) -> tuple[list[list[Cell]], list[ParseWarning]]:
     extracted = [t.extract() for t in tables]
     rows: list[list[Cell]] = []
     notes: list[ParseWarning] = []
@@ -124,14 +123,21 @@ def read_pdf(path: str | Path) -> Table:
         if not text_pages:
             zh, en = ocr_message(blank)
             raise ParseError(zh, en, path=str(p))
+        found: dict[int, list] = {}
+
+        def tables_of(pg) -> list:
+            if pg.page_number not in found:
+                found[pg.page_number] = pg.find_tables()
+            return found[pg.page_number]
+
         chosen, previous_tables = [], False
         for pg in text_pages:
             text = re.sub(r"\s+", "", pg.extract_text() or "")
             if _PERF.search(text):
                 chosen.append((pg, False))
-                previous_tables = bool(pg.find_tables())
+                previous_tables = bool(tables_of(pg))
             elif chosen and chosen[-1][0].page_number == pg.page_number - 1 and previous_tables:
-                tables = pg.find_tables()
+                tables = tables_of(pg)
                 if tables and not _starts_afresh(tables[0].extract()):
                     chosen.append((pg, True))
                     continue
@@ -143,7 +149,7 @@ def read_pdf(path: str | Path) -> Table:
         rows: list[list[Cell]] = []
         notes: list[ParseWarning] = []
         for pg, continued in chosen:
-            page_rows, page_notes = _page_items(pg, pg.page_number, continued)
+            page_rows, page_notes = _page_items(pg, tables_of(pg), pg.page_number, continued)
             rows += page_rows
             notes += page_notes
         has_tables = any(len(r) > 1 for r in rows)
