@@ -84,3 +84,13 @@ def test_damaged_pdf_gets_a_message_not_a_traceback(tmp_path):
     with pytest.raises(ParseError) as err:
         read_path(bad)
     assert "bad.pdf" in str(err.value)
+
+
+def test_pdf_without_an_indicator_table_names_the_pages_read(tmp_path):
+    from reportlab.platypus import Paragraph
+
+    path = pf._build(tmp_path / "notice.pdf", [Paragraph("关于做好2025年部门预算编制工作的通知", pf._style()),
+                                                Paragraph("请各单位按时报送。", pf._style())])
+    with pytest.raises(ParseError) as err:
+        read_path(path)
+    assert "第1页中没有找到指标表" in str(err.value) and "notice.pdf" in str(err.value)

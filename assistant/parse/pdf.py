@@ -169,6 +169,8 @@ def read_pdf(path: str | Path) -> Table:
         if blank:
             zh, en = ocr_message(blank)
             table.warnings.append(ParseWarning(kind="needs_ocr", text="", page=blank[0], message=f"{zh} {en}"))
-        if not table.projects and not any(w.kind == "no_indicator_table" for w in table.warnings):
-            raise ParseError("PDF 中没有找到指标表。", "no indicator table found in this PDF.", path=str(p))
+        if not table.projects:
+            pages = _pages_text(sorted(read))
+            raise ParseError(f"PDF 第{pages}页中没有找到指标表（需要“三级指标”和“指标值”列）。",
+                             f"no indicator table found on page(s) {pages} of this PDF.", path=str(p))
         return table
