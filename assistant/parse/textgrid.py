@@ -2,15 +2,21 @@
 
 Layouts, tried in this order (the first whose rows hold an indicator header wins):
 
+- one cell per line closed by ``|``, rows closed by ``||``+ (a web page's table text): cells by position;
 - tab-separated rows (a selection copied from Excel) and markdown pipe tables: cells by position;
 - web-page pipe text (``a | b | ||||``): a row is complete when it has the table's usual number of pipes,
   so cells broken over several lines are joined; cells lost to row spans are matched by shape;
+- layout-preserving text (``pdftotext -layout``, :mod:`layouttext`): columns by character offset;
 - space-separated rows (``产出指标 数量指标 出差人数 正向 = 8 4``): cells matched to the header by shape;
   a row missing a cell (no unit) is aligned by value shape and flagged when another reading is close;
-- one cell per line (PDF extraction): header names on consecutive lines; header fields as label/value
-  lines (values broken over lines are joined, quoted blocks are one value); in the grid a line is a
-  一级 label, a 二级 label (broken labels such as 服务对象满意度 / 指标 are joined), a name, or the value
-  that follows a name.
+  a 一级 label broken onto the next line (``项目完成`` / ``指标``) is joined;
+- cells run together with no delimiter (:mod:`runtogether`);
+- one cell per line (PDF extraction), blank lines and lone ``|`` lines between cells skipped: header
+  names on consecutive lines; header fields as label/value lines (values broken over lines are joined,
+  quoted blocks are one value); in the grid a line is a 一级 label, a 二级 label (broken labels such as
+  服务对象满意度 / 指标 are joined), a name, or the value that follows a name; a heading (第四部分 …) or a
+  sign-off line ends the grid;
+- indicators written as prose (``数量指标:…>=17600株;``, :mod:`prose`).
 
 Text with none of these but with the numbered layout's header or items (a damaged numbered table) goes to
 the numbered reader, which keeps what it cannot place as warnings.
