@@ -14,6 +14,7 @@ from assistant.service.ops import (
     review_rules,
     rewrite,
     suggest,
+    write_batch,
 )
 from assistant.service.options import FAIL_ON, FORMATS, Options
 from assistant.service.progress import Progress, Step, no_progress
@@ -21,4 +22,4 @@ from assistant.service.resolve import RULES, load_policy, resolve_endpoint
 
 __all__ = ["FAIL_ON", "FORMATS", "RULES", "Options", "Outcome", "Progress", "ServiceError", "Step", "export",
            "load_policy", "locate", "no_progress", "parse", "parse_text", "render", "resolve_endpoint", "review",
-           "review_model", "review_rules", "rewrite", "suggest"]
+           "review_model", "review_rules", "rewrite", "suggest", "write_batch"]
