@@ -64,6 +64,8 @@ def review(
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|never")] = "never",
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名（与 --llm 一起用）")] = None,
+    add_to_library: Annotated[bool, typer.Option("--add-to-library",
+                                                 help="审核后把这张表加入我的参考库（起草时作为参考项目）")] = False,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
     if llm:
@@ -73,7 +75,8 @@ def review(
                                         profile=profile, fail_on=fail_on))
     from assistant.review.cli import run_review
 
-    code = run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, profile=profile, fail_on=fail_on)
+    code = run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, profile=profile, fail_on=fail_on,
+                      add_to_library=add_to_library)
     raise typer.Exit(code)
 
 

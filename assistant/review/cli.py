@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -55,8 +56,9 @@ def _render(fmt: str) -> Callable:
 
 
 def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None = None,
-               profile: str | None = None, fail_on: str = "never") -> int:
-    """Review the table at ``path`` and write the report; see the module docstring for exit codes."""
+               profile: str | None = None, fail_on: str = "never", add_to_library: bool = False) -> int:
+    """Review the table at ``path`` and write the report; see the module docstring for exit codes.
+    With ``add_to_library`` the table then joins the user's reference library (never otherwise)."""
     kind = FORMATS.get((fmt or "text").strip().lower())
     if kind is None:
         return _err(f"不支持的报告格式“{fmt}”，可选：text、md、html、xlsx、json / "
@@ -90,9 +92,16 @@ def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None
         write_report(report, table, kind, output)
     except OSError as err:
         return _err(f"无法写入报告文件 {output}：{err} / Cannot write {output}: {err}")
-    from assistant.examples import remember
+    if add_to_library:
+        from assistant.library.references import LibraryFull
+        from assistant.library.references import add_to_library as add
 
-    remember(table, str(path))
+        try:
+            sys.stderr.write(add(table, path).message + "\n")
+        except LibraryFull as err:
+            return _err(str(err))
+        except (OSError, sqlite3.Error) as err:
+            return _err(f"无法写入参考库：{err} / Cannot write the reference library: {err}")
     if threshold != "never" and report.has_at_least(threshold):
         return 1
     return 0

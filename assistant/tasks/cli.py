@@ -59,14 +59,12 @@ def run_rewrite(text: str, *, project: str | None = None, table: Path | None = N
         return _err("--project 和 --table 需要同时给出：--table 是表格文件，--project 是其中的项目名称。")
     target, holder = text, None
     if table is not None and project is not None:
-        from assistant.examples import remember
         from assistant.parse import ParseError, read_path
 
         try:
             parsed = read_path(table)
         except ParseError as err:
             return _err(str(err))
-        remember(parsed, str(table))
         found = find_indicator(parsed, project, text)
         if found is None:
             holder = next((p for p in parsed.projects if project in p.name), None)

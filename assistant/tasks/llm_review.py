@@ -148,7 +148,6 @@ def _err(message: str, code: int = 2) -> int:
 def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = "text",
                    output: str | Path | None = None, profile: str | None = None, fail_on: str = "never") -> int:
     """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0."""
-    from assistant.examples import remember
     from assistant.llm.errors import LLMError
     from assistant.parse import ParseError, read_path
     from assistant.review import ProfileError, load_profile, review_table
@@ -168,7 +167,6 @@ def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = 
     if client is None:
         return _err("--llm 需要模型端点：请用 --endpoint 选择，或设置 JIXIAO_BASE_URL/JIXIAO_MODEL。"
                     "不加 --llm 时只做规则审核。")
-    remember(table, str(path))
     report = review_table(table, prof)
     bar = _Bar()
     try:

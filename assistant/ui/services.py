@@ -70,12 +70,11 @@ def read_pasted(text: str) -> Table:
 
 
 def review(table: Table, profile: str | None = None) -> Any:
-    """Review a table and add it to the example library that drafting draws on."""
-    from assistant.examples import remember
+    """Review a table. It joins the reference library only through ``assistant.library.add_to_library``
+    (the user's choice), never here."""
     from assistant.review import review_table
 
     report = review_table(table, profile=profile)
-    remember(table, table.source)
     return report
 
 
