@@ -18,9 +18,24 @@ Reference projects (reviewed tables) join only when the user asks:
       .similar(text, k=5) -> list[ReferenceHit]        FTS5-ranked reference projects with provenance
     add_to_library(table, path, user=None) -> AddResult   what `jixiao review --add-to-library` and the
                                                        page's button call
+    references_for(text, k=3) -> list[Reference]       what drafting shows as reference projects: the
+                                                       user's opted-in projects, then library project types
+                                                       (``assistant.examples.default_library()`` wraps it)
 """
 
 from assistant.library.record import Kind, Record
+from assistant.library.reference_projects import Reference, references_for
+from assistant.library.references import (
+    AddResult,
+    LibraryFull,
+    Provenance,
+    ReferenceHit,
+    ReferenceStore,
+    add_to_library,
+    reference_store,
+)
 from assistant.library.search import Hit, KindScore, get, kinds, kinds_for, records, search, terms_in
 
-__all__ = ["Hit", "Kind", "KindScore", "Record", "get", "kinds", "kinds_for", "records", "search", "terms_in"]
+__all__ = ["AddResult", "Hit", "Kind", "KindScore", "LibraryFull", "Provenance", "Record", "Reference",
+           "ReferenceHit", "ReferenceStore", "add_to_library", "get", "kinds", "kinds_for", "records",
+           "reference_store", "references_for", "search", "terms_in"]
