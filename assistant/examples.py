@@ -302,17 +302,23 @@ class CuratedLibrary(Library):
 
     def value_range(self, name: str, unit: str | None = None, *, min_overlap: float = 0.5,
                     exclude: set[str] | None = None) -> ValueRange | None:
-        """Values from the user's reference projects only (the indicator library holds forms, not values)."""
+        """Values that the user's reference projects give indicators of the same name (the indicator
+        library holds value forms, not values); None when none is comparable."""
         from assistant.library.references import reference_store
 
         try:
-            found = reference_store().similar(name, k=50)
+            rows = [r for r in reference_store().values(name) if not exclude or r[0] not in exclude]
         except (sqlite3.Error, OSError):
             return None
-        if not found:
+        if unit is None and rows:
+            unit = Counter(r[3] for r in rows).most_common(1)[0][0]
+        same = [r for r in rows if r[3] == unit]
+        if not same:
             return None
-        local = Library.of(Table(projects=[h.project for h in found]))
-        return local.value_range(name, unit, min_overlap=min_overlap, exclude=exclude)
+        values = [r[5] for r in same]
+        ops = Counter(r[4] for r in same)
+        return ValueRange(name, unit, len(values), min(values), statistics.median(values), max(values),
+                          ops.most_common(1)[0][0], [(r[0], r[1], r[2]) for r in same[:8]])
 
 
 _DEFAULT: Library | None = None

@@ -39,6 +39,9 @@ CREATE TABLE IF NOT EXISTS ref_projects (id INTEGER PRIMARY KEY,
   data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS ref_projects_owner ON ref_projects(owner);
 CREATE INDEX IF NOT EXISTS ref_projects_table ON ref_projects(table_id);
+CREATE TABLE IF NOT EXISTS ref_values (project_id INTEGER NOT NULL, owner TEXT NOT NULL, core TEXT NOT NULL,
+  name TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL, op TEXT NOT NULL, num REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS ref_values_core ON ref_values(owner, core);
 CREATE VIRTUAL TABLE IF NOT EXISTS ref_fts USING fts5(name, body, terms, tokenize='trigram');
 """
 
@@ -98,6 +101,21 @@ def current_user() -> str:
 def _project_text(p: Project) -> tuple[str, str]:
     names = " ".join(i.name for i in p.indicators())
     return p.name, f"{p.goal or ''} {p.fields.get('项目内容', '') if p.fields else ''} {names}"
+
+
+def _values(p: Project) -> list[tuple[str, str, str, str, str, float]]:
+    from assistant.library.vocab import core
+
+    out = []
+    for ind in p.indicators():
+        parts = ind.target.parts
+        if ind.target.kind != "quantitative" or len(parts) != 1:
+            continue
+        part = parts[0]
+        if part.value is None or part.op.value == "range" or not part.unit or part.unit == "日期":
+            continue
+        out.append((core(ind.name), ind.name, ind.value, part.unit, part.op.value, float(part.value)))
+    return out
 
 
 def _quote(term: str) -> str:
@@ -170,6 +188,9 @@ class ReferenceStore:
                 terms = " ".join(f"{WRAP}{t}{WRAP}" for t in vocabulary.find(f"{name} {body}"))
                 self._db.execute("INSERT INTO ref_fts (rowid, name, body, terms) VALUES (?,?,?,?)",
                                  (pid, name, body, terms))
+                self._db.executemany(
+                    "INSERT INTO ref_values (project_id, owner, core, name, value, unit, op, num) VALUES (?,?,?,?,?,?,?,?)",
+                    [(pid, self.user, *row) for row in _values(p)])
             self._db.commit()
         return AddResult(True, table_id, n, f"已将“{file_name}”的{n}个项目加入参考库（现有{have + n}个）。")
 
@@ -180,10 +201,22 @@ class ReferenceStore:
                 "SELECT p.id FROM ref_projects p JOIN ref_tables t ON t.id=p.table_id WHERE t.id=? AND t.owner=?",
                 (table_id, self.user))]
             self._db.executemany("DELETE FROM ref_fts WHERE rowid=?", [(i,) for i in ids])
+            self._db.executemany("DELETE FROM ref_values WHERE project_id=?", [(i,) for i in ids])
             cur = self._db.execute("DELETE FROM ref_tables WHERE id=? AND owner=?", (table_id, self.user))
             self._db.execute("DELETE FROM ref_projects WHERE table_id=?", (table_id,))
             self._db.commit()
             return cur.rowcount > 0
+
+    def values(self, name: str) -> list[tuple[str, str, str, str, str, float]]:
+        """(project, indicator, value, unit, comparator, number) of this user's reference indicators whose
+        name, without parenthetical remarks, is ``name``'s; single numeric targets only, no dates."""
+        from assistant.library.vocab import core
+
+        with self._lock:
+            return self._db.execute(
+                "SELECT p.name, v.name, v.value, v.unit, v.op, v.num FROM ref_values v"
+                " JOIN ref_projects p ON p.id = v.project_id WHERE v.owner=? AND v.core=? ORDER BY v.rowid",
+                (self.user, core(name))).fetchall()
 
     def similar(self, text: str, k: int = 5) -> list[ReferenceHit]:
         """This user's ``k`` reference projects closest to the description ``text``, best first."""

@@ -114,3 +114,14 @@ def test_query_over_ten_thousand_projects(tmp_path):
     assert vaccine and all("免疫规划" in h.project.name for h in vaccine)
     with sqlite3.connect(tmp_path / "refs.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM ref_fts").fetchone()[0] == 10_000
+
+
+def test_value_hints_come_only_from_opted_in_references(tmp_path, monkeypatch):
+    monkeypatch.setenv("JIXIAO_HOME", str(tmp_path / "home"))
+    from assistant.examples import default_library
+
+    assert default_library().value_range("保洁河道长度") is None
+    add_to_library(RIVER, None)
+    found = default_library().value_range("保洁河道长度")
+    assert found is not None and (found.n, found.unit, found.min) == (1, "公里", 38)
+    assert default_library().value_range("保洁河道长度", exclude={"滨江河道保洁"}) is None
