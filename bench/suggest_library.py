@@ -3,9 +3,9 @@
 Each size runs in a fresh process with its own user data dir: the reference store is filled with
 synthetic reference tables (``bench.synth.reference_tables``), then ``suggest`` (rules backend, no model)
 drafts five realistic budget items. Reported per size: seconds to fill the store, the first suggest
-(cold: the indicator-library index is built and the store opened), the median and worst of the warm
-suggests, one reference-store query alone, the Python allocation peak during the suggests (tracemalloc)
-and the process's peak RSS. Run: ``python -m bench.suggest_library [--sizes 10,1000,10000] [--save]``.
+(cold: the indicator-library index is built and the store opened), the median and worst of the
+14 warm suggests, one reference-store query alone, the Python allocation peak during the suggests
+(tracemalloc) and the peak RSS of the suggesting process (the store is filled in a process of its own). Run: ``python -m bench.suggest_library [--sizes 10,1000,10000] [--save]``.
 """
 
 from __future__ import annotations
@@ -34,13 +34,12 @@ ITEMS = [
 ]
 
 
-def child(size: int) -> dict:
-    """Fill the store with ``size`` projects and time the suggests; runs inside the measured process."""
+def fill(size: int) -> dict:
+    """Fill the user's store with ``size`` projects (a process of its own, so that its memory is not
+    counted against suggest)."""
     sys.path.insert(0, str(ROOT))
     import assistant.library.references as refs
     from assistant.library.references import reference_store
-    from assistant.tasks.models import ProjectDescription
-    from assistant.tasks.suggest import suggest
     from bench.synth import reference_tables
 
     refs.current_user = lambda: "bench"
@@ -48,7 +47,19 @@ def child(size: int) -> dict:
     store = reference_store()
     for i, table in enumerate(reference_tables(size, per_table=min(50, size))):
         store.add(table, file_name=f"参考表{i}.xlsx", sha256=f"{i:064d}")
-    fill = time.perf_counter() - t0
+    return {"fill_s": round(time.perf_counter() - t0, 3)}
+
+
+def child(size: int) -> dict:
+    """Open the filled store and time the suggests; runs inside the measured process."""
+    sys.path.insert(0, str(ROOT))
+    import assistant.library.references as refs
+    from assistant.library.references import reference_store
+    from assistant.tasks.models import ProjectDescription
+    from assistant.tasks.suggest import suggest
+
+    refs.current_user = lambda: "bench"
+    store = reference_store()
     descs = [ProjectDescription(**item) for item in ITEMS]
     tracemalloc.start()
     times = []
@@ -63,7 +74,7 @@ def child(size: int) -> dict:
     store.similar(ITEMS[0]["name"] + ITEMS[0]["goal"], k=3)
     query = time.perf_counter() - t
     warm = times[1:]
-    return {"projects": store.count(), "fill_s": round(fill, 3), "first_suggest_s": round(times[0], 4),
+    return {"projects": store.count(), "first_suggest_s": round(times[0], 4),
             "warm_median_s": round(statistics.median(warm), 4), "warm_max_s": round(max(warm), 4),
             "store_query_s": round(query, 4), "tracemalloc_peak_mb": round(peak / 2**20, 1),
             "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
@@ -76,9 +87,11 @@ def run(sizes: list[int]) -> list[dict]:
             env = {**os.environ, "JIXIAO_HOME": home, "PYTHONPATH": str(ROOT)}
             for key in ("JIXIAO_BASE_URL", "JIXIAO_MODEL", "JIXIAO_ENDPOINT"):
                 env.pop(key, None)
-            done = subprocess.run([sys.executable, "-m", "bench.suggest_library", "--child", str(size)],
-                                  capture_output=True, text=True, env=env, cwd=ROOT, check=True)
-            row = json.loads(done.stdout.strip().splitlines()[-1])
+            row: dict = {}
+            for step in ("--fill", "--child"):
+                done = subprocess.run([sys.executable, "-m", "bench.suggest_library", step, str(size)],
+                                      capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+                row.update(json.loads(done.stdout.strip().splitlines()[-1]))
         rows.append(row)
         print(f"{row['projects']:>6} 个参考项目：填充 {row['fill_s']:.1f}s；首次 suggest {row['first_suggest_s']:.3f}s；"
               f"之后中位 {row['warm_median_s']:.3f}s、最慢 {row['warm_max_s']:.3f}s；参考库查询 {row['store_query_s']:.4f}s；"
@@ -91,7 +104,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="10,1000,10000")
     ap.add_argument("--save", action="store_true")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--fill", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.fill is not None:
+        print(json.dumps(fill(args.fill)))
+        return
     if args.child is not None:
         print(json.dumps(child(args.child)))
         return

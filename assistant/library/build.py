@@ -181,6 +181,17 @@ def _route(kinds: list[Kind], records: list[Record], text: str) -> list[Kind]:
     return out
 
 
+_CHANGE = re.compile(r"增长|下降|减少|压缩")
+
+
+def _with_baseline(r: Record) -> Record:
+    """A change measured in % must name its base (DOMAIN.md V12): ≥N% → ≥N%（较YYYY年基数N）."""
+    if r.unit != "%" or not _CHANGE.search(r.name) or "较" in r.value_form or "基" in r.value_form:
+        return r
+    base = "改造前" if "改造前" in r.definition else ("上线前" if "上线前" in r.definition else "YYYY年")
+    return r.model_copy(update={"value_form": f"{r.value_form}（较{base}基数N）"})
+
+
 def build() -> tuple[list[Kind], list[Record], list[str]]:
     """The kinds, the judged records, and the log of what the judgement changed."""
     text = SOURCE.read_text(encoding="utf-8")
@@ -202,6 +213,7 @@ def build() -> tuple[list[Kind], list[Record], list[str]]:
                                      "source": r.source + "（经审核修改）"})
             log.append(f"修改 {r.id} {r.name}：{why}")
         records.append(r)
+    records = [_with_baseline(r) for r in records]
     for spec in extra.records(by_code):
         records.append(Record.model_validate(spec))
     out = []
