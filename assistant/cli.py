@@ -140,6 +140,10 @@ app.command("probe")(probe)
 app.command("endpoints")(endpoints)
 app.add_typer(model_app, name="model")
 
+from assistant.library.cli import library_app  # noqa: E402
+
+app.add_typer(library_app, name="library")
+
 
 @app.command("eval", add_help_option=False,
              context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -173,7 +173,8 @@ class ReferenceStore:
             if have + n > self.max_projects or tables >= MAX_TABLES:
                 raise LibraryFull(
                     f"参考库已满：已有{have}个项目、{tables}张表（上限{self.max_projects}个项目、{MAX_TABLES}张表），"
-                    f"“{file_name}”的{n}个项目未加入。请先删除不再需要的参考表，再加入。 / "
+                    f"“{file_name}”的{n}个项目未加入。请先用 jixiao library list 查看、jixiao library remove 编号 "
+                    f"删除不再需要的参考表，再加入。 / "
                     f"Reference library full ({have} projects, limit {self.max_projects}); {file_name} was not added.")
             when = added or _dt.datetime.now().astimezone().isoformat(timespec="seconds")
             cur = self._db.execute(

@@ -125,3 +125,20 @@ def test_value_hints_come_only_from_opted_in_references(tmp_path, monkeypatch):
     found = default_library().value_range("保洁河道长度")
     assert found is not None and (found.n, found.unit, found.min) == (1, "公里", 38)
     assert default_library().value_range("保洁河道长度", exclude={"滨江河道保洁"}) is None
+
+
+def test_library_command_lists_and_removes(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("JIXIAO_HOME", str(tmp_path / "home"))
+    runner = CliRunner()
+    assert "参考库为空" in runner.invoke(app, ["library", "list"]).output
+    add_to_library(RIVER, None)
+    listed = runner.invoke(app, ["library", "list"]).output
+    assert "滨江河道保洁" in listed or "1个项目" in listed
+    table_id = reference_store().tables()[0].table_id
+    assert runner.invoke(app, ["library", "remove", str(table_id)]).exit_code == 0
+    assert runner.invoke(app, ["library", "remove", str(table_id)]).exit_code == 2
+    assert reference_store().count() == 0
