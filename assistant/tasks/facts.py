@@ -194,6 +194,12 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if noun and verb and noun.endswith(verb):
         noun = noun[: -len(verb)]
     obj = _object_of(clause, verb, fig) if verb else ""
+    between = ""
+    if verb and verb in before:
+        between = _clean_noun(re.sub(rf"(?:{_PRE_RE}|约|大约|预计|共|累计|全年|不少于)+$", "",
+                                     before[before.rfind(verb) + len(verb):]))
+        if not 2 <= len(between) <= 14:
+            between = ""
     base = fig.base
     if base in ("人", "名", "位"):
         who = noun if _PEOPLE_WORDS.search(noun or "") else (obj if _PEOPLE_WORDS.search(obj or "") else "")
@@ -219,7 +225,7 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if thing and act and thing.endswith(act):
         act = ""
     if base in ("场", "场次", "期", "次", "班次", "期次", "届"):
-        core = f"{thing}{act}" if (thing or act) else "活动"
+        core = between if between else (f"{thing}{act}" if (thing or act) else "活动")
         return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else "次数"))
     if base in ("户次", "件次", "车次", "架次", "批次"):
         return f"{thing}{act}{base}" if (thing or act) else f"服务{base}"

@@ -116,6 +116,14 @@ def _budget(text: str) -> float | None:
     return read_facts(ProjectDescription(name="", content=text)).budget
 
 
+def _bare_people(clause: str) -> bool:
+    """A clause that only names people (``全区中小学生约6万人``): no action verb, a word for people."""
+    from assistant.tasks.facts import VERBS
+
+    return bool(re.search(r"学生|老人|老年人|居民|群众|农户|企业|职工|患者|儿童|残疾人|人才|教师|市民|家庭|选手|游客", clause)) \
+        and not any(v in clause for v in VERBS)
+
+
 def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     """Every field a free paragraph answers: the name (a ``…项目/工程/补贴…`` phrase or, for the first
     message, its first clause), the budget, the implementing unit, the beneficiaries, goal sentences
@@ -139,7 +147,7 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         for clause in (c.strip() for c in _COMMA.split(sentence)):
             if not clause or _BUDGET_ONLY.match(clause) or clause == named:
                 continue
-            if _BENEFIT.search(clause) and not _GOALISH.search(clause):
+            if (_BENEFIT.search(clause) or _bare_people(clause)) and not _GOALISH.search(clause):
                 _add(out, "beneficiaries", re.sub(r"^(?:受益对象|服务对象|受益群体)?(?:是|为|：|:)?", "", clause))
                 continue
             if (who := _PEOPLE_AFTER.search(clause)) and not out.get("beneficiaries"):
