@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "Kind": "record", "Record": "record",
-    "Hit": "search", "KindScore": "search", "get": "search", "kinds": "search", "kinds_for": "search",
-    "records": "search", "search": "search", "terms_in": "search",
+    "Hit": "retrieval", "KindScore": "retrieval", "get": "retrieval", "kinds": "retrieval", "kinds_for": "retrieval",
+    "records": "retrieval", "search": "retrieval", "terms_in": "retrieval",
     "AddResult": "references", "LibraryFull": "references", "Provenance": "references", "ReferenceHit": "references",
     "ReferenceStore": "references", "add_to_library": "references", "reference_store": "references",
     "Reference": "reference_projects", "references_for": "reference_projects",
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
         add_to_library,
         reference_store,
     )
-    from assistant.library.search import Hit, KindScore, get, kinds, kinds_for, records, search, terms_in
+    from assistant.library.retrieval import Hit, KindScore, get, kinds, kinds_for, records, search, terms_in
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from assistant.library.record import Kind, Record
 from assistant.library.references import Provenance, ReferenceStore, reference_store
-from assistant.library.search import Hit, kinds_for, search
+from assistant.library.retrieval import Hit, kinds_for, search
 from assistant.model import Indicator, Project
 from assistant.parse.value import parse_target
 

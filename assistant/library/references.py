@@ -159,7 +159,7 @@ class ReferenceStore:
             added: str | None = None) -> AddResult:
         """Add ``table`` for this user. Refuses (``LibraryFull``) when it would pass the cap; returns
         ``added=False`` when a file with the same sha256 is already in."""
-        from assistant.library.search import index
+        from assistant.library.retrieval import index
 
         vocabulary = index().vocabulary
         n = len(table.projects)
@@ -221,7 +221,7 @@ class ReferenceStore:
 
     def similar(self, text: str, k: int = 5) -> list[ReferenceHit]:
         """This user's ``k`` reference projects closest to the description ``text``, best first."""
-        from assistant.library.search import index
+        from assistant.library.retrieval import index
 
         terms = index().vocabulary.find(text)
         if not terms:
