@@ -137,7 +137,7 @@ def _record(kind: Kind, cells: list[str], kind_source: str) -> Record:
     aliases = []
     if m := re.search(r"（(?:或|即)?([^（）]{2,20})）$", name):
         aliases = [a for a in re.split(r"[/、]|或", m.group(1))
-                   if len(a) >= 4 and re.search(r"(?:率|数|量|人次|时限|时间|成本|度|费)$", a)]
+                   if len(a) >= 4 and re.search(r"(?:率|数|量|人次|时限|时间|成本|满意度|知晓度|费)$", a)]
     return Record(
         id=rid, name=name, aliases=aliases, level1=level1, level2=level2, kind=kind.code, kind_name=kind.name,
         sector=kind.sector, common=kind.common, func_class=kind.func_class, func_subclass=kind.func_subclass,
@@ -220,8 +220,18 @@ def build() -> tuple[list[Kind], list[Record], list[str]]:
     for r in records:
         kind = by_code[r.kind]
         words = list(dict.fromkeys(kind.keywords + r.keywords))
-        out.append(r.model_copy(update={"keywords": words}) if words != r.keywords else r)
+        aliases = list(dict.fromkeys(r.aliases + _synonyms(r.name)))
+        out.append(r.model_copy(update={"keywords": words, "aliases": aliases}))
     return kinds, out, log
+
+
+def _synonyms(name: str) -> list[str]:
+    core = re.sub(r"[（(][^（）()]*[）)]", "", name).strip()
+    out = [core] if core != name and len(core) >= 3 else []
+    for a, b in extra.SYNONYM_ENDINGS:
+        if core.endswith(a):
+            out.append(core[: -len(a)] + b)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -150,6 +150,13 @@ STOP_KEYWORDS: set[str] = {
     "组织", "举办", "活动", "运行", "补助", "补贴", "奖励",
 }
 
+# name endings that officers and other provinces' tables write differently for the same measure
+SYNONYM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("满意度", "满意率"), ("知晓率", "知晓度"), ("验收合格率", "验收通过率"), ("完成时间", "完成时限"),
+    ("及时率", "按时率"), ("覆盖率", "覆盖比例"), ("完好率", "完好比例"), ("达标率", "达标比例"),
+    ("人次", "人次数"), ("场次", "场数"), ("办结率", "结案率"), ("整改率", "整改完成率"),
+)
+
 KINDS: list[dict[str, Any]] = [
     {"code": "K35.1", "name": "校园食品安全与学校食堂监管", "sector": "教育（校园食品安全）", "common": "个性",
      "func_class": "205 教育", "func_subclass": "20502 普通教育", "keywords": KEYWORDS["K35.1"],
