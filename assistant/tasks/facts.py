@@ -462,8 +462,12 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
                 facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
     amount = getattr(desc, "amount", None)
     if budgets:
-        top = max(budgets, key=lambda f: f.wan())
-        facts.budget, facts.budget_span = top.wan(), top.span
+        top: Figure | None = max(budgets, key=lambda f: f.wan())
+        if amount is not None:
+            same = [b for b in budgets if abs(b.wan() - float(amount)) < 1e-6]
+            top = same[0] if same else None
+        if top is not None:
+            facts.budget, facts.budget_span = top.wan(), top.span
         for b in budgets:
             if b is not top and re.search(r"其中|市级|区级|县级|省级|中央|自筹|配套|财政|上级|本级", b.clause):
                 facts.unused.append((b.span, "资金来源的构成，写入资金来源栏，不作为绩效指标"))
