@@ -59,13 +59,13 @@ _PROXIES: tuple[Proxy, ...] = (
         ("产出指标", "数量指标", "应急演练次数", "≥", "次"),
         ("产出指标", "时效指标", "应急响应平均到场时间", "≤", "分钟"),
         ("效益指标", "社会效益指标", "较大及以上突发事件发生数", "≤", "起"))),
-    Proxy(r"安全|稳定运行|平稳", (
-        ("效益指标", "社会效益指标", "安全责任事故发生数", "=", "起"),
-        ("产出指标", "质量指标", "安全隐患整改率", "=", "%"))),
     Proxy(r"系统|平台|网络|信息化|数据", (
         ("产出指标", "质量指标", "系统可用率", "≥", "%"),
         ("产出指标", "时效指标", "故障平均修复时长", "≤", "小时"),
         ("效益指标", "社会效益指标", "重大网络安全事件发生数", "=", "起"))),
+    Proxy(r"安全|稳定运行|平稳", (
+        ("效益指标", "社会效益指标", "安全责任事故发生数", "=", "起"),
+        ("产出指标", "质量指标", "安全隐患整改率", "=", "%"))),
     Proxy(r"水质|水环境|河道|河湖|水体", (
         ("效益指标", "生态效益指标", "断面水质达标率", "≥", "%"),
         ("效益指标", "生态效益指标", "黑臭水体数量", "=", "条"))),
@@ -169,6 +169,11 @@ def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
     unit = _unit_for(name)
     out = []
     base = re.sub(r"(?:降低|减少|下降|控制)$", "", name)
+    base = re.sub(r"(?:整治|治理|打击|查处|管控)$", "", base)
+    if unit == "%" and re.search(r"事故|火灾|事件|案件|违法|违建", base):
+        out.append(_opt("效益指标", "社会效益指标", re.sub(r"发生率$", "", base) + "发生起数", "≤", f"≤{_P}起", "起",
+                        "方向是“降低”：按起数计比按比率更易核对（比率的分母常不明确）；写明基期值", basis="历史标准",
+                        baseline=True))
     if unit == "%":
         out.append(_opt(cat, sub, base, "≤", f"≤{_P}%", "%", "方向是“降低”，用上限“≤”表示；写明基期年份和基期值",
                         basis="历史标准", baseline=True))
@@ -176,7 +181,8 @@ def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
                         "方向是“降低”：下降的百分点数，按目标值减基期值计；需提供基期年份和基期值",
                         basis="历史标准", baseline=True))
     else:
-        counted = base if re.search(r"数|量|次数|起数|件数", base) else f"{base}数"
+        counted = base if re.search(r"数|量|次数|起数|件数", base) else (
+            f"{base}案件发生数" if base != name and not re.search(r"事故|事件|案件", base) else f"{base}数")
         if re.search(r"事故|事件|违建|违法|中毒|火灾|死亡|黑臭|欠薪", base):
             out.append(_opt(cat, sub, counted, "=", f"=0{unit}", unit,
                             "方向是“降低”，此类事件的常见目标是“不发生”（=0），请确认后采用", basis="计划标准"))
@@ -239,14 +245,101 @@ def _library_options(ind: Indicator, subj: str, down: bool, project: Project | N
     return out
 
 
+_GENERIC = re.compile(r"^(?:项目|工作|任务|目标|指标|年度|本项目|项目实施|工作完成|实施|完成|开展|进展|总体|整体)*"
+                      r"(?:情况|效果|成效|效益|社会效益|经济效益|生态效益|社会影响|影响|作用|示范带动作用|带动作用|"
+                      r"防控效果|质量|水平|完成|实施|进展)?(?:指标)?$")
+_MEASURE = re.compile(r"(?:数|率|量|人次|次数|时长|时限|人数|户数|面积|里程|长度|金额|天数|场次|期数)$")
+_NON_VALUE = re.compile(r"^(?:[≥≤>=<]\s*0|/|—|-|无|是|否|完成|已完成|好|较好|良好|优|正常|达标|有效|明显|提高|100%|按规定|"
+                        r"按要求|尽快|及时|积极.*|力争.*)$")
+
+
+def _slot_of(cat: str, name: str) -> tuple[str, ...]:
+    if cat.startswith("效益") or re.search(r"效益|影响|作用|效果", name):
+        if "经济" in name:
+            return ("经济效益指标",)
+        if "生态" in name:
+            return ("生态效益指标",)
+        return ("社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标")
+    if cat.startswith("满意"):
+        return ("服务对象满意度指标",)
+    return ("数量指标", "质量指标", "时效指标")
+
+
+def _project_options(ind: Indicator, project: Project | None, subj: str, *,
+                     any_slot: bool = False) -> list[RewriteOption]:
+    """When the row names no subject of its own (项目实施情况, 社会效益, 示范带动作用 …), the project is the
+    subject: its own best library records in the row's 一级."""
+    if project is None:
+        return []
+    from assistant.tasks.records import search
+
+    content = " ".join(str(v) for v in (project.fields or {}).values())
+    ranked = search(" ".join(x for x in (project.name, project.goal or "", content) if x), 40)
+    if not ranked:
+        return []
+    top = ranked[0][0].group
+    slots = _slot_of(ind.category or "", ind.name or "")
+    out = []
+    for rec, _ in ranked:
+        if rec.group != top or (rec.sub not in slots and not any_slot) or _INPUT.search(rec.name) \
+                or rec.sub in ("成本指标", "服务对象满意度指标") and any_slot:
+            continue
+        cat = "效益指标" if "效益" in rec.sub or "可持续" in rec.sub else (
+            "满意度指标" if "满意" in rec.sub else "产出指标")
+        out.append(_opt(cat, rec.sub, rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
+                        f"“{ind.name}”没有说明衡量什么，按本项目的内容改为可计量的指标（来源：指标库“{rec.label}”）",
+                        basis=rec.basis))
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _yes_no_options(ind: Indicator, subj: str) -> list[RewriteOption]:
+    """``是否…：是/否`` rows: an event that must not happen becomes =0, a mechanism to set up a count of documents."""
+    name, value = ind.name or "", ind.value or ""
+    core = re.sub(r"^是否", "", name)
+    if re.search(r"按时|按期|及时|如期|准时", core):
+        thing = re.sub(r"按时|按期|及时|如期|准时|完成", "", core) or "年度任务"
+        return [_opt("产出指标", "时效指标", f"{thing}按期完成率", "≥", f"≥{_P}%", "%", "“是否按时完成：是”写成按期完成的比例"),
+                _opt("产出指标", "时效指标", f"{thing}完成时间", "≤", f"≤{_P}年{_P}月{_P}日前", None, "写明具体完成日期")]
+    if re.search(r"发生|出现|存在", core) or value == "否":
+        thing = re.sub(r"^(?:发生|出现|存在)", "", core)
+        unit = "起" if re.search(r"事故|事件|舆情|案件|火灾|疫情", thing) else "次"
+        return [_opt("效益指标", "社会效益指标", f"{thing}发生数", "=", f"=0{unit}", unit,
+                     "“是否发生：否”写成发生数为0；请确认后采用")]
+    thing = re.sub(r"^(?:建立|出台|制定|健全|完善)", "", core)
+    return [_opt("效益指标", "可持续影响指标", f"出台{thing}相关制度文件数", "≥", f"≥{_P}项", "项",
+                 "“是否建立：是”写成出台的制度文件数，并写明文件名称和印发时间")]
+
+
 def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteOption]:
     """1–3 measurable options for ``ind`` that keep its subject and direction."""
     name, value = ind.name or "", ind.value or ""
-    subj = subject(name) or value
+    subj = re.sub(r"一批|若干|多个|多项|一些|部分|大量", "", subject(name)) or value
     text = f"{name}{value}"
     cat, sub = _place(ind)
     out: list[RewriteOption] = []
-    if _INPUT.search(name):
+    generic = bool(_GENERIC.fullmatch(re.sub(r"指标$", "", name))) or name in ("社会效益指标", "经济效益指标")
+    if name.startswith("是否"):
+        out += _yes_no_options(ind, subj)
+    elif name.endswith("标准") and not _INPUT.search(name):
+        unit = "元/人·月" if re.search(r"生活|补助|补贴|救助|保障|孤儿|低保|津贴", name + (project.name if project else "")) \
+            else f"元/{_P}"
+        out.append(_opt("产出指标", "成本指标", name, "=", f"={_P}{unit}", unit if _P not in unit else None,
+                        "标准是固定值，用“=”并写明依据的政策文件", basis="预算支出标准"))
+        out.append(_opt("产出指标", "质量指标", "发放准确率", "=", "=100%", "%", "按标准足额准确发放；请确认后采用"))
+    elif _MEASURE.search(name) and _NON_VALUE.match(value.strip()) and not downward(name, value) \
+            and not _INPUT.search(name):
+        unit = "%" if _RATE.search(name[-2:]) else ("人次" if "人次" in name or "培训" in name else (
+            "个工作日" if re.search(r"时限|时长", name) else _unit_for(name)))
+        comp = "≤" if re.search(r"时限|时长|天数", name) else "≥"
+        out.append(_opt(cat, sub, name, comp, f"{comp}{_P}{unit}", unit,
+                        f"“{value}”不是可比较的目标值，按计划填写数值"))
+    if generic:
+        out += _project_options(ind, project, subj)
+    if out:
+        pass
+    elif _INPUT.search(name):
         out += _input_options(ind, project)
     elif cat.startswith("成本") or sub.startswith("成本") or (_COST.search(value) and (
             _MONEY.search(name + value) or re.search(r"预算", value))) or (
@@ -300,6 +393,9 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             out.append(_opt(cat, sub, f"{name}较上年提高", "≥", f"≥{_P}个百分点", "个百分点",
                             "对象本身是比率：按百分点计（目标值减基期值）；需提供基期年份和基期值", basis="历史标准",
                             baseline=True))
+    if len(out) < 3 and project is not None and not generic and not _INPUT.search(name) and (
+            _shares(subj, project.name) or _shares(name, project.name)):
+        out += _project_options(ind, project, subj, any_slot=True)[: 3 - len(out)]
     if len(out) < 3:
         out += _proxy_options(ind, subj)
     if len(out) < 3 and not _INPUT.search(name):

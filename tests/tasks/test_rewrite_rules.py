@@ -97,3 +97,28 @@ def test_coverage_of_everyone_is_a_full_coverage_rate():
 def test_subject_is_kept(name: str):
     for o in _options(f"{name}，年度指标值：进一步提高"):
         assert set(tokens(name)) & set(tokens(o.name)), (name, o.name)
+
+
+def test_yes_no_rows():
+    zero = _options("是否发生安全生产事故，年度指标值：否")
+    assert zero[0].value == "=0起" and "事故" in zero[0].name
+    timely = _options("是否按期完成，年度指标值：是")
+    assert timely[0].subcategory == "时效指标"
+
+
+def test_a_measure_with_a_non_value_keeps_its_name_and_gets_a_placeholder():
+    options = _options("培训人数，年度指标值：≥0")
+    assert options[0].name == "培训人数" and "【待填】" in options[0].value
+
+
+def test_a_row_without_a_subject_takes_the_projects_own_measures():
+    from assistant.model import Project
+
+    project = Project(name="河道保洁服务采购", goal="对全区河道实施日常保洁")
+    result = rewrite("项目实施情况，年度指标值：良好", project=project)
+    assert result.options and any(re.search(r"保洁|河道|漂浮", o.name) for o in result.options)
+
+
+def test_an_incident_rate_is_offered_as_a_count_first():
+    options = _options("火灾发生率，年度指标值：降低")
+    assert options[0].unit == "起" and options[0].comparator == "≤"
