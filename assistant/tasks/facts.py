@@ -401,7 +401,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     seen: set[str] = set()
     for k, text in enumerate(texts):
         prev = ""
-        for clause in _CLAUSE.split(normalize(text)):
+        for clause in _CLAUSE.split(spoken(normalize(text))):
             clause = _ENUM.sub("", clause.strip()).strip()
             if clause and clause not in seen:
                 seen.add(clause)
@@ -491,6 +491,45 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
         if fig.span not in used:
             facts.unused.append((fig.span, "未能确定它衡量什么，请补充说明后再起草"))
     return facts
+
+
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SPOKEN: tuple[tuple[str, str], ...] = (
+    (r"百分之百", "100%"),
+    (r"百分之(\d+(?:\.\d+)?)", r"\1%"),
+    (r"(\d+(?:\.\d+)?)\s*块钱", r"\1元"),
+    (r"(?<=补|费|价|花|贴|付|人)(\d+(?:\.\d+)?)\s*块(?!地|板|屏|牌)", r"\1元"),
+    (r"(\d+(?:\.\d+)?)\s*块(?=上下|左右)", r"\1元"),
+    (r"平米", "平方米"),
+    (r"(\d{1,2})\s*号(?=前|之前|以前|截止|完成|完工|[，,。；;]|$)", r"\1日"),
+    (r"(?:不能|不得|不准|不可|不许|决不能|绝不)(?:出|有|发生|出现)", "不发生"),
+    (r"(?<![\d.])两(?=[个栋座所台套辆家人名户场期次条处项本册部间块亩])", "2"),
+)
+
+
+def spoken(text: str) -> str:
+    """Spoken forms as written ones: 百分之九十 → 90%, 3块 → 3元, 平米 → 平方米, 20号前 → 20日前, 不能出 → 不发生,
+    两栋 → 2栋, and a bare ``N万`` that ends a clause about money → N万元."""
+    text = re.sub(r"百分之([一二三四五六七八九十]+)", lambda m: "百分之" + str(_cn_small(m.group(1))), text)
+    for pattern, repl in _SPOKEN:
+        text = re.sub(pattern, repl, text)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*万(?=[，,。；;\s]|$)", _bare_wan, text)
+
+
+def _cn_small(word: str) -> int:
+    if word == "十":
+        return 10
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return _CN_DIGIT.get(word, 0)
+
+
+def _bare_wan(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 12): m.start()]
+    if re.search(r"人|户|家|名|次|亩|册|份|件|辆|台|套", before[-4:]) or re.search(r"惠及|覆盖|服务|受益", before):
+        return m.group(0)
+    return m.group(1) + "万元"
 
 
 def _mask(text: str, m: re.Match[str]) -> str:

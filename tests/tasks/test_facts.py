@@ -194,3 +194,25 @@ def test_enumerated_goals_lose_their_numbers_not_their_figures():
     values = {r.value for r in f.rows}
     assert {"≥12场", "≥3000人次"} <= values
     assert not any(r.value.startswith(("≥1", "≥2")) and r.unit in (None, "") for r in f.rows)
+
+
+@pytest.mark.parametrize("said,value", [
+    ("群众举报百分之百办结", "=100%"),
+    ("满意度百分之九十以上", "≥90%"),
+    ("维修面积大概8000平米", "≥8000平方米"),
+])
+def test_spoken_forms_are_read_as_written_ones(said: str, value: str):
+    assert value in {r.value for r in facts(goal=said).rows}
+
+
+def test_spoken_money_and_dates():
+    f = facts(goal="这个活动全年120万，每场补助3块钱，10月15号前办完，现场不能出安全事故")
+    assert f.budget == 120
+    values = {r.value for r in f.rows}
+    assert "10月15日前" in values and "=0起" in values
+    assert any("3元" in v for v in values)
+
+
+def test_a_block_is_a_count_unless_it_is_money():
+    f = facts("设置公益广告牌30块")
+    assert any(r.value == "≥30块" for r in f.rows) and f.budget is None
