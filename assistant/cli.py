@@ -81,13 +81,15 @@ def review(
     batch_write: Annotated[Path | None, typer.Option("--batch-write", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
     batch_read: Annotated[Path | None, typer.Option("--batch-read", help="读入该批处理的结果文件，生成同样的报告")] = None,
     profile: ProfileAlias = None,
+    add_to_library: Annotated[bool, typer.Option("--add-to-library",
+                                                 help="审核后把这张表加入我的参考库（起草时作为参考项目）")] = False,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
     from assistant.commands import run_review
 
     raise typer.Exit(run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, policy=policy, profile=profile,
                                 fail_on=fail_on, use_model=llm, endpoint=endpoint, checkpoint=checkpoint,
-                                batch_write=batch_write, batch_read=batch_read))
+                                batch_write=batch_write, batch_read=batch_read, add_to_library=add_to_library))
 
 
 @app.command()
@@ -154,6 +156,10 @@ register_office(app)
 app.command("probe")(probe)
 app.command("endpoints")(endpoints)
 app.add_typer(model_app, name="model")
+
+from assistant.library.cli import library_app  # noqa: E402
+
+app.add_typer(library_app, name="library")
 
 
 @app.command("eval", add_help_option=False,

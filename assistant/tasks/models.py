@@ -100,6 +100,8 @@ class RewriteOption(BaseModel):
     reason: str = ""
     proposed: bool = True
     needs_baseline: bool = False
+    category: str | None = None
+    subcategory: str | None = None
 
 
 class RewriteResult(BaseModel):

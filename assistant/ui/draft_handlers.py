@@ -12,6 +12,7 @@ from assistant.ui import services, usage
 from assistant.ui.background import streamed
 from assistant.ui.export import export_draft
 from assistant.ui.intake import description, field_label, question_field, update_fields
+from assistant.ui.refine import CONFIRM, DECLINE, apply, describe, merge
 from assistant.ui.rows import (
     CONFIRMED,
     annotate,
@@ -34,8 +35,8 @@ PICK_ROW = "点选表格中的一行（尤其是审核意见里说“含糊”�
 
 
 def new_state() -> dict[str, Any]:
-    return {"id": None, "fields": {}, "asked": [], "rows": [], "grounding": "", "notes": "", "options": [],
-            "messages": welcome()}
+    return {"id": None, "fields": {}, "asked": [], "rows": [], "generated": [], "pending": [], "grounding": "",
+            "notes": "", "options": [], "messages": welcome()}
 
 
 def welcome() -> list[dict[str, str]]:
@@ -123,7 +124,8 @@ def _done_message(result: Any, rows: list[list[str]]) -> str:
     proposed = sum(row[8] != CONFIRMED for row in rows)
     notes = "".join(f"\n- {esc(n)}" for n in getattr(result, "notes", []) or [])
     return (f"已起草 {len(rows)} 条指标（{per}）。其中 {proposed} 条的数值是助手提出的建议值，请逐条核实后再提交。"
-            "\n\n右侧表格可以直接修改，改动后立即重新检查；点选一行可查看改写建议。继续在这里补充信息会重新起草。"
+            "\n\n右侧表格可以直接修改，改动后立即重新检查；点选一行可查看改写建议。继续在这里补充信息会完善草稿，"
+            "不会覆盖您改过的单元格（会先列出改动请您确认）。"
             + notes)
 
 
@@ -134,27 +136,35 @@ class DraftHandlers:
         self.store = store
 
     def chat(self, message: str, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-             request: gr.Request) -> Iterator[tuple]:
+             grid: Any = None, request: gr.Request = None) -> Iterator[tuple]:
         """One chat turn: ask for what is missing, or stream a drafted grid. The conversation lives in the
-        state, so the page and API clients see the same thing."""
-        yield from self._turn(message, state, endpoint_name, totals, request, force=False)
+        state, so the page and API clients see the same thing; the grid as the page shows it is the
+        officer's current table (an edit whose re-check is still running is not lost)."""
+        yield from self._turn(message, state, endpoint_name, totals, request, force=False, grid=grid)
 
     def generate(self, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-                 request: gr.Request) -> Iterator[tuple]:
+                 grid: Any = None, request: gr.Request = None) -> Iterator[tuple]:
         """Draft now, with placeholders for whatever is still missing."""
-        yield from self._turn("", state, endpoint_name, totals, request, force=True)
+        yield from self._turn("", state, endpoint_name, totals, request, force=True, grid=grid)
 
     def _turn(self, message: str, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-              request: gr.Request | None, *, force: bool) -> Iterator[tuple]:
+              request: gr.Request | None, *, force: bool, grid: Any = None) -> Iterator[tuple]:
         user = _user(request)
         state = new_state() | dict(state or {})
+        shown = normalize_rows(grid)
+        if any(not is_blank(r) for r in shown):
+            state["rows"] = _confirm_edits(state.get("rows", []), shown)
         history = state["messages"] = list(state.get("messages") or welcome())
         message = (message or "").strip()
         if not message and not force:
             raise gr.Error("请先输入项目的描述。", title="没有内容")
+        if message and state.get("pending") and (CONFIRM.match(message) or DECLINE.match(message)):
+            yield self._settle(message, state, history, totals, user)
+            return
         if message:
             history.append({"role": "user", "content": esc(message)})
             state["fields"] = update_fields(state["fields"], message, state.get("asked", []))
+            state["pending"] = []
         desc = description(state["fields"])
         missing = [] if force else services.missing_fields(desc)
         rows = list(state.get("rows", []))
@@ -167,10 +177,12 @@ class DraftHandlers:
             yield self._out(history, state, rows, "", totals, downloads=False)
             return
         state["asked"], previous = [], rows
-        history.append({"role": "assistant", "content": "正在根据描述和指标库中的相似项目起草指标……"})
+        refining = any(not is_blank(r) for r in previous)
+        history.append({"role": "assistant", "content": "正在根据新信息完善草稿……" if refining else
+                        "正在根据描述和指标库中的相似项目起草指标……"})
         state = _save(self.store, user, state, previous)
         rows = []
-        yield self._out(history, state, rows, "", totals, downloads=False)
+        yield self._out(history, state, previous if refining else rows, "", totals, downloads=False)
         stream = _stream(desc, endpoint_name)
         try:
             while True:
@@ -180,7 +192,8 @@ class DraftHandlers:
                     result = stop.value
                     break
                 rows.append(indicator_row(item))
-                yield self._out(history, state, rows, "", totals, downloads=False)
+                if not refining:
+                    yield self._out(history, state, rows, "", totals, downloads=False)
         except Exception as err:  # noqa: BLE001 - the officer is told, the old grid is kept
             history[-1] = {"role": "assistant", "content": f"起草失败：{esc(err)}\n\n原来的表格已保留。"
                            "可以稍后重试，或在“设置”页改用规则引擎。"}
@@ -189,14 +202,38 @@ class DraftHandlers:
             return
         if not rows or len(rows) != len(result.indicators):
             rows = [indicator_row(i) for i in result.indicators]
+        fresh, changes = rows, []
+        if refining:
+            rows, changes = merge(previous, state.get("generated") or [], fresh)
+        state["generated"], state["pending"] = fresh, changes
         who = usage.answered_by(result)
         state["grounding"] = _grounding_md(result)
-        history[-1] = {"role": "assistant", "content": _done_message(result, rows) + usage.footer(who, result.usage)}
+        done = _done_message(result, rows) if not refining else (
+            f"已根据新信息完善草稿，现有 {len(rows)} 条指标；您改过的单元格都保留了。")
+        history[-1] = {"role": "assistant", "content": done + ("\n\n" + describe(changes) if changes else "")
+                       + usage.footer(who, result.usage)}
         totals = usage.add(totals, who, result.usage)
         rows, notes = _check(state, rows)
         state["notes"] = notes
         state = _save(self.store, user, state, rows)
         yield self._out(history, state, rows, notes, totals, downloads=True)
+
+    def _settle(self, message: str, state: dict[str, Any], history: list[Any], totals: dict[str, Any],
+                user: str) -> tuple:
+        """The officer's answer to the changes the last draft proposed for edited cells."""
+        history.append({"role": "user", "content": esc(message)})
+        changes, rows = state.get("pending") or [], list(state.get("rows") or [])
+        if CONFIRM.match(message):
+            rows = apply(rows, changes)
+            reply = f"已按新信息修改 {len(changes)} 处。"
+        else:
+            reply = "好的，保留您的写法，没有修改。"
+        state["pending"] = []
+        rows, notes = _check(state, rows)
+        state["notes"] = notes
+        history.append({"role": "assistant", "content": reply})
+        state = _save(self.store, user, state, rows)
+        return self._out(history, state, rows, notes, totals, downloads=True)
 
     def _ask(self, state: dict[str, Any], missing: list[str]) -> str:
         got = state["fields"]

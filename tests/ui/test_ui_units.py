@@ -15,7 +15,8 @@ from assistant.ui.store import DraftStore
 
 def test_first_message_gives_name_and_amount_labels_fill_fields() -> None:
     fields = update_fields({}, "为全区中小学更新教室照明，预算 350 万元", [])
-    assert fields == {"name": "为全区中小学更新教室照明", "amount": 350.0}
+    assert fields["name"] == "为全区中小学更新教室照明" and fields["amount"] == 350.0
+    assert "更新教室照明" in fields["content"]
     labelled = update_fields({}, "项目名称：养老补助\n金额：1.2亿元\n受益对象：60岁以上老人", [])
     assert labelled == {"name": "养老补助", "amount": 12000.0, "beneficiaries": "60岁以上老人"}
 
