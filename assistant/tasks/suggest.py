@@ -16,7 +16,7 @@ from assistant.model import Project
 from assistant.tasks import checks
 from assistant.tasks.endpoint import RULES_NOTE, client_for, fell_back, model_name, run
 from assistant.tasks.given import GivenTarget, goal_targets
-from assistant.tasks.grounding import for_prompt, hint, library_or_default, similar
+from assistant.tasks.grounding import hint, library_or_default, similar
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator, SuggestResult, ValueHint
 from assistant.tasks.starters import ProjectType, Row, has_recipients, infer_type
 
@@ -135,24 +135,26 @@ def _described(desc: ProjectDescription) -> dict[str, Any]:
     return {_DESC_ZH[k]: v for k, v in desc.model_dump(exclude_none=True).items() if v != ""}
 
 
-def _rules_text(profile: Any) -> list[str]:
-    from assistant.review.engine import active_rules
-    from assistant.review.profile import load_profile
+def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3) -> dict[str, Any]:
+    """What the suggest prompt carries besides the fixed guide: example sets, the description with its budget
+    year, the goal clauses, the figures the officer gave, unit costs marked 测算."""
+    from assistant.tasks import prompt_facts as pf
 
-    prof = load_profile(profile)
-    return [f"{r.code}：{r.title}（{r.domain}）" for r in active_rules(prof).values() if r.level != "table"]
+    described = _described(desc)
+    year = pf.budget_year(desc.name, desc.goal, desc.content)
+    if year is not None:
+        described["预算年度"] = year
+    given = pf.figures(desc.goal, desc.content, desc.beneficiaries)
+    return {"description": described, "clauses": pf.goal_clauses(desc.goal), "figures": given,
+            "costs": pf.unit_costs(desc.amount, given),
+            "examples": pf.example_sets(library, desc.text(), max(2, min(k, 4)))}
 
 
-def render(desc: ProjectDescription, grounding: list, hints: list[ValueHint], ptype: ProjectType, layout: str,
-           recipients: bool, profile: Any = None) -> Any:
-    """The rendered suggest prompt (fixed part: rules and layout; variable part: examples and the description)."""
+def render(desc: ProjectDescription, library: Library, layout: str, recipients: bool, k: int = 3) -> Any:
+    """The rendered suggest prompt: the fixed guide (system) first, then examples and the project."""
     from assistant.llm.prompts import load_prompt
 
-    starter = [f"{place(r.sub, layout)[0]}/{place(r.sub, layout)[1]}｜{r.name}｜{r.op}…{r.unit}" for r in ptype.rows]
-    return load_prompt("suggest").render(
-        rules=_rules_text(profile), layout=layout, recipients=recipients,
-        description=_described(desc), project_type=ptype.name, starter=starter,
-        examples=[for_prompt(g) for g in grounding], hints=[h.text for h in hints])
+    return load_prompt("suggest").render(layout=layout, recipients=recipients, **prompt_inputs(desc, library, k))
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
@@ -165,8 +167,8 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
     layout = checks.layout(profile)
     grounding = similar(library, desc.text(), k)
-    hints = [h for r in ptype.rows if (h := hint(library, r.name, r.unit)) is not None]
-    prompt = render(desc, grounding, hints, ptype, layout, recipients, profile)
+    hints: list[ValueHint] = []
+    prompt = render(desc, library, layout, recipients, k)
     context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
                "name": desc.name, "goal": desc.goal}
     notes: list[str] = []
@@ -183,7 +185,9 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
             return fell_back(fallback, client, prompt.version, err,
                              f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。")
         answer = SuggestAnswer.model_construct(indicators=kept)
-        notes.append(f"模型回答 {attempts} 次后仍有未通过的审核规则，结果附带这些问题，请人工修改。")
+        notes.append(f"模型回答 {attempts} 次后仍有未通过的检查，结果原样保留并附带这些问题，请人工修改。")
+        notes.extend(f"仍有问题：{line}" for line in str(err.errors[0]["msg"] if err.errors else err).splitlines()
+                     if line.strip() and not line.startswith("以下问题"))
     given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
     rows = []
     for a in answer.indicators:

@@ -1,0 +1,92 @@
+"""What the model prompts carry about a project besides its text: goal clauses, the figures the officer gave,
+unit costs computed from the amount (marked 测算), the budget year, and curated example sets.
+
+Each is one small function, the seam to the indicator library (``assistant.library``) and the officer-facts
+extractor (``assistant.tasks.facts``) when those are installed; until then a local rule does the job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.parse.value import normalize
+
+_CLAUSE = re.compile(r"[。；;！!\n]|(?<=[，,])(?=\s*[（(]?\d+[)）.、])")
+_FIGURE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|万人次|人次|万人|名|人|户|家|个|项|场|次|期|所|座|台|套|件|篇|份|本|册|"
+    r"公里|千米|km|米|平方米|㎡|亩|公顷|吨|辆|条|处|棵|株|批|班|课时|学时|天|个工作日|小时|%|个百分点)")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_DATE = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:前|之前|底)?")
+_COUNT_UNITS = frozenset({"人次", "万人次", "万人", "名", "人", "户", "家", "个", "项", "场", "次", "期", "所", "座", "台",
+                          "套", "件", "篇", "份", "本", "册", "公里", "千米", "km", "米", "平方米", "㎡", "亩", "公顷",
+                          "吨", "辆", "条", "处", "棵", "株", "批", "班", "课时", "学时"})
+
+
+def goal_clauses(goal: str) -> list[str]:
+    """The goal split into clauses (sentences and numbered items), blanks dropped."""
+    facts = _facts_module()
+    if facts is not None and hasattr(facts, "goal_clauses"):
+        return list(facts.goal_clauses(goal))
+    return [c.strip(" ，,、") for c in _CLAUSE.split(goal or "") if len(c.strip(" ，,、")) >= 4]
+
+
+def figures(*texts: str | None) -> list[str]:
+    """Every number with its unit, and every date, the officer wrote (``500户``, ``2025年10月31日前``)."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        plain = normalize(str(text))
+        dates = [m.group(0).replace(" ", "") for m in _DATE.finditer(plain)]
+        out.extend(dates)
+        rest = _DATE.sub(" ", plain)
+        out.extend(f"{m.group('num')}{m.group('unit')}" for m in _FIGURE.finditer(rest))
+    return list(dict.fromkeys(out))
+
+
+def unit_costs(amount: float | None, given: list[str]) -> list[str]:
+    """Amount ÷ each counted figure, as ``测算：每户约0.2万元（100万元÷500户）``."""
+    if not amount:
+        return []
+    out = []
+    for fig in given:
+        m = _FIGURE.fullmatch(fig)
+        if m is None or m.group("unit") not in _COUNT_UNITS or float(m.group("num")) <= 0:
+            continue
+        per = amount / float(m.group("num"))
+        out.append(f"测算：每{m.group('unit')}约{per:.4g}万元（{amount:g}万元÷{fig}）")
+    return out[:4]
+
+
+def budget_year(*texts: str | None) -> int | None:
+    """The budget year named in the description (the latest 20xx年), if any."""
+    years = [int(y) for t in texts if t for y in _YEAR.findall(normalize(str(t)))]
+    return max(years) if years else None
+
+
+def example_sets(library: Any, text: str, k: int = 3) -> list[dict[str, Any]]:
+    """2–4 example indicator sets for the project ``text``: the indicator library's curated sets by sector
+    when it is installed, else the most similar projects of ``library``. Each is labelled an example."""
+    lib = _library_module()
+    if lib is not None and hasattr(lib, "example_sets"):
+        return list(lib.example_sets(text, k=k))
+    from assistant.tasks.grounding import for_prompt, similar
+
+    return [{"示例": n, **for_prompt(g)} for n, g in enumerate(similar(library, text, k), 1)]
+
+
+def _facts_module() -> Any:
+    try:
+        from assistant.tasks import facts  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return facts
+
+
+def _library_module() -> Any:
+    try:
+        import assistant.library as lib  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return lib
