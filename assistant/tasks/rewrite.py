@@ -141,8 +141,7 @@ def project_data(project: Project | None, exclude: list[Indicator] | None = None
     content = getattr(project, "content", None) or getattr(project, "description", None)
     if content:
         data["实施内容"] = content
-    data["其他指标"] = [f"{i.category}/{i.subcategory or ''}｜{i.name}｜{i.value}" for i in project.indicators()
-                    if id(i) not in skip][:20]
+    data["其他指标"] = [f"{i.name}｜{i.value}" for i in project.indicators() if id(i) not in skip][:20]
     return data
 
 
@@ -151,7 +150,7 @@ def render(ind: Indicator, project: Project | None, findings: list[Finding], ite
     from assistant.llm.prompts import load_prompt
 
     return load_prompt("rewrite").render(project=project_data(project, [ind]),
-                                         indicators=[indicator_data(ind, project, findings)],
+                                         indicators=[indicator_data(ind, project, findings)], groups=None,
                                          batch=False, **({"item_id": item_id} if item_id else {}))
 
 
@@ -162,8 +161,22 @@ def render_batch(rows: list[tuple[str, Indicator, list[Finding]]], project: Proj
 
     return load_prompt("rewrite").render(
         project=project_data(project, [r[1] for r in rows]),
-        indicators=[indicator_data(ind, project, found, rid) for rid, ind, found in rows],
+        indicators=[indicator_data(ind, project, found, rid) for rid, ind, found in rows], groups=None,
         batch=True, **({"item_id": item_id} if item_id else {}))
+
+
+def render_multi(pack: list[tuple[str, Any, Indicator, Project, list[Finding]]], item_id: str | None = None) -> Any:
+    """One rewrite prompt for the vague rows of several projects: ``pack`` holds (编号, finding, row, project,
+    row findings); each project appears once, with its rows to rewrite under it."""
+    from assistant.llm.prompts import load_prompt
+
+    groups: dict[int, dict[str, Any]] = {}
+    for rid, _, ind, project, found in pack:
+        rows = [r[2] for r in pack if r[3] is project]
+        entry = groups.setdefault(id(project), {"项目": project_data(project, rows), "待改写指标": []})
+        entry["待改写指标"].append(indicator_data(ind, project, found, rid))
+    return load_prompt("rewrite").render(project=None, indicators=[], groups=list(groups.values()), batch=True,
+                                         **({"item_id": item_id} if item_id else {}))
 
 
 def context(ind: Indicator, project: Project | None, profile: Any = None) -> dict[str, Any]:

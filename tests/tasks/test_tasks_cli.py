@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
-from task_helpers import tool_name
+from task_helpers import critique_ids, rewrite_rows, tool_name
 
 from assistant.review.rewrite import subject_of
 
@@ -63,16 +62,21 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def _script(payload: dict, n: int) -> dict:
-    text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
-    if tool_name(payload) == "CritiqueAnswer":
-        if "工业和信息化培训经费" in text.split("请审核这个项目")[-1]:
-            return {"findings": [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
-                                  "message": "培训批次应以“期”计", "fix": "单位改为 期"}]}
-        return {"findings": []}
-    block = text.split("请改写这个指标")[-1]
-    name = subject_of(re.search(r'"名称": "([^"]+)"', block).group(1))
-    return {"options": [{"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%",
-                         "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+    if tool_name(payload) == "CritiqueBatchAnswer":
+        out = []
+        for pid, name in critique_ids(payload):
+            found = [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
+                      "message": "培训批次应以“期”计", "fix": "单位改为 期"}] if name == "工业和信息化培训经费" else []
+            out.append({"id": pid, "findings": found})
+        return {"projects": out}
+    items = []
+    for row in rewrite_rows(payload):
+        name = subject_of(row["名称"])
+        items.append({"id": row["编号"], "options": [
+            {"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%", "category": "产出指标",
+             "subcategory": "质量指标", "value_basis": "计划标准", "reason": "按年度计划核定",
+             "needs_baseline": False}]})
+    return {"items": items}
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
@@ -85,8 +89,8 @@ def test_review_llm_runs_critique_and_rewrites_on_the_scripted_server(server, tm
     assert done.returncode == 0, done.stderr
     vague = [f for f in review_table(seed_table).findings if f.code in ("vague_target", "vague_name")]
     kinds = [tool_name(p) for p in server.requests]
-    assert kinds.count("CritiqueAnswer") == len(seed_table.projects)
-    assert kinds.count("RewriteAnswer") == len(vague)
+    assert kinds.count("CritiqueBatchAnswer") == -(-len(seed_table.projects) // 5)
+    assert 1 <= kinds.count("RewriteBatchAnswer") <= 3 and len(kinds) <= 8
     assert "费用" in done.stderr and "scripted-model" in done.stderr
     if fmt == "text":
         assert "（模型改写）" in done.stdout and "［模型 env:scripted-model］" in done.stdout
