@@ -86,6 +86,12 @@ def coverage_problems(rows: list[Any], layout: str, recipients: bool) -> list[st
     return missing
 
 
+def missing_figures(rows: list[Any], figures: list[str]) -> list[str]:
+    """The officer's figures (``12公里``, ``2025年10月31日``) whose number appears in no indicator value."""
+    used = checks.given_numbers(*(r.value for r in rows))
+    return [f for f in figures if not checks.given_numbers(f) <= used]
+
+
 class SuggestAnswer(BaseModel):
     """A complete indicator set for one project."""
 
@@ -98,6 +104,9 @@ class SuggestAnswer(BaseModel):
             return self
         problems = coverage_problems(self.indicators, ctx.get("layout", "legacy"), ctx.get("recipients", True))
         messages = [f"指标体系不完整，缺少：{'、'.join(problems)}。"] if problems else []
+        dropped = missing_figures(self.indicators, ctx.get("figures", []))
+        if dropped:
+            messages.append(f"用户给出的数字没有落到任何指标值上：{'、'.join(dropped)}。请用这些数字设定相应指标。")
         project = _draft(self.indicators, ctx.get("name", ""), ctx.get("goal", ""))
         found = checks.reask(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
         if found:

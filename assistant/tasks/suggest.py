@@ -150,11 +150,13 @@ def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3) -> dic
             "examples": pf.example_sets(library, desc.text(), max(2, min(k, 4)))}
 
 
-def render(desc: ProjectDescription, library: Library, layout: str, recipients: bool, k: int = 3) -> Any:
+def render(desc: ProjectDescription, library: Library, layout: str, recipients: bool, k: int = 3,
+           inputs: dict[str, Any] | None = None) -> Any:
     """The rendered suggest prompt: the fixed guide (system) first, then examples and the project."""
     from assistant.llm.prompts import load_prompt
 
-    return load_prompt("suggest").render(layout=layout, recipients=recipients, **prompt_inputs(desc, library, k))
+    return load_prompt("suggest").render(layout=layout, recipients=recipients,
+                                         **(inputs or prompt_inputs(desc, library, k)))
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
@@ -168,9 +170,10 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     layout = checks.layout(profile)
     grounding = similar(library, desc.text(), k)
     hints: list[ValueHint] = []
-    prompt = render(desc, library, layout, recipients, k)
+    inputs = prompt_inputs(desc, library, k)
+    prompt = render(desc, library, layout, recipients, k, inputs)
     context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
-               "name": desc.name, "goal": desc.goal}
+               "name": desc.name, "goal": desc.goal, "figures": inputs["figures"]}
     notes: list[str] = []
     try:
         answer, usage, attempts = await client.acall(prompt, SuggestAnswer, context)
