@@ -170,19 +170,30 @@ PLACEMENT_CODES = frozenset({"category_mismatch", "invalid_category", "invalid_s
 
 
 def rewrite_messages(options: list[Any], ctx: dict[str, Any]) -> list[str]:
-    """Every re-ask message of a rewrite's options under its validation context."""
+    """Every re-ask message of one rewrite's options under its validation context."""
+    return batch_messages([("", options, ctx)])
+
+
+def batch_messages(entries: list[tuple[str, list[Any], dict[str, Any]]]) -> list[str]:
+    """Re-ask messages of several rewrites, ``entries`` being (label, options, context): the rules run once
+    over every option of every entry, each option a group of its own."""
     messages: list[str] = []
-    for opt in options:
-        messages.extend(option_problems(opt, ctx.get("subject", "")))
-        category = opt.category or ctx.get("category") or "产出指标"
-        sub = opt.subcategory if opt.category else ctx.get("subcategory")
-        ind = checks.to_indicator(category, sub, opt.name, opt.value, opt.unit)
-        project = Project(name=ctx.get("project") or "改写", groups=[[ind]])
-        found = [f for f in checks.reask(checks.review_project(project, ctx.get("profile")), project,
-                                         ctx.get("profile"))
-                 if f.level == "indicator" and f.code not in PLACEMENT_CODES]
-        if found:
-            messages.append(checks.feedback(found, {(1, 1): opt.name}))
+    groups, labels = [], {}
+    for label, options, ctx in entries:
+        messages.extend(f"{label}{m}" for opt in options for m in option_problems(opt, ctx.get("subject", "")))
+        for opt in options:
+            category = opt.category or ctx.get("category") or "产出指标"
+            sub = opt.subcategory if opt.category else ctx.get("subcategory")
+            groups.append([checks.to_indicator(category, sub, opt.name, opt.value, opt.unit)])
+            labels[(len(groups), 1)] = f"{label}{opt.name}"
+    if not groups:
+        return messages
+    profile = entries[0][2].get("profile")
+    project = Project(name=entries[0][2].get("project") or "改写", groups=groups)
+    found = [f for f in checks.reask(checks.review_project(project, profile), project, profile)
+             if f.level == "indicator" and f.code not in PLACEMENT_CODES]
+    if found:
+        messages.append(checks.feedback(found, labels))
     return messages
 
 
@@ -221,9 +232,7 @@ class RewriteBatchAnswer(BaseModel):
         got = {i.id for i in self.items}
         messages = [f"缺少编号 {k} 的改写。" for k in wanted if k not in got]
         messages += [f"编号 {i.id} 不在待改写指标中。" for i in self.items if i.id not in wanted]
-        for item in self.items:
-            if item.id in wanted:
-                messages += [f"编号 {item.id}：{m}" for m in rewrite_messages(item.options, wanted[item.id])]
+        messages += batch_messages([(f"编号 {i.id}：", i.options, wanted[i.id]) for i in self.items if i.id in wanted])
         if messages:
             raise ValueError("\n".join(messages))
         return self

@@ -15,7 +15,7 @@ from assistant.examples import Library
 from assistant.model import Finding, Project
 from assistant.tasks import checks
 from assistant.tasks.endpoint import client_for, run
-from assistant.tasks.grounding import library_or_default, project_hints
+from assistant.tasks.grounding import hint, library_or_default
 
 BASIS = {
     "goal_uncovered": "L4｜财预〔2015〕88号 相关性；财预〔2020〕10号 绩效指标明确性",
@@ -51,7 +51,18 @@ def _data(project: Project, rule_findings: list[Finding] | None = None, hints: l
 
 
 def _hints(project: Project, library: Library, limit: int = 3) -> list[str]:
-    return [h.text for h in project_hints(library, project)][:limit]
+    """Value ranges of similar indicators for the first ``limit`` quantitative rows the library can compare."""
+    out: list[str] = []
+    for ind in project.indicators():
+        parts = ind.target.parts
+        if ind.target.kind != "quantitative" or len(parts) != 1 or not parts[0].unit:
+            continue
+        found = hint(library, ind.name, parts[0].unit, exclude={project.name})
+        if found is not None:
+            out.append(found.text)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def render(project: Project, rule_findings: list[Finding], library: Library, k: int = 3,

@@ -50,7 +50,9 @@ def plan(table: Table, report: Any, library: Library, profile: Any = None, *,
          projects_per_call: int = PROJECTS_PER_CALL, rows_per_call: int = ROWS_PER_CALL) -> Plan:
     """Group the table into few, large calls; item ids are stable across runs (the checkpoint's keys)."""
     from assistant.llm.batch import BatchItem
+    from assistant.review.profile import load_profile
 
+    profile = load_profile(profile)
     out = Plan()
     entries = []
     rows: list[list[tuple[str, Finding, Indicator, Project, list[Finding]]]] = []
@@ -109,14 +111,15 @@ def _option_text(o: Any) -> str:
 
 def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
                progress: Progress | None = None, checkpoint: str | Path | None = None,
-               projects_per_call: int = PROJECTS_PER_CALL) -> tuple[LLMReviewResult, Any]:
+               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None) -> tuple[LLMReviewResult, Any]:
     """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report.
-    With ``checkpoint`` (a JSONL file) a re-run after a kill repeats no finished call and loses none."""
+    With ``checkpoint`` (a JSONL file) a re-run after a kill repeats no finished call and loses none. ``calls``
+    is a :func:`plan` already made for this table and report (to count or show the calls first)."""
     from assistant.llm.batch import arun_batch
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
-    library = library_or_default(library)
-    calls = plan(table, report, library, profile, projects_per_call=projects_per_call)
+    if calls is None:
+        calls = plan(table, report, library_or_default(library), profile, projects_per_call=projects_per_call)
     total = calls.calls
     state = {"done": 0}
 
@@ -142,6 +145,9 @@ def llm_review(table: Table, report: Any, client: Any, *, library: Library | Non
 def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report: Any, model: str,
              profile: Any = None) -> tuple[LLMReviewResult, Any]:
     """The review result from the batch reports (live or read back from a Batch API results file)."""
+    from assistant.review.profile import load_profile
+
+    profile = load_profile(profile)
     errors = [f"{r.id}：{r.error}" for r in (*crit_report.failures, *rw_report.failures)]
     model_findings: list[Finding] = []
     for (_, chunk), result in zip(calls.critiques, crit_report.results, strict=True):
@@ -160,7 +166,7 @@ def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report
             if key not in answers:
                 continue
             done = rw.from_answer(answers[key], ind, project, own, model=model, version=item.prompt.version,
-                                  attempts=result.attempts, usage=None, profile=profile)
+                                  attempts=result.attempts, usage=None, profile=profile, checked=True)
             results.append(done)
             finding.rewrites = list(dict.fromkeys([_option_text(o) for o in done.options] + finding.rewrites))
     usage = crit_report.usage + rw_report.usage

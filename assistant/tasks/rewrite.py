@@ -192,10 +192,10 @@ def batch_context(rows: list[tuple[str, Indicator, list[Finding]]], project: Pro
 
 def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: list[Finding], *,
                 model: str | None, version: str | None, attempts: int, usage: Any,
-                notes: list[str] | None = None, profile: Any = None) -> RewriteResult:
+                notes: list[str] | None = None, profile: Any = None, checked: bool = False) -> RewriteResult:
     """A model answer as a result, shown intact: numbers not in the indicator or its project's goal are
     flagged proposed, a change is flagged as needing a baseline, and any problem an option still has is
-    listed in the notes."""
+    listed in the notes (``checked``: the answer already passed its validators, nothing to list)."""
     from assistant.tasks.answers import is_change, rewrite_messages
 
     notes = list(notes or [])
@@ -213,7 +213,7 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
             needs_baseline=a.needs_baseline or is_change(a),
             proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))))
     ctx = context(ind, project, profile)
-    for n, a in enumerate(answer.options, 1):
+    for n, a in enumerate([] if checked else answer.options, 1):
         notes.extend(f"写法{n}仍有问题：{m}" for m in rewrite_messages([a], ctx))
     if any(o.proposed and not checks.has_placeholder(o.value) for o in options):
         notes.append("改写中的数值由模型提出，不是原表给出的数据，请核实。")
@@ -247,7 +247,7 @@ async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = 
         answer = RewriteAnswer.model_construct(options=kept)
         notes.append(f"模型回答 {attempts} 次后仍有未通过的检查，保留其可测的 {len(kept)} 个写法，问题列在下面，请人工修改。")
     return from_answer(answer, ind, project, findings, model=model_name(client), version=prompt.version,
-                       attempts=attempts, usage=usage, notes=notes, profile=profile)
+                       attempts=attempts, usage=usage, notes=notes, profile=profile, checked=not notes)
 
 
 def rewrite(indicator: Indicator | str, *, project: Project | None = None, endpoint: Any = None,
