@@ -14,13 +14,13 @@ from assistant.parse.value import normalize
 
 _CLAUSE = re.compile(r"[。；;！!\n]|(?<=[，,])(?=\s*[（(]?\d+[)）.、])")
 _FIGURE = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|万人次|人次|万人|名|人|户|家|个|项|场|次|期|所|座|台|套|件|篇|份|本|册|"
-    r"公里|千米|km|米|平方米|㎡|亩|公顷|吨|辆|条|处|棵|株|批|班|课时|学时|天|个工作日|小时|%|个百分点)")
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|个工作日|个百分点|%|万?(?:人次|人|名|户|家|个|项|场|次|期|所|座|台|套|件|篇|"
+    r"份|本|册|公里|千米|km|米|平方米|㎡|亩|公顷|吨|辆|条|处|棵|株|批|班|课时|学时|天|小时|TB))")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:前|之前|底)?")
 _COUNT_UNITS = frozenset({"人次", "万人次", "万人", "名", "人", "户", "家", "个", "项", "场", "次", "期", "所", "座", "台",
                           "套", "件", "篇", "份", "本", "册", "公里", "千米", "km", "米", "平方米", "㎡", "亩", "公顷",
-                          "吨", "辆", "条", "处", "棵", "株", "批", "班", "课时", "学时"})
+                          "吨", "辆", "条", "处", "棵", "株", "批", "班", "课时", "学时", "TB"})
 
 
 def goal_clauses(goal: str) -> list[str]:
@@ -52,10 +52,13 @@ def unit_costs(amount: float | None, given: list[str]) -> list[str]:
     out = []
     for fig in given:
         m = _FIGURE.fullmatch(fig)
-        if m is None or m.group("unit") not in _COUNT_UNITS or float(m.group("num")) <= 0:
+        unit = m.group("unit").removeprefix("万") if m else ""
+        if m is None or unit not in _COUNT_UNITS or float(m.group("num")) <= 0:
             continue
-        per = amount / float(m.group("num"))
-        out.append(f"测算：每{m.group('unit')}约{per:.4g}万元（{amount:g}万元÷{fig}）")
+        count = float(m.group("num")) * (10000 if m.group("unit").startswith("万") else 1)
+        per = amount / count
+        text = f"{per:.4g}万元" if per >= 1 else f"{per * 10000:.4g}元"
+        out.append(f"测算：每{unit}约{text}（{amount:g}万元÷{fig}）")
     return out[:4]
 
 
