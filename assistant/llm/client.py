@@ -187,6 +187,7 @@ class Client:
         self._inst: Any = None
         self._oai: Any = None
         self._sem: asyncio.Semaphore | None = None
+        self._create_raw: Any = None
 
     def _instructor(self) -> tuple[Any, asyncio.Semaphore]:
         loop = asyncio.get_running_loop()
@@ -223,6 +224,7 @@ class Client:
                 return completion
 
             oai.chat.completions.create = create
+            self._create_raw = original
             self._inst = instructor.from_openai(oai, mode=instructor.Mode[mode])
             self._oai, self._loop = oai, loop
             self._sem = asyncio.Semaphore(max(1, profile.concurrency))
@@ -316,6 +318,14 @@ class Client:
             self.cache.put(key, value.model_dump(mode="json"), usage.to_dict(), prompt=prompt.name,
                            model=self.profile.model)
         return Result(value, usage, len(stats.answers), False)
+
+    async def astream(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
+                      *, on_text: Any = None, on_item: Any = None) -> Result[T]:
+        """:meth:`acall` streamed: ``on_text(piece)`` as the answer is written, ``on_item(list_key, dict)`` as each
+        list item completes (see :mod:`assistant.llm.stream`)."""
+        from assistant.llm.stream import astream
+
+        return await astream(self, prompt, response_model, context, on_text=on_text, on_item=on_item)
 
     def call(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
              **kwargs: Any) -> Result[T]:

@@ -51,6 +51,7 @@ class Profile(BaseModel):
     timeout: float = 60.0
     max_tokens: int | None = None
     context_tokens: int | None = None
+    stream: bool = False
     concurrency: int = 4
     max_retries: int = 2
     transport_retries: int = 4

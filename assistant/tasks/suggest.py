@@ -160,7 +160,8 @@ def render(desc: ProjectDescription, library: Library, layout: str, recipients: 
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
-                         profile: Any = None, on_indicator: OnIndicator | None = None) -> SuggestResult:
+                         profile: Any = None, on_indicator: OnIndicator | None = None,
+                         on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """The model backend: grounded prompt, answer validated by the rules, proposals flagged."""
     from assistant.llm.errors import AnswerInvalid, TransportError
     from assistant.tasks.answers import AnswerIndicator, SuggestAnswer, items_of
@@ -175,8 +176,9 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
                "name": desc.name, "goal": desc.goal, "figures": inputs["figures"]}
     notes: list[str] = []
+    streamed: list[SuggestedIndicator] = []
     try:
-        answer, usage, attempts = await client.acall(prompt, SuggestAnswer, context)
+        answer, usage, attempts = await _ask(client, prompt, context, desc, on_indicator, on_text, streamed)
     except TransportError as err:
         fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
         return fell_back(fallback, client, prompt.version, err, f"模型端点出错（{err}），以下改为规则后端的结果。")
@@ -197,7 +199,7 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
         proposed = checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))
         ind = SuggestedIndicator(**a.model_dump(), proposed=proposed)
         rows.append(ind)
-        if on_indicator is not None:
+        if on_indicator is not None and not streamed:
             on_indicator(ind)
     notes.extend(_placeholder_note(rows))
     if any(r.proposed and not checks.has_placeholder(r.value) for r in rows):
@@ -208,11 +210,38 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
                          usage=usage.to_dict() if usage is not None else None, notes=notes)
 
 
+async def _ask(client: Any, prompt: Any, context: dict[str, Any], desc: ProjectDescription,
+               on_indicator: OnIndicator | None, on_text: Callable[[str], None] | None,
+               streamed: list[SuggestedIndicator]) -> Any:
+    """The model call: streamed when the endpoint streams (each row handed to ``on_indicator`` as it completes,
+    the text to ``on_text`` as written; ``streamed`` collects the rows shown), else one validated answer."""
+    from assistant.tasks.answers import AnswerIndicator, SuggestAnswer
+
+    if not getattr(client.profile, "stream", False):
+        return await client.acall(prompt, SuggestAnswer, context)
+    given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
+
+    def item(key: str, row: dict[str, Any]) -> None:
+        try:
+            a = AnswerIndicator.model_validate(row)
+        except ValueError:
+            return
+        ind = SuggestedIndicator(**a.model_dump(),
+                                 proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given)))
+        streamed.append(ind)
+        if on_indicator is not None:
+            on_indicator(ind)
+
+    return await client.astream(prompt, SuggestAnswer, context, on_text=on_text, on_item=item)
+
+
 def suggest(desc: ProjectDescription, *, endpoint: Any = None, library: Library | None = None, k: int = 3,
-            on_indicator: OnIndicator | None = None, profile: Any = None) -> SuggestResult:
+            on_indicator: OnIndicator | None = None, profile: Any = None,
+            on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """A complete indicator set for ``desc``; the rules backend when no endpoint is configured."""
     library = library_or_default(library)
     client = client_for(endpoint)
     if client is None:
         return rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
-    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator))
+    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator,
+                                              on_text=on_text))
