@@ -64,13 +64,17 @@ def review(
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|never")] = "never",
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
     endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名（与 --llm 一起用）")] = None,
+    checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="检查点文件：中断后重跑不重复已完成的调用")] = None,
+    batch_write: Annotated[Path | None, typer.Option("--batch-write", help="不调用模型，把请求写成 OpenAI Batch JSONL")] = None,
+    batch_read: Annotated[Path | None, typer.Option("--batch-read", help="读入 Batch 结果文件，生成同样的报告")] = None,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
     if llm:
         from assistant.tasks.llm_review import run_llm_review
 
         raise typer.Exit(run_llm_review(table or DEFAULT_TABLE, endpoint=endpoint, fmt=fmt, output=output,
-                                        profile=profile, fail_on=fail_on))
+                                        profile=profile, fail_on=fail_on, checkpoint=checkpoint,
+                                        batch_write=batch_write, batch_read=batch_read))
     from assistant.review.cli import run_review
 
     code = run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, profile=profile, fail_on=fail_on)

@@ -253,8 +253,12 @@ def _err(message: str, code: int = 2) -> int:
 
 
 def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = "text",
-                   output: str | Path | None = None, profile: str | None = None, fail_on: str = "never") -> int:
-    """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0."""
+                   output: str | Path | None = None, profile: str | None = None, fail_on: str = "never",
+                   checkpoint: str | Path | None = None, batch_write: str | Path | None = None,
+                   batch_read: str | Path | None = None) -> int:
+    """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0.
+    ``checkpoint`` resumes a killed run; ``batch_write`` writes the calls as an OpenAI Batch JSONL file instead
+    of calling; ``batch_read`` reads that batch's results file into the same report."""
     from assistant.examples import remember
     from assistant.llm.errors import LLMError
     from assistant.parse import ParseError, read_path
@@ -277,11 +281,20 @@ def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = 
                     "不加 --llm 时只做规则审核。")
     remember(table, str(path))
     report = review_table(table, prof)
+    if batch_write is not None:
+        n = write_requests(table, report, client.profile, batch_write, rules_profile=prof)
+        sys.stderr.write(f"已写入 {n} 个请求：{batch_write}（提交给 Batch 服务，完成后用 --batch-read 读入结果）\n")
+        return 0
     bar = _Bar()
     try:
-        result, merged = llm_review(table, report, client, profile=prof, progress=bar)
+        if batch_read is not None:
+            result, merged = read_results(table, report, client.profile, batch_read, rules_profile=prof)
+        else:
+            result, merged = llm_review(table, report, client, profile=prof, progress=bar, checkpoint=checkpoint)
     except LLMError as err:
         return _err(f"模型审核失败：{err}")
+    except (OSError, ValueError) as err:
+        return _err(f"无法读取 Batch 结果文件 {batch_read}：{err}")
     finally:
         bar.close()
     _write(kind, result, _labelled(merged, result.model), table, output)

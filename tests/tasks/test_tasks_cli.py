@@ -114,3 +114,50 @@ def test_review_llm_exits_1_when_every_model_call_fails(server, tmp_path):
     assert done.returncode == 1 and "模型调用全部失败" in done.stderr
     data = json.loads(done.stdout)
     assert data["errors"] and all(f["source"] == "rules" for f in data["findings"])
+
+
+def test_review_llm_killed_mid_batch_resumes_from_its_checkpoint(server, tmp_path, seed_table):
+    """SIGKILL while calls hang on the server; the re-run (answer cache off) asks only for what was not answered:
+    every call is answered exactly once over both runs and the report is complete."""
+    import signal
+    import time
+
+    from assistant.review import review_table
+    from assistant.tasks.grounding import library_or_default
+    from assistant.tasks.llm_review import plan
+
+    server.script = _script
+    server.hang_after = 2
+    checkpoint = tmp_path / "review.ckpt.jsonl"
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
+           "JIXIAO_CACHE": "off"}
+    base = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
+    base |= {"JIXIAO_HOME": str(tmp_path / "home"), "JIXIAO_CONFIG": str(tmp_path / "endpoints.toml")} | env
+    args = [sys.executable, "-m", "assistant.cli", "review", str(SEED), "--llm", "--format", "json",
+            "--checkpoint", str(checkpoint)]
+    child = subprocess.Popen(args, env=base, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        lines = checkpoint.read_text(encoding="utf-8").splitlines() if checkpoint.exists() else []
+        answered = sum(server.answered.values())
+        if answered >= 2 and len(lines) == answered and len(server.requests) > answered:
+            break
+        time.sleep(0.05)
+    else:
+        child.kill()
+        raise AssertionError(f"the run did not reach the kill point: {child.communicate()}")
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    first = dict(server.answered)
+    assert 2 <= sum(first.values()) == len(checkpoint.read_text(encoding="utf-8").splitlines())
+
+    server.hang_after = None
+    done = subprocess.run(args, env=base, cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    report = review_table(seed_table)
+    ids = {item.id for item, _ in (lambda p: p.critiques + p.rewrites)(plan(seed_table, report,
+                                                                            library_or_default(None)))}
+    assert set(server.answered) == ids and all(n == 1 for n in server.answered.values()), server.answered
+    data = json.loads(done.stdout)
+    vague = [f for f in report.findings if f.code in ("vague_target", "vague_name") and f.item is not None]
+    assert data["errors"] == [] and len(data["rewrites"]) == len(vague)
