@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run review test lint bench eval schemas clean
+.PHONY: run review test lint typecheck wheel-check bench eval schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ review: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check assistant tests bench evals
+	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -28,11 +29,17 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(VENV)/bin/jixiao eval --backend all --gate --out build/eval
 
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+wheel-check: $(STAMP)
+	bash .ci/wheel_stage.sh
+
 bench: $(STAMP)
 	$(PY) -m bench
 
 schemas: $(STAMP)
-	$(PY) -m assistant.schemas
+	$(PY) -m assistant.schemas --out schemas
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from assistant.model import Table
 
 app = typer.Typer(
     name="jixiao",
@@ -24,13 +27,14 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _load(path: Path):
-    from assistant.parse import ParseError, read_path
+def _load(path: Path) -> Table:
+    from assistant.service import ServiceError, parse
 
     try:
-        return read_path(path)
-    except ParseError as err:
-        _fail(str(err))
+        return parse(path)
+    except ServiceError as err:
+        _fail(str(err), err.exit_code)
+        raise
 
 
 @app.command()
@@ -44,7 +48,10 @@ def parse(
     if output is not None:
         from assistant.writers import write_table
 
-        write_table(parsed, output)
+        try:
+            write_table(parsed, output)
+        except (ValueError, OSError) as err:
+            _fail(str(err))
         typer.echo(f"已写入 {output}")
         return
     if as_json:
@@ -55,30 +62,32 @@ def parse(
     print_parse_summary(parsed)
 
 
+PolicyOpt = Annotated[str | None, typer.Option("--policy", help="审核口径：guangzhou、central 或 TOML 文件")]
+ProfileAlias = Annotated[str | None, typer.Option("--profile", "-p", hidden=True, help="已弃用：同 --policy")]
+EndpointOpt = Annotated[str | None, typer.Option("--endpoint", "-e",
+                                                 help="模型端点配置名；rules 为规则后端；省略时用已配置的默认端点")]
+
+
 @app.command()
 def review(
     table: Annotated[Path | None, typer.Argument(help="表格文件；省略时审核内置示例表")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|md|html|xlsx|json")] = "text",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="报告文件")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|never")] = "never",
+    policy: PolicyOpt = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|info|never")] = "never",
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名（与 --llm 一起用）")] = None,
-    checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="检查点文件：中断后重跑不重复已完成的调用")] = None,
-    batch_write: Annotated[Path | None, typer.Option("--batch-write", help="不调用模型，把请求写成 OpenAI Batch JSONL")] = None,
-    batch_read: Annotated[Path | None, typer.Option("--batch-read", help="读入 Batch 结果文件，生成同样的报告")] = None,
+    endpoint: EndpointOpt = None,
+    checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="模型审核检查点（JSONL）：中断后重跑不重复已完成的调用")] = None,
+    batch_out: Annotated[Path | None, typer.Option("--batch-out", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
+    batch_in: Annotated[Path | None, typer.Option("--batch-in", help="读回批处理结果文件，生成同一份报告")] = None,
+    profile: ProfileAlias = None,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
-    if llm:
-        from assistant.tasks.llm_review import run_llm_review
+    from assistant.commands import run_review
 
-        raise typer.Exit(run_llm_review(table or DEFAULT_TABLE, endpoint=endpoint, fmt=fmt, output=output,
-                                        profile=profile, fail_on=fail_on, checkpoint=checkpoint,
-                                        batch_write=batch_write, batch_read=batch_read))
-    from assistant.review.cli import run_review
-
-    code = run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, profile=profile, fail_on=fail_on)
-    raise typer.Exit(code)
+    raise typer.Exit(run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, policy=policy, profile=profile,
+                                fail_on=fail_on, use_model=llm, endpoint=endpoint, checkpoint=checkpoint,
+                                batch_out=batch_out, batch_in=batch_in))
 
 
 @app.command()
@@ -90,16 +99,17 @@ def suggest(
     project_type: Annotated[str | None, typer.Option("--type", help="项目类型，如 培训、补助、信息化建设")] = None,
     beneficiaries: Annotated[str | None, typer.Option("--beneficiaries", help="服务对象或受益对象")] = None,
     content: Annotated[str | None, typer.Option("--content", help="主要实施内容")] = None,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名；不配置时用规则后端")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
+    endpoint: EndpointOpt = None,
+    policy: PolicyOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    profile: ProfileAlias = None,
 ) -> None:
     """为新项目起草完整的绩效指标（参照同类项目；未给出的数值用【待填】占位）。"""
-    from assistant.tasks.cli import run_suggest
+    from assistant.commands import run_suggest
 
     raise typer.Exit(run_suggest(name=name, goal=goal, amount=amount, unit=unit, project_type=project_type,
-                                 beneficiaries=beneficiaries, content=content, endpoint=endpoint, profile=profile,
-                                 as_json=as_json))
+                                 beneficiaries=beneficiaries, content=content, endpoint=endpoint, policy=policy,
+                                 profile=profile, as_json=as_json))
 
 
 @app.command()
@@ -107,15 +117,16 @@ def rewrite(
     text: Annotated[str, typer.Argument(help="要改写的指标，如“指标名称，年度指标值：进一步提高”")],
     project: Annotated[str | None, typer.Option("--project", help="所在项目名称（与 --table 一起用）")] = None,
     table: Annotated[Path | None, typer.Option("--table", help="项目所在的表格文件")] = None,
-    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名；不配置时用规则后端")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", "-p", help="审核口径（名称或 TOML 文件）")] = None,
+    endpoint: EndpointOpt = None,
+    policy: PolicyOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    profile: ProfileAlias = None,
 ) -> None:
     """把含糊的指标改写成 1–3 个可衡量的写法（保留指标对象；变化类指标要求基期值）。"""
-    from assistant.tasks.cli import run_rewrite
+    from assistant.commands import run_rewrite
 
-    raise typer.Exit(run_rewrite(text, project=project, table=table, endpoint=endpoint, profile=profile,
-                                 as_json=as_json))
+    raise typer.Exit(run_rewrite(text, project=project, table=table, endpoint=endpoint, policy=policy,
+                                 profile=profile, as_json=as_json))
 
 
 @app.command()
@@ -136,6 +147,9 @@ def ui(
 
 
 from assistant.llm.cli import endpoints, model_app, probe  # noqa: E402
+from assistant.office.commands import register as register_office  # noqa: E402
+
+register_office(app)
 
 app.command("probe")(probe)
 app.command("endpoints")(endpoints)

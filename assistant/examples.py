@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 import sqlite3
 import statistics
@@ -33,10 +32,9 @@ _FOLD = str.maketrans("０１２３４５６７８９．（）", "0123456789.()"
 
 def data_dir() -> Path:
     """Where user data lives; created on first use."""
-    if os.environ.get("JIXIAO_HOME"):
-        return Path(os.environ["JIXIAO_HOME"])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "jixiao"
+    from assistant.paths import data_dir as user_data_dir
+
+    return user_data_dir()
 
 
 def tokens(text: str) -> list[str]:

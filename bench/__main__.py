@@ -6,13 +6,14 @@ import runpy
 import sys
 from pathlib import Path
 
-from bench import cli_startup, parse_review
+from bench import cli_startup, office_batch, parse_review
 
 
 def main() -> None:
     sys.argv = [sys.argv[0], "--save"]
     parse_review.main()
     cli_startup.main()
+    office_batch.main()
     sys.argv = [sys.argv[0]]
     runpy.run_path(str(Path(__file__).with_name("llm_concurrency.py")), run_name="__main__")
 

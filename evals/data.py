@@ -12,6 +12,7 @@ SEED_TABLE = ROOT / "assistant" / "data" / "gz-gongxinju-2023.txt"
 SEED_PARSE = DATASETS / "gold" / "000_203a48228822a7e9.parse.json"
 SEED_REVIEW = DATASETS / "gold" / "000_203a48228822a7e9.review.json"
 COLUMNAR = DATASETS / "columnar"
+REVIEW_TABLES = DATASETS / "review_tables"
 REWRITE_CASES = DATASETS / "rewrite" / "cases.jsonl"
 
 
@@ -34,6 +35,15 @@ def review_sets() -> list[tuple[str, Path, dict[str, Any]]]:
     for gold_path in sorted(COLUMNAR.glob("*.review.json")):
         gold = _json(gold_path)
         out.append((gold_path.name.removesuffix(".review.json"), COLUMNAR / gold["file"], gold))
+    return out
+
+
+def heldout_review_sets() -> list[tuple[str, Path, dict[str, Any]]]:
+    """(name, input file, gold review) for every held-out-style review table (``review_tables/``)."""
+    out = []
+    for gold_path in sorted(REVIEW_TABLES.glob("*.review.json")):
+        gold = _json(gold_path)
+        out.append((gold_path.name.removesuffix(".review.json"), REVIEW_TABLES / gold["file"], gold))
     return out
 
 

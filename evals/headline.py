@@ -10,10 +10,13 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 
 HEADLINES: dict[str, tuple[str, ...]] = {
     "parse": ("projects", "indicators", "parts"),
-    "review": ("macro.precision", "macro.recall", "macro.f1"),
+    "review": ("macro.precision", "macro.recall", "macro.f1", "heldout.macro.precision", "heldout.macro.recall",
+               "heldout.macro.f1"),
     "rewrite": ("measurable", "subject", "category", "flagged", "family", "overall"),
     "suggest": ("category_coverage", "output_coverage", "rule_pass", "recall", "duplicate_free", "schema",
                 "overall"),
+    "draft": ("recall", "figures", "units", "directions", "categories", "overall"),
+    "rewrite_expert": ("has_option", "family", "direction", "category", "no_invented", "overall"),
     "operational": ("success_rate",),
 }
 
@@ -27,7 +30,8 @@ def _get(data: dict[str, Any], dotted: str) -> Any:
 
 
 def headlines(result: dict[str, Any]) -> dict[str, float]:
-    """``{"task.metric": value}`` for every task that ran."""
+    """``{"task.metric": value}`` for every task that ran; for the held-out-style review tables also each
+    code's precision and recall (``review.heldout.<code>.precision``), so a drop in one code is gated."""
     out: dict[str, float] = {}
     for task, metrics in HEADLINES.items():
         section = result["tasks"].get(task) if task != "operational" else result.get("operational")
@@ -41,6 +45,10 @@ def headlines(result: dict[str, Any]) -> dict[str, float]:
             value = _get(section, m)
             if isinstance(value, int | float):
                 out[f"{task}.{m}"] = round(float(value), 4)
+        if task == "review":
+            for code, v in (_get(section, "heldout.per_code") or {}).items():
+                for m in ("precision", "recall"):
+                    out[f"review.heldout.{code}.{m}"] = round(float(v[m]), 4)
     return out
 
 

@@ -25,7 +25,7 @@ from evals import headline, scorecard, scorers, tasks
 EVALS = Path(__file__).resolve().parent
 RECORDINGS = EVALS / "recordings"
 RESULTS = EVALS / "results"
-TASKS = ("parse", "review", "rewrite", "suggest")
+TASKS = ("parse", "review", "rewrite", "suggest", "draft", "rewrite_expert")
 
 
 class NotRecorded(Exception):
@@ -89,7 +89,9 @@ def _run_tasks(endpoint: str | None, wanted: list[str]) -> tuple[dict[str, Any],
             try:
                 out[task] = {"parse": lambda: tasks.run_parse(), "review": lambda: tasks.run_review(endpoint, calls),
                              "rewrite": lambda: tasks.run_rewrite(endpoint, calls),
-                             "suggest": lambda: tasks.run_suggest(endpoint, calls)}[task]()
+                             "suggest": lambda: tasks.run_suggest(endpoint, calls),
+                             "draft": lambda: tasks.run_draft(endpoint, calls),
+                             "rewrite_expert": lambda: tasks.run_rewrite_expert(endpoint, calls)}[task]()
             except ImportError as err:
                 out[task] = {"status": "not run", "reason": f"任务尚未实现：{err}"}
     return out, calls

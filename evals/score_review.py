@@ -3,7 +3,7 @@
 A finding matches a gold label when (code, project, group, item) are equal; group and item are absent
 (None) for project-level codes. Only the gold file's codes are scored; findings with other codes are
 ignored. ``python -m evals.score_review [TABLE] [GOLD] [--profile P]`` reviews the seed and prints the
-table of figures.
+table of figures; ``python -m evals.score_review --heldout`` does so for the held-out-style review tables.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ RULE_DECIDABLE = ("vague_target", "missing_unit", "ambiguous_unit", "compound_ta
                   "duplicate_project", "missing_outcome", "missing_output", "missing_cost")
 
 
-def _key(f: dict[str, Any]) -> tuple:
+def _key(f: dict[str, Any], project_level: frozenset[str] = frozenset()) -> tuple:
+    if f.get("code") in project_level:
+        return (f.get("code"), f.get("project"), None, None)
     return (f.get("code"), f.get("project"), f.get("group"), f.get("item"))
 
 
@@ -32,11 +34,14 @@ def _ratio(num: int, den: int, empty: float) -> float:
 def score(findings: Iterable[dict[str, Any]], gold: dict[str, Any]) -> dict[str, Any]:
     """Per-code tp/fp/fn, precision, recall and F1, plus their macro averages over the gold codes.
 
-    A code with nothing predicted has precision 1.0; a code with nothing in the gold has recall 1.0.
+    A code with nothing predicted has precision 1.0; a code with nothing in the gold has recall 1.0. Codes the
+    gold lists under ``project_level_codes`` are matched on (code, project) alone: where a finding points
+    inside the project (a header field or a row) is not scored.
     """
     codes = list(gold.get("codes") or dict.fromkeys(f["code"] for f in gold["findings"]))
-    want = {_key(f) for f in gold["findings"]}
-    got = {_key(f) for f in findings if f.get("code") in codes}
+    project_level = frozenset(gold.get("project_level_codes") or ())
+    want = {_key(f, project_level) for f in gold["findings"]}
+    got = {_key(f, project_level) for f in findings if f.get("code") in codes}
     per_code: dict[str, dict[str, float]] = {}
     for code in codes:
         g = {k for k in want if k[0] == code}
@@ -71,12 +76,29 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def heldout(profile: str | None = None) -> int:
+    """Review every held-out-style table (``evals/datasets/review_tables``), print the figures summed over
+    them and each table's misses; exit 0 (a baseline, not a gate)."""
+    from evals import data, scorers
+
+    pairs = [(name, review_findings(path, profile), gold) for name, path, gold in data.heldout_review_sets()]
+    result = scorers.score_review_sets(pairs)
+    print(format_table(result))
+    for name, d in result["datasets"].items():
+        for label in ("false_positives", "false_negatives"):
+            for k in d[label]:
+                print(f"{name} {label[:-1]}: {tuple(k)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     profile = None
     if "--profile" in argv:
         i = argv.index("--profile")
         profile = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
+    if argv[:1] == ["--heldout"]:
+        return heldout(profile)
     table = Path(argv[0]) if argv else SEED
     gold_path = Path(argv[1]) if len(argv) > 1 else GOLD
     gold = json.loads(gold_path.read_text(encoding="utf-8"))

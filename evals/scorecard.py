@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from evals.drafting import DRAFT_METRICS
+from evals.drafting import REWRITE_METRICS as EXPERT_METRICS
 from evals.scorers import REWRITE_METRICS, SUGGEST_METRICS
 
 NAMES_ZH = {
@@ -12,6 +14,9 @@ NAMES_ZH = {
     "category": "类别一致", "flagged": "新数字已标注", "family": "指标族命中", "overall": "综合",
     "category_coverage": "一级覆盖", "output_coverage": "二级覆盖", "rule_pass": "通过规则", "recall": "概念召回",
     "duplicate_free": "无重复", "schema": "结构有效",
+    "draft": "新项目起草", "rewrite_expert": "专家改写", "figures": "数字保留", "units": "单位正确",
+    "directions": "方向正确", "categories": "类别正确", "has_option": "有改写", "direction": "方向保持",
+    "no_invented": "无未标注新数字",
 }
 
 
@@ -54,15 +59,12 @@ def render(result: dict[str, Any]) -> str:
     if (msg := _not_run(r)) or r is None:
         lines += [msg or "", ""]
     else:
-        lines += ["| 代码 code | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-        for code, v in r["per_code"].items():
-            lines.append(f"| {code} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | {v['tp']} | "
-                         f"{v['fp']} | {v['fn']} |")
-        m = r["macro"]
-        lines += [f"| **macro** | **{_f(m['precision'])}** | **{_f(m['recall'])}** | **{_f(m['f1'])}** | | | |", ""]
-        lines += ["各表 macro F1：" + "；".join(f"{n} {_f(d['macro']['f1'])}" for n, d in r["datasets"].items()), ""]
+        lines += _review_lines(r)
         if "model_findings" in r:
             lines += [f"{r['note']}；模型给出的发现 {r['model_findings']} 条。", ""]
+        if r.get("heldout"):
+            lines += ["## 审核 review（外省风格独立表 held-out-style tables，evals/datasets/review_tables）", ""]
+            lines += _review_lines(r["heldout"])
     lines += _metric_section("改写 rewrite", t.get("rewrite"), REWRITE_METRICS)
     w = t.get("rewrite")
     if w and not _not_run(w):
@@ -83,6 +85,16 @@ def render(result: dict[str, Any]) -> str:
         lines += [f"| {x['project']} | {x['n']} | {_f(x['recall'])} | {'、'.join(x['recalled'][:4]) or '—'} |"
                   for x in s["projects"]]
         lines.append("")
+    lines += _metric_section("新项目起草 draft（42 个新预算项目，专家指标体系）", t.get("draft"), DRAFT_METRICS)
+    dr = t.get("draft")
+    if dr and not _not_run(dr):
+        lines += [f"数字保留且在对应概念中 figures in concept：{_f(dr.get('figures_in_concept'))}；"
+                  f"可测算单位成本已测算并标注 unit costs：{_f(dr.get('unit_costs'))}", ""]
+    lines += _metric_section("专家改写 rewrite_expert（60 个其他地区模糊指标）", t.get("rewrite_expert"), EXPERT_METRICS)
+    ex = t.get("rewrite_expert")
+    if ex and not _not_run(ex):
+        lines += ["按类别的指标族命中 family hit by class：" + "；".join(f"{k} {_f(v)}" for k, v in
+                                                                  ex.get("family_by_class", {}).items()), ""]
     o = result.get("operational") or {}
     lines += ["## 运行 operational", ""]
     if o.get("calls"):
@@ -95,6 +107,16 @@ def render(result: dict[str, Any]) -> str:
     else:
         lines.append("not run（未运行）")
     return "\n".join(lines) + "\n"
+
+
+def _review_lines(r: dict[str, Any]) -> list[str]:
+    lines = ["| 代码 code | P | R | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
+    for code, v in r["per_code"].items():
+        lines.append(f"| {code} | {_f(v['precision'])} | {_f(v['recall'])} | {_f(v['f1'])} | {v['tp']} | "
+                     f"{v['fp']} | {v['fn']} |")
+    m = r["macro"]
+    lines += [f"| **macro** | **{_f(m['precision'])}** | **{_f(m['recall'])}** | **{_f(m['f1'])}** | | | |", ""]
+    return lines + ["各表 macro F1：" + "；".join(f"{n} {_f(d['macro']['f1'])}" for n, d in r["datasets"].items()), ""]
 
 
 def _metric_section(title: str, section: dict[str, Any] | None, metrics: tuple[str, ...]) -> list[str]:
@@ -111,7 +133,8 @@ def summary_table(results: list[dict[str, Any]]) -> str:
     """One row per backend and task: the headline numbers, or "not run"."""
     lines = ["| 后端 backend | 任务 task | 分数 scores |", "|---|---|---|"]
     keys = {"parse": ("projects", "indicators", "parts"), "review": ("macro",),
-            "rewrite": (*REWRITE_METRICS, "overall"), "suggest": (*SUGGEST_METRICS, "overall")}
+            "rewrite": (*REWRITE_METRICS, "overall"), "suggest": (*SUGGEST_METRICS, "overall"),
+            "draft": (*DRAFT_METRICS, "overall"), "rewrite_expert": (*EXPERT_METRICS, "overall")}
     for r in results:
         for task, metrics in keys.items():
             sec = r["tasks"].get(task)
@@ -128,4 +151,9 @@ def summary_table(results: list[dict[str, Any]]) -> str:
                 if sec.get("fallback_share") is not None:
                     text += f"（{sec['cases']} 例，回退规则 fallback {_f(sec['fallback_share'])}）"
             lines.append(f"| {r['backend']} | {task} | {text} |")
+            if task == "review" and sec.get("heldout"):
+                h = sec["heldout"]
+                lines.append(f"| {r['backend']} | review (held-out-style tables) | macro P "
+                             f"{_f(h['macro']['precision'])} / R {_f(h['macro']['recall'])} / F1 "
+                             f"{_f(h['macro']['f1'])}（{len(h['datasets'])} 张表） |")
     return "\n".join(lines) + "\n"

@@ -3,11 +3,12 @@ otherwise a profile name whose ``base_url`` the caller has already pointed at th
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from evals import data, scorers
+from evals import data, drafting, scorers
 from evals.scorers import Call
 
 MODEL_REWRITE = ("seed-01", "seed-02", "seed-09", "seed-11", "seed-13", "seed-16")
@@ -50,17 +51,21 @@ def _table(path: Any) -> Any:
 
 
 def run_review(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
-    """Rules: every gold table. Model: the rules' findings plus the model critique of MODEL_CRITIQUE, scored on
+    """Rules: every gold table, and separately (``heldout``) the held-out-style review tables. Model: the rules' findings plus the model critique of MODEL_CRITIQUE, scored on
     those projects of the seed only."""
     from assistant.review import review_table
 
     if endpoint is None:
-        pairs = []
-        for name, path, gold in data.review_sets():
-            report = _timed("review", calls, lambda p=path: review_table(_table(p)))
-            findings = [f.model_dump(mode="json") for f in report.findings] if report else []
-            pairs.append((name, findings, gold))
-        return scorers.score_review_sets(pairs)
+        def reviewed(sets: list[tuple[str, Any, dict[str, Any]]]) -> list[tuple[str, list[Any], dict[str, Any]]]:
+            pairs = []
+            for name, path, gold in sets:
+                report = _timed("review", calls, lambda p=path: review_table(_table(p)))
+                findings = [f.model_dump(mode="json") for f in report.findings] if report else []
+                pairs.append((name, findings, gold))
+            return pairs
+
+        return scorers.score_review_sets(reviewed(data.review_sets())) | {
+            "heldout": scorers.score_review_sets(reviewed(data.heldout_review_sets()))}
     from assistant.tasks.critique import critique
 
     name, path, gold = data.review_sets()[0]
@@ -162,3 +167,63 @@ def run_suggest(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
     out["projects"] = rows
     out["fallback_share"] = fallbacks / len(rows) if endpoint and rows else None
     return out
+
+
+@contextlib.contextmanager
+def _fresh_home() -> Iterator[None]:
+    """A temporary ``JIXIAO_HOME`` so the default libraries are the bundled ones, not the user's."""
+    import os
+    import tempfile
+
+    saved = os.environ.get("JIXIAO_HOME")
+    with tempfile.TemporaryDirectory(prefix="jixiao-eval-") as home:
+        os.environ["JIXIAO_HOME"] = home
+        try:
+            yield
+        finally:
+            if saved is None:
+                os.environ.pop("JIXIAO_HOME", None)
+            else:
+                os.environ["JIXIAO_HOME"] = saved
+
+
+NO_RECORDINGS = {"status": "not run", "reason": "该端点尚无此任务的录制；专家回答集见 evals/datasets/expert_answers/"}
+
+
+def run_draft(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
+    """``suggest`` on the new budget items of ``evals/datasets/drafting/items.json``, scored against the expert
+    sets (:mod:`evals.drafting`)."""
+    from assistant.tasks.models import ProjectDescription
+    from assistant.tasks.suggest import suggest
+
+    if endpoint is not None:
+        return dict(NO_RECORDINGS)
+    rows = []
+    with _fresh_home():
+        for item in drafting.items():
+            desc = ProjectDescription(**item["description"])
+            result = _timed("draft", calls, lambda d=desc: suggest(d, endpoint="rules"))
+            indicators = [i.model_dump(mode="json") for i in result.indicators] if result else None
+            rows.append(drafting.score_item(item, indicators))
+    return drafting.score_draft(rows) | {"items": rows}
+
+
+def run_rewrite_expert(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
+    """``rewrite`` on the vague indicators of ``evals/datasets/rewrite_expert/cases.json`` (row in its project)."""
+    from assistant.model import Indicator, Project
+    from assistant.parse import parse_target
+    from assistant.tasks.rewrite import rewrite
+
+    if endpoint is not None:
+        return dict(NO_RECORDINGS)
+    rows = []
+    with _fresh_home():
+        for case in drafting.cases():
+            row, proj = case["row"], case["project"]
+            ind = Indicator(category=row["category"], subcategory=row["subcategory"], name=row["name"],
+                            value=row["value"], target=parse_target(row["value"]))
+            project = Project(name=proj["name"], goal=proj["goal"], fields={"项目内容": proj["content"]}, groups=[[ind]])
+            result = _timed("rewrite_expert", calls, lambda i=ind, p=project: rewrite(i, project=p, endpoint="rules"))
+            options = [o.model_dump(mode="json") for o in result.options] if result else None
+            rows.append(drafting.score_rewrite_case(case, options))
+    return drafting.score_rewrites(rows) | {"per_case": rows}

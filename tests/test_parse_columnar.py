@@ -73,7 +73,7 @@ def test_xlsx_merged_labels_placeholders_and_extra_columns(xlsx_table):
     assert inds[1].position.cell == "C12" and inds[6].position.cell == "C17"
     warnings = [(w.kind, w.sheet, w.cell, w.text) for w in xlsx_table.warnings]
     assert warnings == [("extra_column", "项目A", "I13", "备注：抽查"),
-                        ("unplaced_text", "项目A", "A18", "填表人：李四")]
+                        ("signoff", "项目A", "A18", "填表人：李四")]
 
 
 def test_xlsx_second_sheet_is_a_second_project_with_legacy_labels(xlsx_table):

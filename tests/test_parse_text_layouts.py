@@ -32,7 +32,8 @@ def test_04_pdf_one_cell_per_line():
     assert project.name == "拆违经费"
     assert project.department == "普陀区城市管理行政执法局执法大队"
     assert project.unit == "上海市普陀区城市管理行政执法局执法大队"
-    assert project.amount == 3498000 and project.amount_text == "3,498,000.00"
+    assert project.amount == 349.8 and project.amount_text == "3,498,000.00"
+    assert project.fields["金额换算"] == "年度资金申请总额：3,498,000.00元 = 349.8万元"
     assert project.goal.splitlines() == [
         "1.完成市、区相关部门下达的年度拆违任务。",
         "2.新增违建“零增长”，坚决做到“无增减存”。",

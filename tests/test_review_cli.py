@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.review.cli import run_review
+from assistant.commands import run_review
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,11 +71,11 @@ def test_bad_inputs_give_clear_messages(seed_path, tmp_path, capsys):
     assert "不支持的报告格式" in capsys.readouterr().err
     assert run_review(seed_path, fail_on="sometimes") == 2
     assert "--fail-on" in capsys.readouterr().err
-    assert run_review(seed_path, profile="nowhere") == 2
+    assert run_review(seed_path, policy="nowhere") == 2
     assert "Unknown profile" in capsys.readouterr().err
     bad = tmp_path / "bad.toml"
     bad.write_text('[profile]\nname = "x"\ntitle = "x"\nlayout = "legacy"\n[thresholds]\nfoo = 1\n', encoding="utf-8")
-    assert run_review(seed_path, profile=str(bad)) == 2
+    assert run_review(seed_path, policy=str(bad)) == 2
     err = capsys.readouterr().err
     assert str(bad) in err and "thresholds.foo" in err
     assert run_review(tmp_path / "missing.txt") == 2
@@ -101,12 +101,13 @@ def test_progress_is_silent_for_fast_runs(seed_path, capsys):
 
 
 def test_progress_bar_appears_after_a_second(monkeypatch):
-    from assistant.review import cli
+    from assistant import cli_progress
+    from assistant.service import Step
 
     ticks = iter([0.0, 2.0, 2.5, 3.0])
-    monkeypatch.setattr(cli.time, "monotonic", lambda: next(ticks))
-    bar = cli._LazyProgress()
-    bar(1, 3)
+    monkeypatch.setattr(cli_progress.time, "monotonic", lambda: next(ticks))
+    bar = cli_progress.RichProgress()
+    bar(Step("rules", 1, 3))
     assert bar.bar is not None
-    bar(2, 3)
+    bar(Step("rules", 2, 3))
     bar.close()

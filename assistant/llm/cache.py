@@ -18,12 +18,14 @@ from typing import Any
 
 
 def default_path() -> Path | None:
-    """``$JIXIAO_CACHE`` (a file path, or ``off``), else ``~/.cache/jixiao/llm-cache.sqlite3``."""
+    """``$JIXIAO_CACHE`` (a file path, or ``off``), else ``llm-cache.sqlite3`` in
+    :func:`assistant.paths.cache_dir`."""
     value = os.environ.get("JIXIAO_CACHE")
     if value:
         return None if value.lower() in {"off", "0", "no"} else Path(value).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jixiao" / "llm-cache.sqlite3"
+    from assistant.paths import cache_dir
+
+    return cache_dir() / "llm-cache.sqlite3"
 
 
 def cache_key(*, prompt: str, version: str, model: str, messages: list[dict[str, Any]],

@@ -45,7 +45,7 @@ def probe(
         _fail("没有可用的结构化输出模式；请检查端点、模型名和密钥。")
     typer.echo(f"建议模式：{mode}")
     if save:
-        updates = {"mode": mode}
+        updates: dict[str, object] = {"mode": mode}
         if endpoint.name == "env":
             updates |= {"base_url": endpoint.base_url, "model": endpoint.model}
         path = save_profile(endpoint.name, updates)

@@ -54,14 +54,16 @@ MODELS: dict[str, ModelFile] = {
 def data_dir() -> Path:
     if os.environ.get("JIXIAO_DATA"):
         return Path(os.environ["JIXIAO_DATA"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "jixiao" / "models"
+    from assistant.paths import shared_data_dir
+
+    return shared_data_dir() / "models"
 
 
 def wheel_cache() -> Path:
     key = hashlib.sha256(CMAKE_ARGS.encode()).hexdigest()[:12]
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jixiao" / "wheels" / f"llama-cpp-python-{LLAMA_CPP_VERSION}-{key}"
+    from assistant.paths import shared_cache_dir
+
+    return shared_cache_dir() / "wheels" / f"llama-cpp-python-{LLAMA_CPP_VERSION}-{key}"
 
 
 def model_path(size: str = "0.5b") -> Path:

@@ -169,8 +169,13 @@ def config_path(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("JIXIAO_CONFIG"):
         return Path(env["JIXIAO_CONFIG"]).expanduser()
-    base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "jixiao" / "endpoints.toml"
+    if env.get("JIXIAO_HOME"):
+        return Path(env["JIXIAO_HOME"]).expanduser() / "config" / "endpoints.toml"
+    if env is not os.environ:
+        return Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "jixiao" / "endpoints.toml"
+    from assistant.paths import config_dir
+
+    return config_dir() / "endpoints.toml"
 
 
 def read_config(path: Path | None = None) -> dict[str, Any]:

@@ -26,7 +26,9 @@ _PART = re.compile(r"^<!--\s*(system|user)\s*-->\s*$", re.M)
 def prompts_dir() -> Path:
     if os.environ.get("JIXIAO_PROMPTS"):
         return Path(os.environ["JIXIAO_PROMPTS"])
-    return Path(__file__).resolve().parents[2] / "prompts"
+    from assistant.paths import packaged
+
+    return packaged("prompts")
 
 
 def data_block(value: Any, label: str = "数据") -> str:

@@ -29,8 +29,9 @@ _lock = threading.Lock()
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "jixiao" / "tiktoken"
+    from assistant.paths import shared_cache_dir
+
+    return shared_cache_dir() / "tiktoken"
 
 
 def _quicktok_data() -> Path | None:

@@ -152,6 +152,13 @@ def _read_path(p: Path) -> Table:
 
 
 def read_json(data: bytes, path: str | None = None) -> Table:
+    """Our own table JSON, or the raw output of a PDF table extractor: a list of rows, each a list of cell
+    strings ("" for a merged cell), read through the grid interpreter."""
+    from assistant.parse.jsonrows import looks_like_rows, read_rows
+
+    rows = looks_like_rows(data)
+    if rows is not None:
+        return read_rows(rows, path)
     try:
         return Table.model_validate_json(data)
     except ValueError as err:

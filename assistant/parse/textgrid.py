@@ -22,9 +22,11 @@ import csv
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 
 from assistant.model import Position, Table
 from assistant.parse.categories import clean_label, is_category_label, is_subcategory_label
+from assistant.parse.fields import HEADING, is_signoff
 from assistant.parse.grid import (
     Cell,
     Grid,
@@ -33,6 +35,7 @@ from assistant.parse.grid import (
     field_label,
     is_header_row,
 )
+from assistant.parse.layouttext import layout_rows
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import parse_numbered, split_items
 
@@ -43,6 +46,7 @@ _SEGMENT = re.compile(r"\s{2,}")
 _NUMBER_LABEL = re.compile(r"^([-+]?[\d,]+(?:\.\d+)?)\s+(\S.*)$")
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.、．]")
 _GRID_FRAME = {"绩效指标", "绩效指标名称"}
+_LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _NUMBERED_HINT = re.compile(r"项目名称[^\n]*\t[^\n]*(?:绩效指标|绩效目标)")
 
 
@@ -115,10 +119,71 @@ def _pipe_rows(lines: list[str]) -> list[list[Cell]]:
     return rows
 
 
+_PIPE_RUN = re.compile(r"\|+")
+
+
+def _is_pipe_cells(lines: list[str]) -> bool:
+    """One cell per line, each closed by ``|``, a row closed by ``||`` or more (a web page's table text)."""
+    piped = [ln.strip() for ln in lines if "|" in ln]
+    single = sum(1 for ln in piped if ln.count("|") == 1 and ln.endswith("|"))
+    tails = sum(1 for ln in piped if re.search(r"\|\|+$", ln))
+    return single >= 5 and tails >= 2 and single * 2 >= len(piped)
+
+
+def _pipe_cell_rows(lines: list[str]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    text, start = "", 0
+    for n, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if "|" not in stripped and not current and not text:
+            rows.append([Cell(stripped, _pos(n))])
+            continue
+        pieces = _PIPE_RUN.split(stripped)
+        runs = _PIPE_RUN.findall(stripped)
+        for k, piece in enumerate(pieces):
+            if piece.strip():
+                text = f"{text}\n{piece.strip()}" if text else piece.strip()
+                start = start or n
+            if k < len(runs):
+                current.append(Cell(text, _pos(start or n)))
+                text, start = "", 0
+                if len(runs[k]) >= 2:
+                    rows.append(current)
+                    current = []
+    if text:
+        current.append(Cell(text, _pos(start)))
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _join_broken_labels(lines: list[str]) -> list[str]:
+    """A 一级 label broken over two lines (``项目完成 数量指标 …`` then ``指标``): join its tail to the row's first
+    token and blank the tail line, so line numbers stay."""
+    out = list(lines)
+    prev = None
+    for i, line in enumerate(out):
+        text = line.strip()
+        if not text:
+            continue
+        if prev is not None and len(text) <= 3 and " " not in text:
+            tokens = out[prev].split()
+            if tokens and (is_category_label(tokens[0] + text) or is_subcategory_label(tokens[0] + text)) \
+                    and not (is_category_label(tokens[0]) or is_subcategory_label(tokens[0])):
+                out[prev] = out[prev].replace(tokens[0], tokens[0] + text, 1)
+                out[i] = ""
+                continue
+        prev = i
+    return out
+
+
 def _space_rows(lines: list[str]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     in_grid = False
-    for n, line in enumerate(lines, start=1):
+    for n, line in enumerate(_join_broken_labels(lines), start=1):
         text = line.strip()
         if not text:
             continue
@@ -275,6 +340,10 @@ def _stream_grid(lines: list[str], start: int) -> list[list[Cell]]:
         i += 1
         if not text:
             continue
+        if (HEADING.match(text) or is_signoff(text)) and name is None:
+            rows.extend([Cell(rest.strip(), _pos(k))] for k, rest in enumerate(lines[i - 1:], start=i)
+                        if rest.strip())
+            break
         nxt = lines[i].strip() if i < n else ""
         if name is None and clean_label(text + nxt) in _GRID_FRAME and len(nxt) <= 2:
             i += 1
@@ -303,18 +372,25 @@ def _stream_grid(lines: list[str], start: int) -> list[list[Cell]]:
 
 
 def _stream_rows(lines: list[str]) -> list[list[Cell]] | None:
-    found = _stream_header(lines)
+    """One cell per line; blank lines between cells and lines holding only a ``|`` delimiter are skipped
+    (positions keep the original line numbers)."""
+    numbers = [n for n, line in enumerate(lines, start=1) if line.strip() and not _LONE_PIPE.match(line)]
+    compact = [lines[n - 1] for n in numbers]
+    found = _stream_header(compact)
     if found is None:
         return None
     start, end = found
-    header = [Cell(lines[k].strip(), _pos(k + 1)) for k in range(start, end)]
-    return _stream_fields(lines[:start]) + [header] + _stream_grid(lines, end)
+    header = [Cell(compact[k].strip(), _pos(k + 1)) for k in range(start, end)]
+    rows = _stream_fields(compact[:start]) + [header] + _stream_grid(compact, end)
+    return [[replace(c, pos=_pos(numbers[c.pos.line - 1])) if c.pos.line else c for c in row] for row in rows]
 
 
 def parse_text_grid(text: str, source: str | None) -> Table:
     """Read a columnar table from text. Raise ParseError when no layout yields an indicator header."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     candidates = []
+    if _is_pipe_cells(lines):
+        candidates.append((_pipe_cell_rows(lines), True))
     if any("\t" in line for line in lines):
         candidates.append((_tab_rows(lines), True))
     if any(line.strip().startswith("|") for line in lines) and any(_MD_SEP.match(line) for line in lines if
@@ -322,6 +398,9 @@ def parse_text_grid(text: str, source: str | None) -> Table:
         candidates.append((_markdown_rows(lines), True))
     if any(line.count("|") >= 2 for line in lines):
         candidates.append((_pipe_rows(lines), False))
+    laid_out = layout_rows(lines)
+    if laid_out is not None:
+        candidates.append((laid_out, True))
     candidates.append((_space_rows(lines), False))
     for rows, positional in candidates:
         if _has_header(rows):

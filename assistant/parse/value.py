@@ -204,19 +204,24 @@ def _num(text: str) -> int | float:
     return int(number) if number.is_integer() and "." not in text else number
 
 
+# A published template whose 指标值 cell holds only a unit (``公里``, ``≧ %``): the value was never filled in.
+_UNIT_ONLY = re.compile(r"^(?:≥|≤|>|<|=)?(?:%|‰|个|人|人次|次|家|户|元|万元|亿元|天|日|月|年|小时|台|套|座|处|项|份|篇|"
+                        r"平方米|亩|株|吨|辆|条|所|件|公里|千米|米|场|期|批|名|个百分点|百分点|分)$")
+# A unit printed in parentheses after its number, as 申报表 systems print it: ``=2(家)``, ``≥3(年)``.
+_UNIT_PAREN = re.compile(r"(\d)\s*\(\s*(?!含|不含|约|暂定)([^()\d\s,;，；]{1,4})\s*\)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;]|(?<=[。])")
 
 
 def parse_target(text: str, *, comparator: str | None = None, unit: str | None = None) -> Target:
     """Parse one 指标值. ``comparator`` and ``unit`` come from separate columns when a table has them."""
-    raw = normalize(text) if text else ""
+    raw = _UNIT_PAREN.sub(r"\1\2", normalize(text)) if text else ""
     comp = normalize(comparator) if comparator else ""
     col_unit = (normalize(unit).strip("()（）") or None) if unit else None
     if comp in ("定性", "定性指标"):
         return Target(kind="qualitative") if raw and not _EMPTY.match(raw) else Target(kind="missing")
     if _EMPTY.match(raw):
         return Target(kind="missing")
-    if _PLACEHOLDER.search(raw):
+    if _PLACEHOLDER.search(raw) or _UNIT_ONLY.match(raw.replace(" ", "")):
         return _placeholder_target(raw, comp, col_unit)
     parts: list[TargetPart] = []
     for clause in _CLAUSE_SPLIT.split(raw.rstrip("。")):

@@ -11,6 +11,7 @@ from assistant.review.grade import grade_project
 from assistant.review.profile import Profile, load_profile
 from assistant.review.registry import Hit, IndicatorCtx, ProjectCtx, Rule, all_rules
 from assistant.review.result import SEVERITY_RANK, ProjectSummary, ReviewReport
+from assistant.review.rules_amount import amount_notes, can_judge_appropriateness
 
 Progress = Callable[[int, int], None]
 _OPTIONAL_COLUMNS = ("value_basis", "data_source", "comparator", "subcategory")
@@ -46,18 +47,23 @@ def _columns(table: Table) -> frozenset[str]:
 
 
 def review_project(table: Table, index: int, profile: Profile, rules: dict[str, Rule],
-                   columns: frozenset[str] = frozenset(), shared: dict | None = None) -> list[Finding]:
-    """Findings of one project. ``shared`` carries state across the projects of one run, in table order."""
+                   columns: frozenset[str] = frozenset(), shared: dict | None = None,
+                   layout: str | None = None) -> list[Finding]:
+    """Findings of one project. ``shared`` carries state across the projects of one run, in table order.
+    On a project the parser marked ``needs_check`` only the rules that read single cells run."""
     project = table.projects[index]
+    if project.needs_check:
+        rules = {code: r for code, r in rules.items() if not r.structural}
+    layout = layout or profile.layout
     out: list[Finding] = []
-    pctx = ProjectCtx(table, project, index, profile, {} if shared is None else shared)
+    pctx = ProjectCtx(table, project, index, profile, {} if shared is None else shared, layout)
     for rule in rules.values():
         if rule.level == "project":
             out.extend(_finding(rule, profile, h, project) for h in _hits(rule.fn(pctx)))
     ind_rules = [r for r in rules.values() if r.level == "indicator"]
     for g, group in enumerate(project.groups, 1):
         for i, ind in enumerate(group, 1):
-            ictx = IndicatorCtx(table, project, ind, g, i, profile, columns)
+            ictx = IndicatorCtx(table, project, ind, g, i, profile, columns, layout)
             for rule in ind_rules:
                 out.extend(_finding(rule, profile, h, project, ind, g, i) for h in _hits(rule.fn(ictx)))
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.level != "project", f.group or 0, f.item or 0))
@@ -74,24 +80,31 @@ def review_table(table: Table, profile: Profile | str | None = None, progress: P
 def _review_table(table: Table, profile: Profile | str | None, progress: Progress | None) -> ReviewReport:
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     rules = active_rules(prof)
+    layout, from_table = prof.layout_for(table.layout)
     columns = _columns(table)
     findings: list[Finding] = []
     grades, summaries = [], []
     total = len(table.projects)
     shared: dict = {}
+    amount_codes = {"amount_sum_mismatch", "annual_exceeds_total", "amount_unit_mismatch", "cost_budget_mismatch"}
     for index, project in enumerate(table.projects):
-        found = review_project(table, index, prof, rules, columns, shared)
+        found = review_project(table, index, prof, rules, columns, shared, layout)
         findings.extend(found)
-        grades.append(grade_project(project.name, found, rules, prof))
+        if not project.needs_check:
+            unjudged = frozenset() if can_judge_appropriateness(project) else frozenset({"适当性"})
+            grades.append(grade_project(project.name, found, rules, prof, unjudged))
+        notes = [] if project.needs_check or not amount_codes & set(rules) else amount_notes(project, prof)
         counts = Counter(f.severity for f in found)
         summaries.append(ProjectSummary(name=project.name, line=project.line, indicators=len(project.indicators()),
-                                        counts={s: counts.get(s, 0) for s in ("error", "warning", "info")}))
+                                        counts={s: counts.get(s, 0) for s in ("error", "warning", "info")},
+                                        needs_check=project.needs_check, notes=notes))
         if progress is not None:
             progress(index + 1, total)
     sev = Counter(f.severity for f in findings)
     return ReviewReport(
         source=table.source, title=table.title, department=table.department,
-        profile=prof.name, profile_title=prof.profile.title, layout=prof.layout, rules=sorted(rules),
+        profile=prof.name, profile_title=prof.profile.title, layout=layout,
+        layout_source="table" if from_table else "profile", rules=sorted(rules),
         findings=findings, grades=grades, projects=summaries,
         counts={s: sev.get(s, 0) for s in ("error", "warning", "info")},
         codes=dict(sorted(Counter(f.code for f in findings).items())),

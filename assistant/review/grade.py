@@ -17,10 +17,12 @@ from assistant.review.registry import DIMENSIONS, Rule
 _ORDER = ("优", "良", "中", "差")
 
 
-def grade_project(name: str, findings: list[Finding], rules: dict[str, Rule], profile: Profile) -> Grade:
+def grade_project(name: str, findings: list[Finding], rules: dict[str, Rule], profile: Profile,
+                  unjudged: frozenset[str] = frozenset()) -> Grade:
+    """``unjudged`` names dimensions the rules could not judge on this project (no money stated)."""
     weights = {"error": profile.grade.error_weight, "warning": profile.grade.warning_weight,
                "info": profile.grade.info_weight}
-    judged = {r.dimension for r in rules.values() if r.dimension}
+    judged = {r.dimension for r in rules.values() if r.dimension} - set(unjudged)
     per_code: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         per_code[f.code].append(f)

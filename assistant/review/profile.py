@@ -30,10 +30,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+LAYOUT_TITLES = {"legacy": "传统版式（成本在产出下）", "101": "101号版式（成本为一级指标）"}
+DEFAULT_LAYOUT = "legacy"
+
+
+def layout_title(layout: str | None) -> str:
+    """The one Chinese name of a layout, used by every report and the page."""
+    return LAYOUT_TITLES.get(layout or DEFAULT_LAYOUT, LAYOUT_TITLES[DEFAULT_LAYOUT])
+
+
 class Meta(_Strict):
+    """``layout`` is a policy (``legacy``/``101``) or ``auto``: follow the layout the table itself uses."""
+
     name: str
     title: str
-    layout: Literal["legacy", "101"]
+    layout: Literal["legacy", "101", "auto"] = "auto"
 
 
 class Thresholds(_Strict):
@@ -46,6 +57,7 @@ class Thresholds(_Strict):
     max_name_bytes: int = Field(100, ge=1)
     max_value_bytes: int = Field(200, ge=1)
     uniform_value_min_rows: int = Field(3, ge=2)
+    cost_tolerance: float = Field(0.15, ge=0, le=1)
 
 
 class Requirements(_Strict):
@@ -87,7 +99,15 @@ class Profile(_Strict):
 
     @property
     def layout(self) -> str:
-        return self.profile.layout
+        """The profile's layout policy, ``legacy`` when it follows the table (``auto``)."""
+        return DEFAULT_LAYOUT if self.profile.layout == "auto" else self.profile.layout
+
+    def layout_for(self, table_layout: str | None) -> tuple[str, bool]:
+        """(layout to review under, whether it is the table's own): the table's layout unless the profile
+        sets a policy; the default layout when neither says."""
+        if self.profile.layout == "auto" and table_layout in LAYOUT_TITLES:
+            return table_layout, True
+        return self.layout, False
 
     def enabled(self, code: str, default: bool = True) -> bool:
         if code in self.rules.disabled:

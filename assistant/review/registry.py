@@ -37,6 +37,7 @@ class IndicatorCtx:
     item: int
     profile: Profile
     columns: frozenset[str] = frozenset()
+    layout: str = "legacy"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class ProjectCtx:
     index: int
     profile: Profile
     shared: dict[str, Any] = field(default_factory=dict)
+    layout: str = "legacy"
 
 
 @dataclass(frozen=True)
@@ -59,24 +61,28 @@ class Rule:
     dimension: str | None
     fn: Callable[[Any], Hit | list[Hit] | None]
     default_enabled: bool = True
+    structural: bool = False
 
     def citation(self) -> str:
-        return f"{self.domain}｜{self.basis}"
+        """The documents the rule rests on, as a reader sees them (``domain`` is an internal id only)."""
+        return self.basis
 
 
 _RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, *, domain: str, severity: Severity, level: Level, title: str, basis: str,
-         dimension: str | None, default_enabled: bool = True) -> Callable:
-    """Register the decorated function under ``code`` (unique)."""
+         dimension: str | None, default_enabled: bool = True, structural: bool = False) -> Callable:
+    """Register the decorated function under ``code`` (unique). A ``structural`` rule judges what the
+    parser placed (categories, row counts, header money) and is skipped on a project marked
+    ``needs_check``."""
     if dimension is not None and dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
 
     def wrap(fn: Callable) -> Callable:
         if code in _RULES:
             raise ValueError(f"duplicate rule code {code!r}")
-        _RULES[code] = Rule(code, domain, severity, level, title, basis, dimension, fn, default_enabled)
+        _RULES[code] = Rule(code, domain, severity, level, title, basis, dimension, fn, default_enabled, structural)
         return fn
 
     return wrap
@@ -84,6 +90,30 @@ def rule(code: str, *, domain: str, severity: Severity, level: Level, title: str
 
 def all_rules() -> dict[str, Rule]:
     """Every registered rule, importing the rule modules on first use."""
-    from assistant.review import rules_lexicon, rules_placement, rules_structure, rules_value  # noqa: F401
+    from assistant.review import (  # noqa: F401
+        rules_amount,
+        rules_lexicon,
+        rules_placement,
+        rules_structure,
+        rules_value,
+    )
 
     return dict(_RULES)
+
+
+MODEL_TITLES = {
+    "goal_uncovered": "年度绩效目标未被指标覆盖",
+    "unrelated_indicator": "指标与项目支出内容无关",
+    "value_out_of_line": "指标值与同类项目明显不符",
+    "missing_core_indicator": "缺少核心指标",
+    "budget_mismatch": "指标与预算资金不匹配",
+}
+
+
+def rule_title(code: str) -> str:
+    """The Chinese title a reader sees for ``code`` (rule or model finding); a generic title for an
+    unknown code, never the code itself."""
+    found = all_rules().get(code)
+    if found is not None:
+        return found.title
+    return MODEL_TITLES.get(code, "其他问题")

@@ -13,12 +13,16 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class ProjectSummary(BaseModel):
-    """One project's counts: indicators, and findings per severity."""
+    """One project's counts: indicators, and findings per severity. ``needs_check`` projects (the parser
+    could not be sure of their structure) are not graded and structure-dependent rules skip them;
+    ``notes`` say what could not be checked (``数据不足：…``)."""
 
     name: str
     line: int | None = None
     indicators: int
     counts: dict[str, int] = Field(default_factory=dict)
+    needs_check: bool = False
+    notes: list[str] = Field(default_factory=list)
 
 
 class ReviewReport(BaseModel):
@@ -30,6 +34,7 @@ class ReviewReport(BaseModel):
     profile: str
     profile_title: str
     layout: Literal["legacy", "101"]
+    layout_source: Literal["table", "profile"] = "profile"
     engine: Literal["rules"] = "rules"
     rules: list[str] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

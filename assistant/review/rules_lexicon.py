@@ -10,10 +10,13 @@ from assistant.review.rewrite import CLASS_TEMPLATES, subject_of, vague_rewrites
 
 _B88 = "财预〔2015〕88号 细化量化：指标应细化、量化，定性表述也须可衡量"
 _VERIFY = re.compile(r"通过|验收|审议|评审|印发|出台|批复|备案|发布|上线|GB|标准")
+_MILESTONE = re.compile(r"通过|验收|完工|竣工|建成|上线|印发|出台|挂牌|开业|开园|投入使用|投用|交付|审议|批复|备案|"
+                        r"发布|签订|启用|运行|办结|结题|获批|授牌|认定|取得")
+_YES_NO = re.compile(r"^(?:是|否)$")
 
 
 def _classes(hits) -> str:
-    return "；".join(f"{h.cls.key}类“{h.word}”（{h.cls.why}）" for h in hits)
+    return "；".join(f"{h.cls.title}“{h.word}”（{h.cls.why}）" for h in hits)
 
 
 @rule("vague_target", domain="§3 A–H；V2/V3", severity="warning", level="indicator",
@@ -23,7 +26,7 @@ def vague_target(ctx: IndicatorCtx) -> Hit | None:
     if ind.target.kind != "qualitative" or has_number(ind.value):
         return None
     hits = find_vague(ind.value, "value")
-    if not hits:
+    if not hits or (_YES_NO.match(ind.value.strip()) and _MILESTONE.search(ind.name)):
         return None
     return Hit(
         message=f"指标值“{ind.value}”是含糊的定性表述，无法判断是否达成：{_classes(hits)}。",
@@ -49,7 +52,7 @@ def vague_name(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("vague_goal", domain="§3；L4", severity="info", level="project",
-      title="年度绩效目标含含糊用语", basis="财预〔2015〕88号 指向明确、细化量化；DOMAIN §3 同一词表适用于年度绩效目标",
+      title="年度绩效目标含含糊用语", basis="财预〔2015〕88号 绩效目标设定要求（指向明确、细化量化）",
       dimension=None)
 def vague_goal(ctx: ProjectCtx) -> Hit | None:
     hits = find_vague(ctx.project.goal, "goal")
@@ -99,7 +102,7 @@ def qualitative_unverifiable(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("uniform_value", domain="§3 H", severity="info", level="project",
-      title="各指标值一律为100%", basis="DOMAIN §3 H：每行都填100%无法区分目标水平", dimension="相关性")
+      title="各指标值一律为100%", basis="财预〔2020〕10号 绩效指标明确性：指标值与计划任务数相对应", dimension="相关性", structural=True)
 def uniform_value(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
     if len(inds) < ctx.profile.thresholds.uniform_value_min_rows:

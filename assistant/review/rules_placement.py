@@ -12,8 +12,12 @@ _B88_DEF = "财预〔2015〕88号 产出、效益、满意度指标的定义"
 _OUTCOME_MEASURE = re.compile(r"就业|发展质量|影响力|知名度|知晓率|知晓度|营收|营业收入|收入增长|增速|增长率|增幅|产值|"
                               r"产业规模|经济效益|社会效益|生态效益|减排")
 _OUTPUT_VERB = re.compile(r"^(?:编制|举办|开展|组织|召开|举行|出具|印发|播放|发布|制定|编印|培训)")
+_ENV_STATE = re.compile(r"(?:空气|大气|环境|水体?|水环境|土壤|声环境)质量|优良天数|PM2\.?5|PM10|浓度|水质")
+_ENV_OUTPUT = re.compile(r"监测|检测|采样|数据|报告|设备|站点|点位|评价|预报")
 _REVERSE_OUTCOME = re.compile(r"投诉|事故|事件|违法|隐患|故障|案件")
-_INPUT = re.compile(r"预算执行率|资金到位率|资金支付(?:进度|率)|资金拨付(?:进度|率)|资金投入(?:额|量)?|人员投入")
+_REACH = re.compile(r"游客|旅客|观众|观看|收看|收听|传播|浏览|点击|阅读|访问|客流|接待|参观|播放量|曝光|关注|"
+                    r"受益|惠及|带动|吸引|下载|使用人次|服务人次|就诊|入园|入馆")
+_INPUT = re.compile(r"预算执行|资金[^，,；;]{0,4}?(?:到位|拨付|支付)|(?:资金|经费)投入(?:额|量)?|人员投入")
 _CUMULATIVE = re.compile(r"累计|落户以来|历年|以来")
 
 
@@ -22,7 +26,7 @@ def _mismatch(name: str, where: str, should: str, why: str) -> Hit:
 
 
 @rule("category_mismatch", domain="L2；L3", severity="warning", level="indicator", title="一级指标归类错误",
-      basis=_B88_DEF, dimension="相关性")
+      basis=_B88_DEF, dimension="相关性", structural=True)
 def category_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     name = core_name(ind.name)
@@ -37,10 +41,13 @@ def category_mismatch(ctx: IndicatorCtx) -> Hit | None:
         m = _OUTCOME_MEASURE.search(name)
         if m:
             return _mismatch(ind.name, cat, "效益指标", f"“{m.group(0)}”是项目带来的效果，不是直接产出")
+        m = _ENV_STATE.search(name)
+        if m and not _ENV_OUTPUT.search(name):
+            return _mismatch(ind.name, cat, "效益指标（生态效益）", f"“{m.group(0)}”是环境状况，是项目的效果，不是产出")
     if cat == Category.OUTCOME.value:
         units = {base_unit(p.unit) for p in ind.target.parts if p.unit}
         activity = units & (DOCUMENT_UNITS | ACTIVITY_UNITS)
-        if activity and not _REVERSE_OUTCOME.search(name):
+        if activity and not _REVERSE_OUTCOME.search(name) and not _REACH.search(name):
             return _mismatch(ind.name, cat, "产出指标", f"以“{sorted(activity)[0]}”计的是活动或成果数量")
         m = _OUTPUT_VERB.search(name)
         if m:
@@ -49,10 +56,12 @@ def category_mismatch(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("input_as_target", domain="L1", severity="warning", level="indicator", title="投入或过程指标当作产出/效益",
-      basis="地方模板：资金、人员、物资投入不能作为绩效目标；财预〔2020〕10号 预算执行率单独评分", dimension="相关性")
+      basis="财预〔2015〕88号 绩效目标为产出和效果；财预〔2020〕10号 预算执行率在自评中单独计分；地方绩效目标模板：资金、人员、物资投入不作为绩效目标", dimension="相关性")
 def input_as_target(ctx: IndicatorCtx) -> Hit | None:
+    """Budget execution and fund arrival or disbursement are inputs in every 一级 (101号: they are not
+    performance); paying out a subsidy to its recipients (补贴发放) is an output and is not matched."""
     ind = ctx.indicator
-    if ind.category not in (Category.OUTPUT.value, Category.OUTCOME.value):
+    if ind.category == Category.SATISFACTION.value:
         return None
     m = _INPUT.search(core_name(ind.name))
     if not m:

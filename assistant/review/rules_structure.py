@@ -33,7 +33,7 @@ def is_cost_indicator(ind: Indicator) -> bool:
 
 
 @rule("missing_goal", domain="S1", severity="error", level="project", title="缺少年度绩效目标",
-      basis=_B88_FULL, dimension="完整性")
+      basis=_B88_FULL, dimension="完整性", structural=True)
 def missing_goal(ctx: ProjectCtx) -> Hit | None:
     if ctx.project.goal.strip():
         return None
@@ -41,7 +41,7 @@ def missing_goal(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("no_indicators", domain="S1", severity="error", level="project", title="没有绩效指标",
-      basis=_B88_FULL, dimension="完整性")
+      basis=_B88_FULL, dimension="完整性", structural=True)
 def no_indicators(ctx: ProjectCtx) -> Hit | None:
     if ctx.project.indicators():
         return None
@@ -49,7 +49,7 @@ def no_indicators(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("missing_amount", domain="S1", severity="error", level="project", title="缺少年度资金",
-      basis=_B88_FULL, dimension="完整性")
+      basis=_B88_FULL, dimension="完整性", structural=True)
 def missing_amount(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
     if not ctx.profile.require.amount or p.amount is not None or (p.amount_text or "").strip():
@@ -57,17 +57,39 @@ def missing_amount(ctx: ProjectCtx) -> Hit | None:
     return Hit(message="项目没有填写年度资金总额。", fix="填写年度资金总额（万元），并分列财政拨款和其他资金。")
 
 
-@rule("missing_value", domain="S2", severity="error", level="indicator", title="指标值为空或待填",
+PLACEHOLDER = re.compile(r"[*＊]{2,}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|【[^】]{0,12}】|[○□△]{2,}|_{3,}|…{2,}")
+
+
+def placeholder_in(text: str | None) -> str | None:
+    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any."""
+    m = PLACEHOLDER.search(text or "")
+    return m.group(0) if m else None
+
+
+@rule("missing_value", domain="S2", severity="error", level="indicator", title="指标值为空",
       basis=_SYSTEM + "：指标值必填", dimension="完整性")
 def missing_value(ctx: IndicatorCtx) -> Hit | None:
-    if ctx.indicator.target.kind != "missing":
+    if ctx.indicator.target.kind != "missing" or placeholder_in(ctx.indicator.value):
         return None
-    return Hit(message=f"指标“{ctx.indicator.name}”的指标值为空或仍是占位符（“{ctx.indicator.value}”）。",
+    return Hit(message=f"指标“{ctx.indicator.name}”的指标值为空（“{ctx.indicator.value}”）。",
                fix="填写比较符、数值和计量单位，并写明取值依据。")
 
 
+@rule("placeholder_left", domain="S2", severity="error", level="indicator", title="模板占位符未替换",
+      basis=_SYSTEM + "：指标名称、指标值必填且须为实际内容", dimension="完整性")
+def placeholder_left(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    where = [(label, mark) for label, text in (("指标名称", ind.name), ("指标值", ind.value))
+             if (mark := placeholder_in(text))]
+    if not where:
+        return None
+    listing = "、".join(f"{label}中的“{mark}”" for label, mark in where)
+    return Hit(message=f"指标“{ind.name}”仍留有模板占位符：{listing}。",
+               fix="把占位符换成本项目的实际内容：名称写明度量，指标值写明比较符、数值和计量单位。")
+
+
 @rule("missing_subcategory", domain="S2；S4", severity="error", level="indicator", title="缺少二级指标",
-      basis=_SYSTEM + "：一级、二级、三级指标均须填写", dimension="完整性")
+      basis=_SYSTEM + "：一级、二级、三级指标均须填写", dimension="完整性", structural=True)
 def missing_subcategory(ctx: IndicatorCtx) -> Hit | None:
     if not ctx.profile.require.subcategory or ctx.indicator.subcategory:
         return None
@@ -76,7 +98,7 @@ def missing_subcategory(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("invalid_category", domain="S3", severity="error", level="indicator", title="一级指标不在规定范围",
-      basis="财预〔2021〕101号 指标体系；地方传统版式为产出/效益/满意度（成本在产出下）", dimension="完整性")
+      basis="财预〔2021〕101号 指标体系；地方传统版式为产出/效益/满意度（成本在产出下）", dimension="完整性", structural=True)
 def invalid_category(ctx: IndicatorCtx) -> Hit | None:
     if ctx.indicator.category in CHILDREN:
         return None
@@ -85,7 +107,7 @@ def invalid_category(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("invalid_subcategory", domain="S4", severity="error", level="indicator", title="二级指标不属于其一级指标",
-      basis="财预〔2021〕101号、财预〔2015〕88号 指标体系（兼容传统版式）", dimension="完整性")
+      basis="财预〔2021〕101号、财预〔2015〕88号 指标体系（兼容传统版式）", dimension="完整性", structural=True)
 def invalid_subcategory(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     allowed = CHILDREN.get(ind.category)
@@ -96,7 +118,7 @@ def invalid_subcategory(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("missing_output", domain="S5", severity="error", level="project", title="没有产出指标",
-      basis="财预〔2015〕88号 绩效目标须含产出；财预〔2020〕10号 自评权重以产出、效益为主", dimension="完整性")
+      basis="财预〔2015〕88号 绩效目标须含产出；财预〔2020〕10号 自评权重以产出、效益为主", dimension="完整性", structural=True)
 def missing_output(ctx: ProjectCtx) -> Hit | None:
     if not ctx.project.indicators() or _has(ctx.project, Category.OUTPUT):
         return None
@@ -105,7 +127,7 @@ def missing_output(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("missing_outcome", domain="S5", severity="error", level="project", title="没有效益指标",
-      basis="财预〔2015〕88号 绩效目标须含效益；财预〔2020〕10号 自评权重以产出、效益为主", dimension="完整性")
+      basis="财预〔2015〕88号 绩效目标须含效益；财预〔2020〕10号 自评权重以产出、效益为主", dimension="完整性", structural=True)
 def missing_outcome(ctx: ProjectCtx) -> Hit | None:
     if not ctx.project.indicators() or _has(ctx.project, Category.OUTCOME):
         return None
@@ -114,7 +136,7 @@ def missing_outcome(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("missing_quantity_quality", domain="S6", severity="warning", level="project",
-      title="产出指标缺少数量或质量二级", basis="DOMAIN §2.2 S6（实务做法）", dimension="完整性")
+      title="产出指标缺少数量或质量二级", basis="财预〔2015〕88号 细化量化：产出细化为数量、质量、时效、成本（审核实务，可在审核口径中调整）", dimension="完整性", structural=True)
 def missing_quantity_quality(ctx: ProjectCtx) -> Hit | None:
     outputs = [i for i in ctx.project.indicators() if i.category == Category.OUTPUT.value]
     if not outputs or not any(i.subcategory for i in ctx.project.indicators()):
@@ -129,12 +151,12 @@ def missing_quantity_quality(ctx: ProjectCtx) -> Hit | None:
 
 @rule("missing_cost", domain="S7", severity="warning", level="project", title="没有成本指标",
       basis="财预〔2021〕101号 成本指标；地方传统版式可在产出指标下设成本二级（严重程度由审核口径决定）",
-      dimension="完整性")
+      dimension="完整性", structural=True)
 def missing_cost(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
     if not inds or any(is_cost_indicator(i) for i in inds):
         return None
-    where = ("在产出指标下设“成本指标”二级" if ctx.profile.layout == "legacy" else "设置成本指标（一级）")
+    where = ("在产出指标下设“成本指标”二级" if ctx.layout == "legacy" else "设置成本指标（一级）")
     return Hit(message="项目没有成本指标。",
                fix=f"{where}，如“单位成本≤【标准】元/单位”或“成本控制率（实际/预算）≤【待填】%”，"
                    "数值取自预算支出标准或测算依据。",
@@ -142,7 +164,7 @@ def missing_cost(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("missing_satisfaction", domain="S8", severity="warning", level="project", title="服务类项目没有满意度指标",
-      basis="财预〔2020〕10号 满意度指标（未设置时其权重并入效益）", dimension="完整性")
+      basis="财预〔2020〕10号 满意度指标（未设置时其权重并入效益）", dimension="完整性", structural=True)
 def missing_satisfaction(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
     inds = p.indicators()
@@ -156,7 +178,7 @@ def missing_satisfaction(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("duplicate_name", domain="S9", severity="error", level="project", title="同一项目内指标同名",
-      basis=_SYSTEM + "：三级指标名称不得重复", dimension="完整性")
+      basis=_SYSTEM + "：三级指标名称不得重复", dimension="完整性", structural=True)
 def duplicate_name(ctx: ProjectCtx) -> Hit | None:
     counts = Counter(i.name.strip() for i in ctx.project.indicators())
     dups = [(n, c) for n, c in counts.items() if c > 1 and n]
@@ -182,7 +204,7 @@ def _earlier_signatures(ctx: ProjectCtx) -> dict[tuple, str]:
 
 @rule("duplicate_project", domain="S9（项目间）", severity="warning", level="project",
       title="与表内另一项目的指标完全重复", basis="财预〔2015〕88号 相关性：指标应对应本项目的支出内容",
-      dimension="相关性")
+      dimension="相关性", structural=True)
 def duplicate_project(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
     if len(inds) < ctx.profile.thresholds.duplicate_project_min_indicators:
@@ -211,7 +233,7 @@ def text_too_long(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("too_few_indicators", domain="S11", severity="warning", level="project", title="指标数量过少",
-      basis="广州市2018年预算编制要求：每个项目不少于4个指标；DOMAIN §2.2 S11", dimension="完整性")
+      basis="广州市财政局2018年预算编制要求：每个项目不少于4个绩效指标（审核口径可调整）", dimension="完整性", structural=True)
 def too_few_indicators(ctx: ProjectCtx) -> Hit | None:
     n = len(ctx.project.indicators())
     low = ctx.profile.thresholds.min_indicators
@@ -221,7 +243,7 @@ def too_few_indicators(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("too_many_indicators", domain="S11", severity="info", level="project", title="指标数量过多",
-      basis="财预〔2021〕101号 重点突出：选取反映主要产出和核心效果的指标", dimension=None)
+      basis="财预〔2021〕101号 重点突出：选取反映主要产出和核心效果的指标", dimension=None, structural=True)
 def too_many_indicators(ctx: ProjectCtx) -> Hit | None:
     n = len(ctx.project.indicators())
     high = ctx.profile.thresholds.max_indicators
@@ -231,7 +253,7 @@ def too_many_indicators(ctx: ProjectCtx) -> Hit | None:
 
 
 @rule("qualitative_share", domain="V4", severity="warning", level="project", title="定性指标占比过高",
-      basis="财预〔2015〕88号 细化量化；广州市要求定量指标不少于50%", dimension="相关性")
+      basis="财预〔2015〕88号 细化量化；广州市要求定量指标不少于50%", dimension="相关性", structural=True)
 def qualitative_share(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
     if not inds:
@@ -246,7 +268,7 @@ def qualitative_share(ctx: ProjectCtx) -> Hit | None:
 
 @rule("missing_value_basis", domain="L8", severity="warning", level="indicator", title="缺少指标值设定依据",
       basis="预算管理一体化系统“指标值设定依据”：计划标准、历史标准、行业标准、预算支出标准、其他标准",
-      dimension="可行性")
+      dimension="可行性", structural=True)
 def missing_value_basis(ctx: IndicatorCtx) -> Hit | None:
     required = ctx.profile.require.value_basis or "value_basis" in ctx.columns
     if not required or (ctx.indicator.value_basis or "").strip():
@@ -256,7 +278,7 @@ def missing_value_basis(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("missing_data_source", domain="L10", severity="warning", level="indicator", title="缺少数据来源",
-      basis="财预〔2021〕101号 量化易评：数据应来自现有统计或低成本采集", dimension="可行性")
+      basis="财预〔2021〕101号 量化易评：数据应来自现有统计或低成本采集", dimension="可行性", structural=True)
 def missing_data_source(ctx: IndicatorCtx) -> Hit | None:
     required = ctx.profile.require.data_source or "data_source" in ctx.columns
     if not required or (ctx.indicator.data_source or "").strip():

@@ -30,11 +30,19 @@ _COMPARATORS = {"≥", ">", "=", "<", "≤", "定性", ">=", "<=", "大于等于
 _REVERSE = re.compile(r"成本|费用|单价|时长|周期|天数|事故|投诉|差错|发生率|超支|结余率")
 _POSITIVE = re.compile(r"完成|覆盖|合格|达标|满意|知晓|及时|通过")
 _REDUCTION = re.compile(r"降低|减少|节约|下降|压减|缩短|节省")
-_INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|案件|隐患|故障|伤亡|损失|问题|死亡|污染")
+_INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|违建|违章|案件|隐患|故障|伤亡|损失|问题|死亡|污染|争议|纠纷|"
+                       r"信访|上访|舆情|返工|退回|退件|逾期|拖欠|欠薪|超标|超支|失误|错误|错报|漏报|不合格|处罚|"
+                       r"通报|火灾|泄漏|中断|停运|宕机|发生(?:数|率|次数|起数|量)")
 _ACTIVITY_NAME = re.compile(r"^(?:开展|举办|组织|召开|举行)")
 _DOCUMENT_NOUN = re.compile(r"报告|方案|材料|规划|规定|办法|图谱|手册|简报|文件|课题|研究|教材|资料|清单|案例|指南|标准")
 _TIME_NAME = re.compile(r"时效|及时|按时|按期|完成时间|完成时限|时限|工期")
+_DEADLINE_NAME = re.compile(r"(?:时间|时限|日期|期限|工期|时点|节点|截止|用时|历时)$")
+_TIME_UNITS = {"日期", "天", "日", "工作日", "个工作日", "月", "个月", "月底", "年", "周", "小时", "分钟", "季度"}
+_RELATIVE_RATE = re.compile(r"(?:增长|下降|降低|减少|提高|提升|变化|变动)(?:率|幅度)$|增幅$|降幅$|增速$")
+_RATE_THEN_CHANGE = re.compile(r"(?:率|比例|占比|比重|满意度|知晓度)[^率]{0,8}(?:提高|提升|增长|增加|上升|下降|降低|减少)$")
+_BASE_PERIOD = re.compile(r"较上年|比上年|同比|环比|上年度?|较上一年|较去年")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+_TOLERANCE = re.compile(r"偏差|误差|偏离|浮动|允差|容差")
 
 
 def _parts(ctx: IndicatorCtx):
@@ -87,7 +95,7 @@ def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
 
 
 @rule("unit_mismatch", domain="V5", severity="warning", level="indicator", title="计量单位与指标名称不一致",
-      basis="DOMAIN §2.2 V5：比率用%，计数用个/项/人次等，金额用元/万元（实务做法）", dimension="相关性")
+      basis=_SYSTEM + "：定量指标须有计量单位；比率用%，计数用个/项/人次，金额用元/万元（审核实务）", dimension="相关性")
 def unit_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     for part in _parts(ctx):
@@ -133,7 +141,7 @@ def compound_target(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("missing_comparator", domain="S2；V1", severity="error", level="indicator", title="定量指标缺少计算符号",
-      basis=_SYSTEM + "：定量指标须选择计算符号", dimension="完整性")
+      basis=_SYSTEM + "：定量指标须选择计算符号", dimension="完整性", structural=True)
 def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
     if "comparator" not in ctx.columns or (ctx.indicator.comparator or "").strip():
         return None
@@ -173,12 +181,14 @@ def qualitative_with_unit(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("percent_out_of_range", domain="V6", severity="error", level="indicator", title="百分比超出0–100",
-      basis="DOMAIN §2.2 V6：比率在0–100%之间，增长率除外", dimension="可行性")
+      basis="审核实务：比率类指标取值在0–100%之间（增长率、变化率和允许偏差除外）", dimension="可行性")
 def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
-    if CHANGE_WORDS.search(ctx.indicator.name + ctx.indicator.value):
+    if CHANGE_WORDS.search(ctx.indicator.name + ctx.indicator.value) or _TOLERANCE.search(ctx.indicator.name):
         return None
     for p in _parts(ctx):
         if p.unit == "%" and not p.basis and p.value is not None:
+            if p.op is Op.RANGE and p.value < 0 <= (p.high or 0):
+                continue
             values = [p.value] + ([p.high] if p.high is not None else [])
             if any(v > 100 or v < 0 for v in values):
                 return Hit(message=f"百分比“{ctx.indicator.value}”超出0–100%。",
@@ -187,11 +197,16 @@ def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("direction_mismatch", domain="V7", severity="warning", level="indicator", title="比较方向与指标性质不符",
-      basis="财预〔2020〕10号 正向/反向指标评分；DOMAIN §2.2 V7", dimension="可行性")
+      basis="财预〔2020〕10号 正向指标与反向指标分别计分", dimension="可行性")
 def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
     name = core_name(ctx.indicator.name)
     for p in _parts(ctx):
         if p.basis or p.op is Op.RANGE:
+            continue
+        if _is_deadline(name, p.unit):
+            if p.op in (Op.GE, Op.GT):
+                return Hit(message=f"“{name}”是完成期限（越早越好），却用了“{ctx.indicator.value}”。",
+                           fix="期限类指标写“【日期】前”或“≤【时限】”。")
             continue
         if _REVERSE.search(name) and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
             return Hit(message=f"“{name}”越小越好（反向指标），却用了“{ctx.indicator.value}”。",
@@ -202,8 +217,14 @@ def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
     return None
 
 
+def _is_deadline(name: str, unit: str | None) -> bool:
+    """A completion date or time limit: earlier or shorter is better, whatever verb the name uses."""
+    return unit == "日期" or bool(_DEADLINE_NAME.search(name)) or (
+        unit in _TIME_UNITS and bool(_TIME_NAME.search(name)))
+
+
 @rule("trivial_target", domain="V8", severity="warning", level="indicator", title="目标值无约束力",
-      basis="DOMAIN §2.2 V8：≥0、>0 等目标必然达成", dimension="可行性")
+      basis="财预〔2015〕88号 合理可行：目标须有约束力；“=0”只用于事故、投诉、争议等反向指标（审核实务）", dimension="可行性")
 def trivial_target(ctx: IndicatorCtx) -> Hit | None:
     for p in _parts(ctx):
         if p.value != 0 or p.basis:
@@ -217,7 +238,7 @@ def trivial_target(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("satisfaction_range", domain="V9", severity="warning", level="indicator", title="满意度目标不合理",
-      basis="DOMAIN §2.2 V9、§4.1：满意度一般设为85%–95%，避免100%", dimension="可行性")
+      basis="财预〔2020〕10号 满意度指标；审核实务：满意度目标一般为85%–95%，避免100%", dimension="可行性")
 def satisfaction_range(ctx: IndicatorCtx) -> Hit | None:
     if not SATISFACTION_NAME.search(ctx.indicator.name):
         return None
@@ -238,7 +259,7 @@ _NUM_UNIT_IN_NAME = re.compile(r"(\d+(?:\.\d+)?)\s*(人次|人|场|次|个|项|�
 
 
 @rule("value_in_name", domain="V10", severity="warning", level="indicator", title="数值写在指标名称里",
-      basis="DOMAIN §2.2 V10：名称写度量，数值写在指标值栏", dimension="相关性")
+      basis=_SYSTEM + "：指标名称与指标值分栏填写，名称写度量，数值写在指标值栏", dimension="相关性")
 def value_in_name(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     if ind.target.kind == "quantitative":
@@ -251,6 +272,42 @@ def value_in_name(ctx: IndicatorCtx) -> Hit | None:
     return Hit(message=f"数值“{m.group(0)}”写在名称“{ind.name}”里，指标值栏却是“{ind.value}”。",
                fix=f"名称只写度量（如“{metric}”），指标值写“≥{m.group(1)}{m.group(2)}”。",
                rewrites=[measured(metric, f"≥{m.group(1)}{m.group(2)}")])
+
+
+_NAMED_VALUE = re.compile(r"(?P<op>[≥≤><=])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<mag>[万亿千百]?)"
+                          r"(?P<unit>人次|人|场次|场|次|个|项|家|户|套|台|件|篇|份|期|km|公里|元|%)")
+_MAG = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def _scaled(value: float, unit: str | None) -> tuple[float, str]:
+    unit = unit or ""
+    for mag, factor in _MAG.items():
+        if mag and unit.startswith(mag) and len(unit) > 1:
+            return value * factor, unit[1:]
+    return value, unit
+
+
+@rule("name_value_conflict", domain="V10", severity="warning", level="indicator", title="指标名称中的数值与指标值矛盾",
+      basis="财预〔2020〕10号 绩效指标明确性：每个指标有一个明确的目标值", dimension="相关性")
+def name_value_conflict(ctx: IndicatorCtx) -> Hit | None:
+    ind = ctx.indicator
+    parts = [p for p in _parts(ctx) if p.value is not None and p.op is not Op.RANGE and not p.basis]
+    if not parts:
+        return None
+    from assistant.parse.value import normalize
+
+    for m in _NAMED_VALUE.finditer(normalize(ind.name)):
+        named, unit = _scaled(float(m.group("num")) * _MAG[m.group("mag")], m.group("unit"))
+        for p in parts:
+            value, value_unit = _scaled(float(p.value), p.unit)
+            if value_unit == "百分点":
+                value_unit = "%"
+            if value_unit == unit and abs(value - named) > 1e-9:
+                return Hit(message=f"指标名称写明“{m.group(0)}”，指标值却是“{ind.value}”，两者矛盾。",
+                           fix="名称只写度量，不写数值；目标值以指标值栏为准，二者不一致时须核实。",
+                           rewrites=[measured(core_name(ind.name).replace(m.group(0), "").strip("（）() ") or ind.name,
+                                              ind.value)])
+    return None
 
 
 @rule("timeliness_no_deadline", domain="V11", severity="error", level="indicator", title="时效指标没有期限",
@@ -267,15 +324,28 @@ def timeliness_no_deadline(ctx: IndicatorCtx) -> Hit | None:
 
 
 @rule("change_without_baseline", domain="V12", severity="warning", level="indicator", title="变化类指标没有基期",
-      basis="DOMAIN §2.2 V12；财预〔2021〕101号 历史标准", dimension="可行性")
+      basis="财预〔2021〕101号 历史标准（上年值、近三年平均值）", dimension="可行性")
 def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
+    """A change needs a base: a year, a 基期 value, or a named base period (较上年、同比), since the
+    system shows last year's value beside the row. A change of a rate level (知晓率提高5%) must also say
+    百分点 or %; a change rate (下降率、增长率) is a relative change in % by definition."""
     ind = ctx.indicator
     text = ind.name + ind.value
-    if not CHANGE_WORDS.search(text) or _YEAR.search(text) or re.search(r"基期|基数|基线", text):
+    if not CHANGE_WORDS.search(text):
         return None
-    parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and not p.basis]
+    parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and p.basis != "累计"]
     if not parts:
         return None
-    extra = "；比率的变化还须写明是“百分点”还是“%”" if RATE_NAME.search(core_name(ind.name)) else ""
+    based = bool(_YEAR.search(text) or re.search(r"基期|基数|基线", text) or _BASE_PERIOD.search(text)
+                 or any(p.basis for p in parts))
+    core = core_name(ind.name)
+    points_unclear = bool(RATE_NAME.search(core) or _RATE_THEN_CHANGE.search(core)) and not _RELATIVE_RATE.search(core) \
+        and all(p.unit == "%" for p in parts)
+    if based and not points_unclear:
+        return None
+    if based:
+        return Hit(message=f"“{ind.name}”是比率的变化，“{ind.value}”未写明是百分点还是相对变化（%）。",
+                   fix="比率水平的变化写“提高≥【待填】个百分点”；如指相对变化，名称改为“……增长率”。")
+    extra = "；比率的变化还须写明是“百分点”还是“%”" if points_unclear else ""
     return Hit(message=f"“{ind.name}”是变化类指标，但没有写明基期年份和基期值{extra}。",
                fix="在名称、解释或依据中写明基期（如“【基期年份】年为【基期值】”），并区分百分点与%。")

@@ -134,6 +134,12 @@ RELATIVE = re.compile(r"(?:增长|下降|降低|减少|变化)率|增幅|降幅"
 """A name that is itself a relative change (下降率, 增长率, 增幅): its % is the relative change, no ambiguity."""
 
 
+def usable(value: str) -> bool:
+    """A value worth keeping from an answer that failed its checks: measurable, with a number, date or
+    【placeholder】 (a bare unit or a vague phrase is not)."""
+    return is_measurable(value) and bool(re.search(r"\d|【", value or ""))
+
+
 def is_change(opt: Any) -> bool:
     return bool(CHANGE.search(f"{opt.name}{opt.value}"))
 

@@ -2,13 +2,13 @@
 finding, run concurrently and bounded by the llm layer's batch, with a progress bar and a cost line.
 
 ``llm_review`` merges everything into the rule report (model findings carry ``source="model"``, model
-rewrites go in front of the rule templates in ``Finding.rewrites``); ``run_llm_review`` is the command.
+rewrites go in front of the rule templates in ``Finding.rewrites``); the command is ``assistant.commands``,
+over ``assistant.service.review_model``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,10 +111,22 @@ def _option_text(o: Any) -> str:
 
 def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
                progress: Progress | None = None, checkpoint: str | Path | None = None,
-               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None) -> tuple[LLMReviewResult, Any]:
+               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None,
+               batch_out: str | Path | None = None, batch_in: str | Path | None = None) -> tuple[LLMReviewResult, Any]:
     """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report.
     With ``checkpoint`` (a JSONL file) a re-run after a kill repeats no finished call and loses none. ``calls``
-    is a :func:`plan` already made for this table and report (to count or show the calls first)."""
+    is a :func:`plan` already made for this table and report (to count or show the calls first).
+    ``batch_out``: call nothing, write the calls as an OpenAI Batch API JSONL file (the result says so in its
+    notes); ``batch_in``: read that batch's results file into the same result as a live run."""
+    if batch_out is not None:
+        n = write_requests(table, report, client.profile, batch_out, library=library, rules_profile=profile,
+                           projects_per_call=projects_per_call)
+        note = f"未调用模型：已把 {n} 个请求写入 {batch_out}，提交 Batch 服务后用 --batch-in 读回结果。"
+        return LLMReviewResult(title=table.title, department=table.department, findings=report.findings,
+                               model=model_name(client), usage={"calls": 0}, notes=[note]), report
+    if batch_in is not None:
+        return read_results(table, report, client.profile, batch_in, library=library, rules_profile=profile,
+                            projects_per_call=projects_per_call)
     from assistant.llm.batch import arun_batch
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
@@ -223,110 +235,3 @@ def _merge(report: Any, table: Table, extra: list[Finding]) -> Any:
         "findings": findings, "projects": summaries,
         "counts": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
         "codes": dict(sorted(Counter(f.code for f in findings).items()))})
-
-
-class _Bar:
-    """A rich progress bar on stderr."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("模型审核中", total=total)
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _err(message: str, code: int = 2) -> int:
-    sys.stderr.write(message.rstrip() + "\n")
-    return code
-
-
-def run_llm_review(path: str | Path, *, endpoint: str | None = None, fmt: str = "text",
-                   output: str | Path | None = None, profile: str | None = None, fail_on: str = "never",
-                   checkpoint: str | Path | None = None, batch_write: str | Path | None = None,
-                   batch_read: str | Path | None = None) -> int:
-    """The command: exit 2 on a usage, input or endpoint error, 1 when --fail-on matches, else 0.
-    ``checkpoint`` resumes a killed run; ``batch_write`` writes the calls as an OpenAI Batch JSONL file instead
-    of calling; ``batch_read`` reads that batch's results file into the same report."""
-    from assistant.examples import remember
-    from assistant.llm.errors import LLMError
-    from assistant.parse import ParseError, read_path
-    from assistant.review import ProfileError, load_profile, review_table
-    from assistant.tasks.endpoint import client_for
-
-    kind = {"txt": "text", "markdown": "md"}.get(fmt.lower(), fmt.lower())
-    if kind not in ("text", "md", "html", "xlsx", "json"):
-        return _err(f"不支持的报告格式“{fmt}”，可选：text、md、html、xlsx、json")
-    if kind == "xlsx" and output is None:
-        return _err("xlsx 报告需要用 -o 指定输出文件")
-    try:
-        prof = load_profile(profile)
-        table = read_path(path)
-        client = client_for(endpoint)
-    except (ProfileError, ParseError, LLMError) as err:
-        return _err(str(err))
-    if client is None:
-        return _err("--llm 需要模型端点：请用 --endpoint 选择，或设置 JIXIAO_BASE_URL/JIXIAO_MODEL。"
-                    "不加 --llm 时只做规则审核。")
-    remember(table, str(path))
-    report = review_table(table, prof)
-    if batch_write is not None:
-        n = write_requests(table, report, client.profile, batch_write, rules_profile=prof)
-        sys.stderr.write(f"已写入 {n} 个请求：{batch_write}（提交给 Batch 服务，完成后用 --batch-read 读入结果）\n")
-        return 0
-    bar = _Bar()
-    try:
-        if batch_read is not None:
-            result, merged = read_results(table, report, client.profile, batch_read, rules_profile=prof)
-        else:
-            result, merged = llm_review(table, report, client, profile=prof, progress=bar, checkpoint=checkpoint)
-    except LLMError as err:
-        return _err(f"模型审核失败：{err}")
-    except (OSError, ValueError) as err:
-        return _err(f"无法读取 Batch 结果文件 {batch_read}：{err}")
-    finally:
-        bar.close()
-    _write(kind, result, _labelled(merged, result.model), table, output)
-    from assistant.llm.usage import Usage
-
-    usage = Usage.from_dict(result.usage or {})
-    sys.stderr.write(f"模型：{result.model}；{usage.summary(client.profile.currency)}\n")
-    for line in result.errors:
-        sys.stderr.write(f"未完成：{line}\n")
-    if result.errors and len(result.errors) == call_count(table, report):
-        return _err("模型调用全部失败：以上为规则审核结果。请检查模型端点（jixiao model probe）后重试。", 1)
-    if fail_on != "never" and merged.has_at_least(fail_on):
-        return 1
-    return 0
-
-
-def _labelled(report: Any, model: str | None) -> Any:
-    """The report for reading: a model finding's message says which model made it."""
-    findings = [f.model_copy(update={"message": f"［模型 {model}］{f.message}"}) if f.source == "model" else f
-                for f in report.findings]
-    return report.model_copy(update={"findings": findings})
-
-
-def _write(kind: str, result: LLMReviewResult, report: Any, table: Table, output: str | Path | None) -> None:
-    if kind != "json":
-        from assistant.review.cli import write_report
-
-        write_report(report, table, kind, output)
-        return
-    text = result.model_dump_json(indent=2) + "\n"
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-        sys.stderr.write(f"已写入 {output}\n")

@@ -133,3 +133,4 @@ class LLMReviewResult(BaseModel):
     model: str | None = None
     usage: dict[str, Any] | None = None
     errors: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

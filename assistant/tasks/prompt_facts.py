@@ -25,10 +25,20 @@ _COUNT_UNITS = frozenset({"人次", "万人次", "万人", "名", "人", "户", 
 
 def goal_clauses(goal: str) -> list[str]:
     """The goal split into clauses (sentences and numbered items), blanks dropped."""
-    facts = _facts_module()
-    if facts is not None and hasattr(facts, "goal_clauses"):
-        return list(facts.goal_clauses(goal))
     return [c.strip(" ，,、") for c in _CLAUSE.split(goal or "") if len(c.strip(" ，,、")) >= 4]
+
+
+def officer_figures(desc: Any) -> list[str]:
+    """The figures and dates of a description as the officer wrote them, by the officer-facts extractor
+    (:func:`assistant.tasks.facts.read_facts`) when installed, else by :func:`figures`; money figures are left
+    out (the amount is given separately)."""
+    try:
+        from assistant.tasks.facts import read_facts
+    except ImportError:
+        return figures(desc.goal, desc.content, desc.beneficiaries)
+    facts = read_facts(desc)
+    spans = [d[0] for d in facts.dates] + [f.span for f in facts.figures if not f.money]
+    return list(dict.fromkeys(s.strip() for s in spans if s.strip()))
 
 
 def figures(*texts: str | None) -> list[str]:
@@ -68,23 +78,23 @@ def budget_year(*texts: str | None) -> int | None:
     return max(years) if years else None
 
 
-def example_sets(library: Any, text: str, k: int = 3) -> list[dict[str, Any]]:
-    """2–4 example indicator sets for the project ``text``: the indicator library's curated sets by sector
-    when it is installed, else the most similar projects of ``library``. Each is labelled an example."""
+def example_sets(library: Any, text: str, k: int = 3, layout: str = "legacy") -> list[dict[str, Any]]:
+    """2–4 example indicator sets for the project ``text``: the indicator library's records for the best-fitting
+    project types (one set per type, core indicators first), else the most similar projects of ``library``.
+    Each set is labelled an example."""
     lib = _library_module()
-    if lib is not None and hasattr(lib, "example_sets"):
-        return list(lib.example_sets(text, k=k))
-    from assistant.tasks.grounding import for_prompt, similar
+    if lib is None:
+        from assistant.tasks.grounding import for_prompt, similar
 
-    return [{"示例": n, **for_prompt(g)} for n, g in enumerate(similar(library, text, k), 1)]
-
-
-def _facts_module() -> Any:
-    try:
-        from assistant.tasks import facts  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return facts
+        return [{"示例": n, **for_prompt(g)} for n, g in enumerate(similar(library, text, k), 1)]
+    sets: dict[str, dict[str, Any]] = {}
+    for hit in lib.search(text, k=40, layout=layout):
+        r = hit.record
+        entry = sets.setdefault(r.kind, {"示例": f"指标库·{r.kind_name}（示例，不是本项目的答案）", "指标": []})
+        if len(entry["指标"]) < 8:
+            core = "｜核心" if r.is_core else ""
+            entry["指标"].append(f"{r.level1}/{r.level2}｜{r.name}｜{r.value_form}｜{'、'.join(r.basis)}{core}")
+    return list(sets.values())[:max(2, min(k, 4))]
 
 
 def _library_module() -> Any:

@@ -227,8 +227,7 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
 async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = None,
                          profile: Any = None) -> RewriteResult:
     from assistant.llm.errors import AnswerInvalid, TransportError
-    from assistant.parse.value import is_measurable
-    from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of
+    from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of, usable
 
     findings = own_findings(ind, project, profile)
     prompt = render(ind, project, findings)
@@ -240,7 +239,7 @@ async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = 
                          f"模型端点出错（{err}），以下改为规则模板的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
-        kept = [o for o in items_of(err.raw, "options", AnswerOption) if is_measurable(o.value)]
+        kept = [o for o in items_of(err.raw, "options", AnswerOption) if usable(o.value)]
         if not kept:
             return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
                              f"模型回答 {attempts} 次仍未给出可测的改写，以下改为规则模板的结果。")

@@ -15,7 +15,7 @@ from assistant.examples import Library
 from assistant.model import Project
 from assistant.tasks import checks
 from assistant.tasks.endpoint import RULES_NOTE, client_for, fell_back, model_name, run
-from assistant.tasks.given import GivenTarget, goal_targets
+from assistant.tasks.given import GivenTarget
 from assistant.tasks.grounding import hint, library_or_default, similar
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator, SuggestResult, ValueHint
 from assistant.tasks.starters import ProjectType, Row, has_recipients, infer_type
@@ -99,32 +99,27 @@ def _placeholder_note(indicators: list[SuggestedIndicator]) -> list[str]:
 
 def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, profile: Any = None,
                   on_indicator: OnIndicator | None = None) -> SuggestResult:
-    """The rules backend: a starter set, value hints from the library, placeholders for numbers."""
+    """The rules backend (:mod:`assistant.tasks.drafting`): the officer's facts, then library records ranked
+    against the whole description; placeholders for numbers the officer did not give."""
+    from assistant.tasks.drafting import draft_rows
+
     ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
-    layout = checks.layout(profile)
-    grounding = similar(library, desc.text(), k)
-    rows, hints = [], []
-    stated = goal_targets(desc.goal, desc.content)
-    for target in stated:
-        ind = _from_given(target, layout)
-        rows.append(ind)
-        if on_indicator is not None:
-            on_indicator(ind)
-    taken = {(t.sub, t.unit) for t in stated}
-    for row in ptype.rows:
-        if row.sub == "服务对象满意度指标" and not recipients or {(row.sub, row.unit), (row.sub, None)} & taken:
-            continue
-        value_hint = hint(library, row.name, row.unit)
+    rows, _facts, notes = draft_rows(desc, checks.layout(profile), recipients)
+    flagged = {f.item for f in _findings(desc, rows, profile) if f.level == "indicator" and f.item}
+    rows = [r for n, r in enumerate(rows, 1) if not (r.proposed and n in flagged)]
+    hints = []
+    for ind in rows:
+        value_hint = hint(library, ind.name, ind.unit) if ind.proposed else None
         if value_hint is not None:
             hints.append(value_hint)
-        ind = _from_row(row, ptype, desc, layout, value_hint)
-        rows.append(ind)
+            ind.reason += "；参考：" + value_hint.text
         if on_indicator is not None:
             on_indicator(ind)
+    grounding = similar(library, desc.text(), k)
     return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,
                          hints=hints, findings=_findings(desc, rows, profile), backend="rules",
-                         notes=[RULES_NOTE, *_placeholder_note(rows)])
+                         notes=[RULES_NOTE, *notes, *_placeholder_note(rows)])
 
 
 _DESC_ZH = {"name": "项目名称", "goal": "年度绩效目标", "amount": "年度预算（万元）", "unit": "实施单位",
@@ -135,7 +130,7 @@ def _described(desc: ProjectDescription) -> dict[str, Any]:
     return {_DESC_ZH[k]: v for k, v in desc.model_dump(exclude_none=True).items() if v != ""}
 
 
-def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3) -> dict[str, Any]:
+def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3, layout: str = "legacy") -> dict[str, Any]:
     """What the suggest prompt carries besides the fixed guide: example sets, the description with its budget
     year, the goal clauses, the figures the officer gave, unit costs marked 测算."""
     from assistant.tasks import prompt_facts as pf
@@ -144,10 +139,10 @@ def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3) -> dic
     year = pf.budget_year(desc.name, desc.goal, desc.content)
     if year is not None:
         described["预算年度"] = year
-    given = pf.figures(desc.goal, desc.content, desc.beneficiaries)
+    given = pf.officer_figures(desc)
     return {"description": described, "clauses": pf.goal_clauses(desc.goal), "figures": given,
-            "costs": pf.unit_costs(desc.amount, given),
-            "examples": pf.example_sets(library, desc.text(), max(2, min(k, 4)))}
+            "costs": pf.unit_costs(desc.amount, pf.figures(*given)),
+            "examples": pf.example_sets(library, desc.text(), max(2, min(k, 4)), layout)}
 
 
 def render(desc: ProjectDescription, library: Library, layout: str, recipients: bool, k: int = 3,
@@ -156,7 +151,7 @@ def render(desc: ProjectDescription, library: Library, layout: str, recipients: 
     from assistant.llm.prompts import load_prompt
 
     return load_prompt("suggest").render(layout=layout, recipients=recipients,
-                                         **(inputs or prompt_inputs(desc, library, k)))
+                                         **(inputs or prompt_inputs(desc, library, k, layout)))
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
@@ -171,7 +166,7 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     layout = checks.layout(profile)
     grounding = similar(library, desc.text(), k)
     hints: list[ValueHint] = []
-    inputs = prompt_inputs(desc, library, k)
+    inputs = prompt_inputs(desc, library, k, layout)
     prompt = render(desc, library, layout, recipients, k, inputs)
     context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
                "name": desc.name, "goal": desc.goal, "figures": inputs["figures"]}

@@ -1,4 +1,4 @@
-"""The gradio Blocks app: three tabs over one endpoint choice, one session's usage and one draft store."""
+"""The gradio Blocks app: four tabs over one endpoint choice, one session's usage and one draft store."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr  # noqa: E402
 
-from assistant.ui import draft_tab, review_tab, settings_tab  # noqa: E402
+from assistant.ui import draft_tab, office_tab, review_tab, settings_tab  # noqa: E402
 from assistant.ui.store import DraftStore  # noqa: E402
 
 TITLE = "绩效目标助手"
@@ -35,6 +35,8 @@ def build_app(store: DraftStore | None = None) -> gr.Blocks:
                 draft_tab.build(store, endpoint, totals, demo)
             with gr.Tab("审核", id="review", elem_id="tab-review"):
                 review_tab.build(endpoint, totals)
+            with gr.Tab("批量审核", id="office", elem_id="tab-office"):
+                office_tab.build()
             with gr.Tab("设置与用量", id="settings", elem_id="tab-settings"):
                 settings_tab.build(endpoint, totals)
     demo.queue(default_concurrency_limit=4)

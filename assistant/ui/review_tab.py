@@ -8,7 +8,8 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.model import SEVERITY_ZH, Finding, Table
+from assistant.model import SEVERITY_ZH, Finding, Grade, Table
+from assistant.service import Outcome
 from assistant.ui import services, usage
 from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
 from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc, finding_rows, grade_rows
@@ -18,8 +19,8 @@ SEVERITY_CHOICES = [SEVERITY_ZH[k] for k in ("error", "warning", "info")]
 REPORT_FORMATS = (("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON"))
 
 
-def profile_choices() -> list[tuple[str, str]]:
-    """(label, name) of the bundled review profiles, the default first."""
+def policy_choices() -> list[tuple[str, str]]:
+    """(label, name) of the bundled review policies (口径), the default first."""
     from assistant.review.profile import DEFAULT_PROFILE, PROFILE_DIR
 
     names = sorted((p.stem for p in PROFILE_DIR.glob("*.toml")), key=lambda n: n != DEFAULT_PROFILE)
@@ -35,11 +36,11 @@ def load_input(file: str | None, text: str | None) -> Table:
         if text and text.strip():
             return services.read_pasted(text)
     except services.UserError as err:
-        raise gr.Error(str(err), title="无法读取表格") from None
+        raise gr.Error(services.message(err), title="无法读取表格") from None
     raise gr.Error("请先上传表格文件，或把表格内容粘贴到文本框里。", title="没有可审核的内容")
 
 
-def _summary(table: Table, findings: list[Finding], grades: list[Any], who: str, done: bool) -> str:
+def _summary(table: Table, findings: list[Finding], grades: list[Grade], who: str, done: bool) -> str:
     counts = {k: sum(f.severity == k for f in findings) for k in ("error", "warning", "info")}
     dist = "，".join(f"{g} {sum(x.grade == g for x in grades)} 个" for g in "优良中差")
     head = "审核完成" if done else "审核中……"
@@ -49,11 +50,10 @@ def _summary(table: Table, findings: list[Finding], grades: list[Any], who: str,
             f"评级：{dist or '—'}。\n\n<sub>审核：{esc(who)}</sub>")
 
 
-def _write_reports(report: Any, table: Table) -> list[str]:
+def _write_reports(outcome: Outcome) -> list[str]:
     folder = services.out_dir()
-    stem = Path(table.source or "表格").stem[:40] or "表格"
-    return [str(services.write_report(report, table, fmt, folder / f"{stem}-审核报告.{fmt}"))
-            for fmt, _ in REPORT_FORMATS]
+    stem = Path(outcome.table.source or "表格").stem[:40] or "表格"
+    return [str(services.write_report(outcome, fmt, folder / f"{stem}-审核报告.{fmt}")) for fmt, _ in REPORT_FORMATS]
 
 
 def _filter(findings: list[dict[str, Any]], severities: list[str] | None, codes: list[str] | None) -> list[list[str]]:
@@ -65,39 +65,48 @@ def _filter(findings: list[dict[str, Any]], severities: list[str] | None, codes:
     return finding_rows(chosen)
 
 
-def run_review(file: str | None, text: str | None, profile: str | None, use_model: bool, endpoint_name: str,
+def run_review(file: str | None, text: str | None, policy: str | None, use_model: bool, endpoint_name: str,
                totals: dict[str, Any], request: gr.Request,
-               progress: gr.Progress = gr.Progress()) -> Iterator[tuple]:  # noqa: B008
-    """Rules first; then, when asked and an endpoint is chosen, the model's critiques and rewrites with a
-    progress bar. 停止 ends the model part; the rule results stay and the reports are still written."""
+               progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, ...]]:  # noqa: B008
+    """Rules first; then, when asked and an endpoint is chosen, the model's critiques and rewrites under the
+    same policy, with a progress bar. 停止 ends the model part; the rule results stay and the reports are
+    still written."""
+    try:
+        opts = services.options(policy, endpoint_name)
+    except services.UserError as err:
+        raise gr.Error(services.message(err), title="选项有误") from None
     table = load_input(file, text)
     progress(0.05, desc="规则审核")
-    report = services.review(table, profile or None)
+    outcome = services.review(table, opts)
     who, note = services.RULES, ""
     if use_model and services.endpoint(endpoint_name) is not None:
+        model_opts = services.options(policy, endpoint_name, use_model=True)
         no_files = [gr.DownloadButton(value=None, interactive=False)] * len(REPORT_FORMATS)
-        yield _outputs(table, report, f"{services.RULES}；模型审核进行中……", False, no_files, totals)
+        yield _outputs(outcome, f"{services.RULES}；模型审核进行中……", False, no_files, totals)
         flag = stop_flag(getattr(request, "session_hash", None) or "api")
-        steps = streamed(lambda emit: services.model_review(table, report, endpoint_name,
-                                                            lambda done, total: emit((done, total))), flag)
+        rules = outcome
+        steps = streamed(lambda emit: services.model_review(rules, model_opts, emit), flag)
         try:
             while True:
                 try:
-                    done, total = next(steps)
+                    step = next(steps)
                 except StopIteration as finished:
-                    result, report = finished.value
+                    outcome = finished.value
                     break
-                progress((done, total), desc=f"模型审核（{endpoint_name}）", unit="次调用")
+                services.show(progress, step, endpoint_name)
+            result = outcome.model
+            assert result is not None
             who = f"{services.RULES} + {result.model or endpoint_name}"
             totals = usage.add(totals, result.model or endpoint_name, result.usage)
             note = usage.footer(who, result.usage) + "".join(f"\n\n- 失败：{esc(e)}" for e in result.errors[:5])
         except Stopped:
             note = "\n\n**模型审核已停止**：下面是规则审核的结果，报告文件也只含规则审核。"
         except Exception as err:  # noqa: BLE001 - the rule results still stand
-            note = f"\n\n**模型审核失败**：{esc(err)}。下面是规则审核的结果；可稍后重试或改用规则引擎。"
+            shown = services.message(err) if isinstance(err, services.UserError) else err
+            note = f"\n\n**模型审核失败**：{esc(shown)}。下面是规则审核的结果；可稍后重试或改用规则引擎。"
     progress(0.95, desc="生成报告文件")
-    files = [gr.DownloadButton(value=path, interactive=True) for path in _write_reports(report, table)]
-    yield _outputs(table, report, who, True, files, totals, note)
+    files = [gr.DownloadButton(value=path, interactive=True) for path in _write_reports(outcome)]
+    yield _outputs(outcome, who, True, files, totals, note)
 
 
 def stop_review(request: gr.Request) -> str:
@@ -106,8 +115,9 @@ def stop_review(request: gr.Request) -> str:
     return "正在停止模型审核……" if running else "当前没有进行中的模型审核。"
 
 
-def _outputs(table: Table, report: Any, who: str, done: bool, files: list[Any], totals: dict[str, Any],
-             note: str = "") -> tuple:
+def _outputs(outcome: Outcome, who: str, done: bool, files: list[Any], totals: dict[str, Any],
+             note: str = "") -> tuple[Any, ...]:
+    table, report = outcome.table, outcome.readable()
     findings, grades = list(report.findings), list(report.grades)
     codes = sorted({f.code for f in findings})
     return (_summary(table, findings, grades, who, done) + note, grade_rows(grades), finding_rows(findings),
@@ -124,7 +134,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
             pasted = gr.Textbox(label="或粘贴表格内容", lines=8, max_lines=20, elem_id="review-text",
                                 placeholder="从部门预算公开文件或 Excel 中复制整张表，粘贴到这里……")
         with gr.Column(scale=1):
-            profile = gr.Dropdown(choices=profile_choices(), value=profile_choices()[0][1], label="审核口径")
+            policy = gr.Dropdown(choices=policy_choices(), value=policy_choices()[0][1], label="审核口径")
             use_model = gr.Checkbox(label="同时用模型做语义审核（在“设置”页选择模型端点）", value=False)
             start = gr.Button("开始审核", variant="primary", elem_id="review-start")
             stop = gr.Button("停止模型审核", variant="secondary", elem_id="review-stop")
@@ -144,7 +154,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
                          elem_id="review-findings", column_count=len(FINDING_COLUMNS), max_height=600,
                          column_widths=["6%", "10%", "12%", "7%", "12%", "7%", "18%", "16%", "12%"])
     found = gr.State([])
-    start.click(run_review, [upload, pasted, profile, use_model, endpoint, totals],
+    start.click(run_review, [upload, pasted, policy, use_model, endpoint, totals],
                 [summary, grades, table, found, codes, severity, *downloads, totals, status],
                 api_name="review", concurrency_limit=2)
     stop.click(stop_review, None, status, api_name="stop_review")

@@ -1,4 +1,5 @@
-"""The domain calls the page makes, in one place: the same functions the CLI uses, imported lazily.
+"""The page's calls into :mod:`assistant.service` (the layer the CLI uses too), in the page's terms: an
+endpoint is chosen by its label on the settings page, errors are :class:`UserError` with a Chinese text.
 
 Nothing here knows about gradio; every function takes and returns domain objects or paths.
 """
@@ -6,22 +7,29 @@ Nothing here knows about gradio; every function takes and returns domain objects
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from assistant.model import Project, Table
-from assistant.tasks.endpoint import RULES as RULES_BACKEND
+from assistant import service
+from assistant.model import Indicator, Project, Table
+from assistant.service import Options, Outcome, Progress, ServiceError, Step
+
+if TYPE_CHECKING:
+    from assistant.llm.probe import ProbeResult
+    from assistant.llm.profiles import Profile as Endpoint
+    from assistant.tasks.models import ProjectDescription, RewriteResult, SuggestedIndicator, SuggestResult
 
 RULES = "规则引擎"
 RULES_CHOICE = "规则引擎（不调用模型）"
-
-
-class UserError(ValueError):
-    """A problem the user can fix; ``str(err)`` is the Chinese message to show."""
-
-
+UserError = ServiceError
 OUT_BASE = Path(tempfile.gettempdir()) / "jixiao-ui"
 KEEP_SECONDS = 86400
+
+
+def message(err: ServiceError) -> str:
+    """The Chinese text of ``err`` for a page dialog."""
+    return err.zh_text
 
 
 def out_dir() -> Path:
@@ -37,59 +45,61 @@ def out_dir() -> Path:
     return Path(tempfile.mkdtemp(dir=OUT_BASE))
 
 
-def read_upload(path: str | Path) -> Table:
-    """Read an uploaded file; over-size and unreadable files raise :class:`UserError` in Chinese."""
-    from assistant.parse import ParseError, read_path
+def _limit(size: int, what: str, advice: str) -> None:
     from assistant.parse.load import max_bytes
 
-    p = Path(path)
     limit = max_bytes()
-    if p.exists() and p.stat().st_size > limit:
-        raise UserError(f"文件“{p.name}”大小 {p.stat().st_size / 1048576:.1f} MB，超过上限 "
-                        f"{limit / 1048576:.0f} MB。请拆分后分别上传，或只粘贴需要审核的部分。")
+    if size > limit:
+        raise ServiceError(f"{what}大小 {size / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。{advice}",
+                           f"{what} is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB limit")
+
+
+def read_upload(path: str | Path) -> Table:
+    """Read an uploaded file; over-size and unreadable files raise :class:`UserError`."""
+    p = Path(path)
+    if p.exists():
+        _limit(p.stat().st_size, f"文件“{p.name}”", "请拆分后分别上传，或只粘贴需要审核的部分。")
     try:
-        return read_path(p)
-    except ParseError as err:
-        raise UserError(f"无法读取“{p.name}”：{err.zh}") from None
+        return service.parse(p)
+    except ServiceError as err:
+        raise ServiceError(f"无法读取“{p.name}”：{err.zh}", f"Cannot read '{p.name}': {err.en}", where=err.where,
+                           exit_code=err.exit_code) from None
 
 
 def read_pasted(text: str) -> Table:
-    from assistant.parse import ParseError, read_text
-    from assistant.parse.load import max_bytes
-
-    if len(text.encode("utf-8")) > max_bytes():
-        raise UserError(f"粘贴的内容超过上限 {max_bytes() / 1048576:.0f} MB，请分批粘贴。")
+    _limit(len(text.encode("utf-8")), "粘贴的内容", "请分批粘贴。")
     try:
-        table = read_text(text, "粘贴的表格")
-    except ParseError as err:
-        raise UserError(f"无法读取粘贴的内容：{err.zh}") from None
-    if not table.projects:
-        raise UserError("没有从粘贴的内容中读到项目。请确认包含“项目名称”“绩效目标”“绩效指标”等列，"
-                        "或直接上传原文件。")
-    return table
+        return service.parse_text(text, "粘贴的表格")
+    except ServiceError as err:
+        raise ServiceError(f"无法读取粘贴的内容：{err.zh}", f"Cannot read the pasted text: {err.en}",
+                           where=err.where) from None
 
 
-def review(table: Table, profile: str | None = None) -> Any:
-    """Review a table and add it to the example library that drafting draws on."""
-    from assistant.examples import remember
-    from assistant.review import review_table
-
-    report = review_table(table, profile=profile)
-    remember(table, table.source)
-    return report
+def endpoint_option(name: str | None) -> str:
+    """The service's endpoint value for a choice of the settings page (the rules by default)."""
+    return service.RULES if not name or name in (RULES, RULES_CHOICE) else name
 
 
-def write_report(report: Any, table: Table, fmt: str, path: Path) -> Path:
-    """Render a review report with the report package's renderer for ``fmt`` (xlsx, html, json, md)."""
-    if fmt == "xlsx":
-        from assistant.report.xlsx import write
+def options(policy: str | None = None, endpoint_name: str | None = None, use_model: bool = False) -> Options:
+    """The one options type, from the page's controls; checked before anything runs."""
+    return Options(policy=policy or None, endpoint=endpoint_option(endpoint_name), use_model=use_model).checked()
 
-        return Path(write(report, table, path))
-    from importlib import import_module
 
-    renderer = import_module(f"assistant.report.{ {'md': 'markdown'}.get(fmt, fmt)}")
-    path.write_text(renderer.render(report, table), encoding="utf-8")
-    return path
+def review(table: Table, opts: Options, progress: Progress = service.no_progress) -> Outcome:
+    """The rule review (the table joins the example library drafting draws on)."""
+    return service.review_rules(table, opts, progress)
+
+
+def model_review(rules: Outcome, opts: Options, progress: Progress) -> Outcome:
+    """The model's critiques and rewrites after ``rules``, under the same policy. ``progress`` may raise
+    to stop."""
+    return service.review_model(rules, opts, progress)
+
+
+def write_report(outcome: Outcome, fmt: str, path: Path) -> Path:
+    """Write the report in ``fmt`` (xlsx, html, json, md) with the service's exporter."""
+    written = service.export(outcome, Options(fmt=fmt, output=path))
+    return Path(written)
 
 
 def write_table(table: Table, path: Path) -> Path:
@@ -99,13 +109,9 @@ def write_table(table: Table, path: Path) -> Path:
     return path
 
 
-def endpoint(name: str | None) -> Any:
-    """The endpoint profile for a choice of the settings page; ``None`` for the rules backend."""
-    if not name or name in (RULES, RULES_CHOICE):
-        return None
-    from assistant.llm.profiles import load_profile
-
-    return load_profile(name)
+def endpoint(name: str | None) -> Endpoint | None:
+    """The endpoint for a choice of the settings page; ``None`` for the rules backend."""
+    return service.resolve_endpoint(endpoint_option(name))
 
 
 def endpoint_choices() -> list[str]:
@@ -118,46 +124,41 @@ def endpoint_choices() -> list[str]:
 
 
 def default_endpoint() -> str:
-    """The configured profile (``$JIXIAO_PROFILE`` or the config's ``default``), else the rules."""
-    from assistant.llm.errors import ConfigError
-    from assistant.llm.profiles import load_profile
-
+    """The configured endpoint (``$JIXIAO_PROFILE`` or the config's ``default``), else the rules."""
     try:
-        return load_profile().name
-    except (ConfigError, ValueError):
+        found = service.resolve_endpoint(None)
+    except ServiceError:
         return RULES_CHOICE
+    return found.name if found is not None else RULES_CHOICE
 
 
-def probe(name: str) -> Any:
+def probe(name: str) -> list[ProbeResult]:
     from assistant.llm.probe import probe as run
 
-    return run(endpoint(name))
+    found = endpoint(name)
+    if found is None:
+        return []
+    return run(found)
 
 
-def missing_fields(desc: Any) -> list[str]:
+def missing_fields(desc: ProjectDescription) -> list[str]:
     """What the chat should still ask, as Chinese questions."""
     from assistant.tasks.suggest import missing_fields as missing
 
     return missing(desc)
 
 
-def suggest(desc: Any, *, endpoint_name: str | None, on_indicator: Any) -> Any:
+def suggest(desc: ProjectDescription, *, endpoint_name: str | None,
+            on_indicator: Callable[[SuggestedIndicator], None] | None) -> SuggestResult:
     """Suggest indicators; the rules backend when the rules are chosen, whatever the config's default."""
-    from assistant.tasks import suggest as task
-
-    return task.suggest(desc, endpoint=endpoint(endpoint_name) or RULES_BACKEND, on_indicator=on_indicator)
+    return service.suggest(desc, options(endpoint_name=endpoint_name), on_indicator)
 
 
-def rewrite(indicator: Any, project: Project, endpoint_name: str | None) -> Any:
-    from assistant.tasks import rewrite as task
-
-    return task.rewrite(indicator, project=project, endpoint=endpoint(endpoint_name) or RULES_BACKEND)
+def rewrite(indicator: Indicator | str, project: Project | None, endpoint_name: str | None) -> RewriteResult:
+    return service.rewrite(indicator, options(endpoint_name=endpoint_name), project)
 
 
-def model_review(table: Table, report: Any, endpoint_name: str, progress: Any) -> tuple[Any, Any]:
-    """``jixiao review --llm``'s work: critiques and rewrites by the model after the rule ``report``;
-    returns the model result and the merged report. ``progress(done, total)`` may raise to stop."""
-    from assistant.tasks.endpoint import client_for
-    from assistant.tasks.llm_review import llm_review
-
-    return llm_review(table, report, client_for(endpoint(endpoint_name)), progress=progress)
+def show(progress: Callable[..., object], step: Step, endpoint_name: str) -> None:
+    """Adapt a service :class:`Step` to gradio's progress (``progress((done, total), desc=, unit=)``)."""
+    who = f"（{endpoint_name}）" if step.stage == "model" else ""
+    progress((step.done, step.total), desc=step.label + who, unit="次调用" if step.stage == "model" else "个项目")

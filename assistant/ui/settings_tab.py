@@ -15,12 +15,13 @@ ABOUT_RULES = ("当前使用**规则引擎**：不调用任何模型，不联网
 
 def describe(name: str) -> str:
     """The chosen endpoint as Markdown, without its key."""
-    if services.endpoint(name) is None:
-        return ABOUT_RULES
     try:
-        data = services.endpoint(name).public()
-    except Exception as err:  # noqa: BLE001 - a bad profile is shown, not raised
-        return f"端点配置有误：{esc(err)}"
+        found = services.endpoint(name)
+    except services.UserError as err:
+        return f"端点配置有误：{esc(services.message(err))}"
+    if found is None:
+        return ABOUT_RULES
+    data = found.public()
     keep = ("name", "base_url", "model", "mode", "api_key", "concurrency", "price_input_per_1k",
             "price_output_per_1k", "currency", "note")
     labels = {"name": "名称", "base_url": "地址", "model": "模型", "mode": "结构化输出方式", "api_key": "API 密钥",

@@ -1,6 +1,6 @@
 """SQLite storage of drafts (chat, description, indicator rows), one row per draft, kept per user.
 
-The database is ``$JIXIAO_HOME/ui.sqlite3``, else ``~/.local/share/jixiao/ui.sqlite3``. ``user`` is the
+The database is ``ui.sqlite3`` in the user data folder (``$JIXIAO_HOME``, else e.g. ``~/.local/share/jixiao``). ``user`` is the
 login name, ``""`` when login is off. Every call opens its own connection, so handlers on any thread
 may use one :class:`DraftStore`.
 """
@@ -8,7 +8,6 @@ may use one :class:`DraftStore`.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 import uuid
@@ -31,9 +30,10 @@ CREATE INDEX IF NOT EXISTS drafts_user ON drafts (user, updated);
 
 
 def home() -> Path:
-    """The data folder: ``$JIXIAO_HOME`` or ``~/.local/share/jixiao``."""
-    env = os.environ.get("JIXIAO_HOME")
-    return Path(env) if env else Path.home() / ".local" / "share" / "jixiao"
+    """The user data folder (:func:`assistant.paths.data_dir`)."""
+    from assistant.paths import data_dir
+
+    return data_dir()
 
 
 @dataclass(frozen=True)

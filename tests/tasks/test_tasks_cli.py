@@ -161,3 +161,32 @@ def test_review_llm_killed_mid_batch_resumes_from_its_checkpoint(server, tmp_pat
     data = json.loads(done.stdout)
     vague = [f for f in report.findings if f.code in ("vague_target", "vague_name") and f.item is not None]
     assert data["errors"] == [] and len(data["rewrites"]) == len(vague)
+
+
+def test_review_llm_batch_out_then_batch_in_gives_the_live_report(server, tmp_path, seed_table):
+    """--batch-out writes OpenAI Batch JSONL without calling; the results file read back with --batch-in gives
+    the same findings and rewrites as the live run."""
+    from scripted_server import completion
+
+    server.script = _script
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
+           "JIXIAO_CACHE": "off"}
+    requests = tmp_path / "requests.jsonl"
+    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-out", str(requests), env=env)
+    assert done.returncode == 0, done.stderr
+    assert server.requests == []
+    lines = [json.loads(x) for x in requests.read_text(encoding="utf-8").splitlines()]
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps({"custom_id": x["custom_id"], "error": None, "response": {
+        "status_code": 200, "body": completion(x["body"], _script(x["body"], 0))}}, ensure_ascii=False) + "\n"
+        for x in lines), encoding="utf-8")
+    offline = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-in", str(results), env=env)
+    assert offline.returncode == 0, offline.stderr
+    live = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", env=env)
+    assert live.returncode == 0, live.stderr
+    a, b = json.loads(offline.stdout), json.loads(live.stdout)
+    assert [(f["code"], f["project"], f["item"]) for f in a["findings"]] == \
+        [(f["code"], f["project"], f["item"]) for f in b["findings"]]
+    assert [[o["name"] for o in r["options"]] for r in a["rewrites"]] == \
+        [[o["name"] for o in r["options"]] for r in b["rewrites"]]
+    assert a["rewrites"] and a["errors"] == []

@@ -14,7 +14,8 @@ RULES = "规则引擎（不调用模型）"
 TESTED = {"/chat", "/generate", "/list_drafts", "/load_drafts", "/recheck", "/rewrite_options",
           "/apply_rewrite", "/open_draft", "/new_draft", "/review", "/stop_review", "/filter_findings",
           "/endpoint_details",
-          "/probe", "/usage_totals"}
+          "/probe", "/usage_totals", "/office_review", "/office_stop", "/office_decide", "/office_compare",
+          "/office_letter"}
 
 
 def _text(message: dict) -> str:

@@ -59,7 +59,7 @@ def start(home: Path, *, login: str | None = None, port: int | None = None, time
     if login:
         args += ["--login", login]
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(args, cwd=home, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(home, port, proc, log)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     deadline = time.monotonic() + timeout

@@ -1,0 +1,24 @@
+"""The service layer under the CLI and the page: one options type, one progress protocol, one error type,
+and the operations both call. Importing it loads neither gradio, rich nor openai."""
+
+from assistant.service.errors import ServiceError
+from assistant.service.ops import (
+    Outcome,
+    export,
+    locate,
+    parse,
+    parse_text,
+    render,
+    review,
+    review_model,
+    review_rules,
+    rewrite,
+    suggest,
+)
+from assistant.service.options import FAIL_ON, FORMATS, Options
+from assistant.service.progress import Progress, Step, no_progress
+from assistant.service.resolve import RULES, load_policy, resolve_endpoint
+
+__all__ = ["FAIL_ON", "FORMATS", "RULES", "Options", "Outcome", "Progress", "ServiceError", "Step", "export",
+           "load_policy", "locate", "no_progress", "parse", "parse_text", "render", "resolve_endpoint", "review",
+           "review_model", "review_rules", "rewrite", "suggest"]

@@ -1,0 +1,157 @@
+"""The rules backend of suggest: the officer's facts first, then the best-matching library records.
+
+``draft_rows(desc, layout, recipients)`` returns rows and notes: every row the officer's figures make
+(:mod:`assistant.tasks.facts`), then, per 二级, the records that rank best against the whole description
+(:mod:`assistant.tasks.records`, across project types) where the officer's facts leave the 二级 thin, and a
+row for every goal clause without a figure. Each row names the record(s) it came from; a number the officer
+did not give is a 【待填】 placeholder flagged proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.examples import tokens
+from assistant.tasks.facts import FactRow, Facts, read_facts
+from assistant.tasks.models import ProjectDescription, SuggestedIndicator
+from assistant.tasks.records import Record, search
+
+_OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+QUOTA = {"数量指标": 3, "质量指标": 2, "时效指标": 1, "成本指标": 2, "效益指标": 3, "服务对象满意度指标": 1}
+_FACT_SOURCE = "您给出的信息"
+SECTOR_BOOST = 1.6
+GROUP_FLOOR = 0.6
+
+
+def place(sub: str, layout: str) -> tuple[str, str]:
+    """(一级, 二级) of a 二级 name under the profile's layout."""
+    if sub == "成本指标":
+        return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
+    if sub in _OUTCOME_SUBS:
+        return "效益指标", sub
+    if sub == "服务对象满意度指标":
+        return "满意度指标", sub
+    return "产出指标", sub
+
+
+def _slot(sub: str) -> str:
+    return "效益指标" if sub in _OUTCOME_SUBS else sub
+
+
+def _from_fact(r: FactRow, layout: str) -> SuggestedIndicator:
+    category, sub = place(r.sub, layout)
+    return SuggestedIndicator(category=category, subcategory=sub, name=r.name, comparator=r.comparator,
+                              value=r.value, unit=r.unit, value_basis=r.basis, data_source=r.source,
+                              proposed=False, reason=f"{r.reason}（来源：{_FACT_SOURCE}）")
+
+
+def _from_record(rec: Record, layout: str, why: str) -> SuggestedIndicator:
+    category, sub = place(rec.sub, layout)
+    value, unit = f"{rec.op}【待填】{rec.unit}", rec.unit
+    if rec.unit == "日期":
+        value, unit = "≤【待填】年【待填】月【待填】日前", None
+    if rec.op == "=" and re.search(r"发生|事故|事件|死亡|黑臭", rec.name):
+        why += "；此类事件指标通常取0"
+    return SuggestedIndicator(category=category, subcategory=sub, name=rec.name, comparator=rec.op, value=value,
+                              unit=unit, value_basis=rec.basis, data_source=rec.data_source,
+                              proposed=True, reason=f"{why}（来源：指标库“{rec.label}”，{rec.source}）")
+
+
+def _similar(a: str, b: str) -> float:
+    ta, tb = set(tokens(a)), set(tokens(b))
+    return len(ta & tb) / (min(len(ta), len(tb)) or 1)
+
+
+def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
+    """A record repeats a row already drafted: the same measure (similar name) or the same unit in a 二级."""
+    for r in rows:
+        if not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit) and _similar(r.name, rec.name) >= 0.5:
+            return True
+        if _slot_of(r) != _slot(rec.sub):
+            continue
+        if rec.sub == "数量指标" and not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit):
+            return True
+        if _similar(r.name, rec.name) >= 0.5:
+            return True
+        if rec.sub == "成本指标" and (r.unit or "") == rec.unit:
+            return True
+        if rec.sub == "服务对象满意度指标":
+            return True
+    return False
+
+
+def _unit_root(unit: str | None) -> str:
+    return re.sub(r"（.*?）|\(.*?\)|^万", "", unit or "")
+
+
+def _slot_of(ind: SuggestedIndicator) -> str:
+    if ind.subcategory in ("成本指标", "经济成本指标"):
+        return "成本指标"
+    return _slot(ind.subcategory)
+
+
+def _clause_row(clause: str, ranked: list[tuple[Record, float]], rows: list[SuggestedIndicator],
+                layout: str, recipients: bool) -> SuggestedIndicator | None:
+    """The record that best measures a goal clause given without a figure."""
+    best, best_score = None, 0.0
+    for rec, score in ranked:
+        if rec.sub == "成本指标" or _covered(rec, rows) or (rec.sub == "服务对象满意度指标" and not recipients):
+            continue
+        s = _similar(clause, rec.name + " ".join(rec.keywords)) + 0.05 * score
+        if s > best_score:
+            best, best_score = rec, s
+    if best is None or best_score < 0.34:
+        return None
+    return _from_record(best, layout, f"对应您的目标“{clause}”，请填写目标值")
+
+
+def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple[list[SuggestedIndicator], Facts,
+                                                                               list[str]]:
+    """Rows for ``desc``: the officer's facts, goal clauses, then library records per 二级 quota."""
+    facts = read_facts(desc)
+    rows = [_from_fact(r, layout) for r in facts.rows]
+    ranked = search(desc.text(), 60)
+    notes: list[str] = []
+    uncovered = []
+    for clause in facts.clauses:
+        row = _clause_row(clause, ranked, rows, layout, recipients)
+        if row is not None:
+            rows.append(row)
+        else:
+            uncovered.append(clause)
+    count = {slot: sum(_slot_of(r) == slot for r in rows) for slot in QUOTA}
+    ranked = [(rec, score * (SECTOR_BOOST if rec.common == "个性" else 1.0)) for rec, score in ranked]
+    ranked.sort(key=lambda x: -x[1])
+    best: dict[str, float] = {}
+    for rec, score in ranked:
+        if rec.group != "通用":
+            best[rec.group] = max(best.get(rec.group, 0.0), score)
+    groups = sorted(best, key=lambda g: -best[g])
+    top = {g for g in groups[:3] if best[g] >= GROUP_FLOOR * best[groups[0]]}
+    for rec, _score in ranked:
+        slot = _slot(rec.sub)
+        if rec.group not in top and rec.group != "通用":
+            continue
+        if slot == "服务对象满意度指标" and not recipients:
+            continue
+        if count.get(slot, 0) >= QUOTA.get(slot, 1) or _covered(rec, rows):
+            continue
+        rows.append(_from_record(rec, layout, f"同类项目常用的{rec.sub}"))
+        count[slot] = count.get(slot, 0) + 1
+    for slot in QUOTA:
+        if count.get(slot, 0) == 0 and (slot != "服务对象满意度指标" or recipients):
+            generic = next((rec for rec, _ in ranked if _slot(rec.sub) == slot and not _covered(rec, rows)), None)
+            if generic is not None:
+                rows.append(_from_record(generic, layout, f"每个项目都需要的{slot}"))
+    order = list(QUOTA)
+    rows.sort(key=lambda r: (("产出指标", "成本指标", "效益指标", "满意度指标").index(r.category)
+                             if r.category in ("产出指标", "成本指标", "效益指标", "满意度指标") else 9,
+                             order.index(_slot_of(r)) if _slot_of(r) in order else 9))
+    if uncovered:
+        notes.append("以下目标表述没有找到合适的衡量指标，请补充一个可衡量的写法：" + "；".join(uncovered))
+    for span, why in facts.unused:
+        notes.append(f"“{span}”未作为指标：{why}")
+    groups_used = list(dict.fromkeys(g for g in groups if g in top))
+    if groups_used:
+        notes.append("参考的指标库类别：" + "、".join(groups_used))
+    return rows, facts, notes

@@ -1,0 +1,555 @@
+"""The officer's own facts: every figure of a description and every goal clause, as indicator rows.
+
+``read_facts(desc)`` reads the name, goal, content and beneficiaries of a :class:`ProjectDescription`:
+
+- a figure is a number with its unit and magnitude as written (``2万亩``, ``120万人次``, ``252万元``), a
+  comparator (不少于/不低于/以上/达到 → ≥, 不超过/以内 → ≤, none → ≥ for a count, = for a standard), whether
+  it is approximate (约/左右, the number is kept), a range (``6-8场``), a per-unit price or standard (``每台
+  6000元``, ``3000元/人·月``) as distinct from a total, a date with or without a year, and "不发生…事件" as
+  ``=0起``;
+- the budget is the total money figure of a clause that speaks of the budget (预算/总共/资金/经费…), never a
+  unit price and never an outcome (新增产值…);
+- unit costs are computed from the budget and the main quantity (3200万元 ÷ 2万亩 = 1600元/亩) and a count
+  from a total and a unit price (252万元 ÷ 6000元/台 = 420台), both marked 测算;
+- every figure ends up in a row or in ``unused`` with the reason; goal clauses without a figure are kept in
+  ``clauses`` for the caller to cover with library records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.parse.value import normalize
+
+_MONEY = ("亿元", "万元", "元")
+_PEOPLE = ("人次", "人", "名", "位")
+_COUNT = ("户次", "场次", "班次", "架次", "车次", "批次", "人天", "课时", "学时", "个", "项", "家", "户", "场", "期", "次",
+          "份", "篇", "套", "台", "件", "条", "所", "座", "处", "批", "本", "册", "部", "辆", "张", "只", "头", "株", "棵",
+          "盏", "块", "间", "栋", "起", "例", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
+          "年", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次")
+_SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m²", "m³", "亩", "公顷", "吨", "公斤", "千克", "斤", "米", "千瓦", "兆瓦")
+_UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "个百分点", "百分点"), key=len, reverse=True)
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
+_PER = r"(?:台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|平方米|吨|份|间|座|处|课时|学时|剂|例|张|天|月|年|人次|班)"
+_NUM = r"\d+(?:\.\d+)?"
+_GE_PRE = ("不少于", "不低于", "不小于", "至少", "达到", "达", "超过", "多于", "高于", "≥", ">")
+_LE_PRE = ("不超过", "不高于", "不多于", "控制在", "至多", "最多", "低于", "少于", "≤", "<")
+_PRE_RE = "|".join(sorted(_GE_PRE + _LE_PRE + ("等于", "为", "="), key=len, reverse=True))
+_OP_OF = {**{w: "≥" for w in _GE_PRE}, **{w: "≤" for w in _LE_PRE}, "超过": ">", "多于": ">", "高于": ">",
+          ">": ">", "低于": "<", "少于": "<", "<": "<", "等于": "=", "为": "=", "=": "="}
+_FIGURE = re.compile(
+    rf"(?P<per1>每(?P<per1u>{_PER})(?:每(?:月|年|天|次))?)?\s*"
+    rf"(?P<op>{_PRE_RE})?\s*(?P<approx>约|大约|近|约为|预计约|预计)?\s*"
+    rf"(?P<num>{_NUM})(?:\s*(?:-|~|～|—|至|到)\s*(?P<num2>{_NUM}))?\s*(?P<mag>万|亿|千)?\s*"
+    rf"(?P<unit>{_UNIT_RE})(?P<per2>\s*/\s*(?:{_PER})(?:\s*[·.]\s*(?:月|年|天|次))?)?"
+    r"(?P<post>左右|以上|及以上|以下|及以下|以内|余|多|上下)?")
+_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日|底|末|上旬|中旬|下旬|份)?"
+                   r"(?:前|之前|以前|内)?")
+_YEAR_ONLY = re.compile(r"(?P<y>20\d{2})\s*年(?:度)?")
+_AGE = re.compile(rf"{_NUM}\s*(?:周岁|岁)(?:以上|及以上|以下)?")
+_ZERO = re.compile(r"(?:不发生|杜绝|无|零|未发生|不出现|避免发生)(?P<what>[^，,。；;]{0,30}?(?:事件|事故|案件|疫情|伤亡|问题|投诉|"
+                   r"火灾|中毒|泄漏|污染|舆情|违法行为|违规行为))")
+_CLAUSE = re.compile(r"[，,。；;\n]|(?<=[^\d])、(?=[^\d])")
+_BUDGET_WORDS = re.compile(r"预算|总共|共计|合计|总计|总额|资金|经费|投入|投资|拨付|安排|申请|总价|总金额|计划使用|需要|费用")
+_OUTCOME_MONEY = re.compile(r"产值|收入|营业|销售|税|利润|增收|节约|节省|带动|撬动|吸引投资|社会资本|融资|交易额|消费|GDP|效益")
+_STANDARD = re.compile(r"标准|每人每月|每人每年|/人\s*[·.]\s*[月年]")
+_RATE_QUALITY = re.compile(r"合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
+_RATE_SAT = re.compile(r"满意")
+_LEAD = re.compile(r"^(?:提供|开展|实施|发放|通过|力争|争取|计划|预计|全年|年内|本年度|今年|共|累计|合计|总共|共计|并|和|及|且|同时|其中|"
+                   r"为|对|向|给|在|使|将|让|确保|保证|实现|完成|达到|约|大约|不少于|不低于|以上)+")
+_SCOPE = re.compile(r"^(?:全区|全市|全县|全镇|全省|全乡|全街道|辖区内?|区内|市内|县内|本区|本市|本县|各|所有|全部|该|本)+")
+VERBS = ("检查", "抽检", "检测", "监测", "巡查", "巡河", "执法", "督查", "培训", "轮训", "接种", "体检", "筛查", "养护", "维修",
+         "修缮", "维护", "运维", "建设", "新建", "改建", "扩建", "改造", "提升改造", "硬化", "铺设", "安装", "购置", "采购",
+         "配备", "配发", "更新", "发放", "补助", "补贴", "资助", "救助", "慰问", "奖励", "宣传", "举办", "承办", "组织",
+         "服务", "供餐", "助餐", "配餐", "送餐", "清理", "清淤", "疏浚", "保洁", "打捞", "治理", "整治", "修复", "种植",
+         "造林", "绿化", "招聘", "培育", "引进", "孵化", "办理", "受理", "援助", "咨询", "调解", "演练", "巡逻", "整改",
+         "验收", "参赛", "参与", "接待", "覆盖", "收治", "诊疗", "救治", "安置", "帮扶", "吸纳", "就业", "入住", "出版",
+         "编制", "制定", "修订", "调研", "研究", "评估", "采样", "消杀", "收集", "处理", "清运", "转运", "建成", "开发",
+         "上线", "接入", "部署", "提供", "开展", "实施", "完成", "新增", "覆盖")
+_WEAK_VERBS = ("提供", "开展", "实施", "完成", "新增", "覆盖")
+_VERB_RE = "|".join(sorted(VERBS, key=len, reverse=True))
+_STOP = re.compile(rf"(?:{_VERB_RE}|的|和|及|与|并|进行|等|，|,|。|；|;|、|$)")
+_PEOPLE_WORDS = re.compile(r"人|员|者|老|民|生|师|童|户主|职工|选手|观众|患者|群众|居民|家庭|儿童|学生|教师|医生|残疾|妇女|青年")
+
+
+@dataclass
+class Figure:
+    """One number the officer wrote. ``number`` is in ``unit`` as written (``120`` with ``万人次``);
+    ``scale`` turns it into base units (10000 for 万); money is always also given in 万元 by :meth:`wan`."""
+
+    span: str
+    clause: str
+    number: float
+    unit: str
+    comparator: str
+    approx: bool = False
+    high: float | None = None
+    scale: float = 1.0
+    per: str | None = None
+    start: int = 0
+    end: int = 0
+    prev: str = ""
+    nxt: str = ""
+    goal: bool = False
+
+    @property
+    def base(self) -> str:
+        """The unit without its magnitude (``人次`` for ``万人次``)."""
+        return self.unit[1:] if self.unit[:1] in ("万", "亿", "千") and self.unit not in _MONEY else self.unit
+
+    @property
+    def money(self) -> bool:
+        return self.base in _MONEY and self.per is None
+
+    def wan(self) -> float:
+        """A money figure in 万元."""
+        factor = {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[self.unit if self.unit in _MONEY else "元"]
+        return self.number * self.scale * factor
+
+    def count(self) -> float:
+        return self.number * self.scale
+
+
+@dataclass
+class FactRow:
+    """A row the officer's facts make. ``sub`` is a 二级 name (成本指标 placed by the caller's layout)."""
+
+    sub: str
+    name: str
+    comparator: str
+    value: str
+    unit: str | None
+    basis: str
+    source: str
+    reason: str
+    derived: bool = False
+    spans: tuple[str, ...] = ()
+
+
+@dataclass
+class Facts:
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    budget: float | None = None
+    budget_span: str | None = None
+    rows: list[FactRow] = field(default_factory=list)
+    clauses: list[str] = field(default_factory=list)
+    unused: list[tuple[str, str]] = field(default_factory=list)
+
+
+def fmt(x: float) -> str:
+    return str(int(round(x))) if abs(x - round(x)) < 1e-9 else f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _clean_noun(text: str) -> str:
+    text = _LEAD.sub("", text.strip(" ：:（）()"))
+    text = _SCOPE.sub("", text)
+    return text.strip(" 的")[:12]
+
+
+def _noun_after(text: str) -> str:
+    """The noun phrase right after a figure (``80岁以上老年人`` in ``…名80岁以上老年人提供…``)."""
+    text = re.sub(r"^[的，,\s]+", "", text)
+    m = _STOP.search(text)
+    return _clean_noun(text[: m.start()] if m else text)
+
+
+def _noun_before(text: str) -> str:
+    """The noun phrase ending right before a figure (``学校食堂`` in ``…检查学校食堂不少于``)."""
+    text = re.sub(rf"(?:{_PRE_RE}|约|大约|预计|共|累计|合计|总共|全年|年内|每年|达到|达)+$", "", text.strip())
+    parts = re.split(rf"{_VERB_RE}|为|对|向|给|在|从|把|将|使|让|以|由|其中|，|,|、", text)
+    return _clean_noun(parts[-1] if parts else "")
+
+
+def _verbs(clause: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(_VERB_RE, clause)]
+
+
+def _action(clause: str) -> str:
+    """The main verb of a clause: the first strong one, else the first weak one."""
+    found = _verbs(clause)
+    strong = [v for v in found if v not in _WEAK_VERBS]
+    return strong[0] if strong else (found[0] if found else "")
+
+
+def _object_of(clause: str, verb: str, fig: Figure) -> str:
+    """The object of ``verb`` in ``clause`` (the noun after it), ignoring the figure itself."""
+    if not verb:
+        return ""
+    i = clause.find(verb)
+    rest = clause[i + len(verb):]
+    rest = rest.replace(fig.span, "")
+    return _noun_after(rest)
+
+
+def _measure_name(fig: Figure, project_name: str) -> str:
+    """A measure name for a count or size figure: object + action + what is counted."""
+    clause = fig.clause
+    before, after = clause[: fig.start], clause[fig.end:]
+    verb = _action(clause)
+    if (not verb or verb in _WEAK_VERBS) and fig.nxt:
+        verb = _action(fig.nxt) or verb
+    noun = _noun_after(after) or _noun_before(before)
+    if noun and verb and noun.endswith(verb):
+        noun = noun[: -len(verb)]
+    obj = _object_of(clause, verb, fig) if verb else ""
+    base = fig.base
+    if base in ("人", "名", "位"):
+        who = noun if _PEOPLE_WORDS.search(noun or "") else (obj if _PEOPLE_WORDS.search(obj or "") else "")
+        act = verb if verb and verb not in _WEAK_VERBS else ("服务" if verb == "提供" else "")
+        if who:
+            return f"{act}{who}人数" if act and act not in who else f"{who}人数"
+        return f"{act or '受益'}人数"
+    if base == "人次":
+        act = verb if verb and verb not in ("完成", "新增") else "服务"
+        head = noun if noun and not _PEOPLE_WORDS.fullmatch(noun or "") and noun != act else ""
+        return f"{head}{act}人次" if head and act not in head else f"{head or ''}{act}人次".lstrip()
+    if base in _SIZE:
+        kind = "面积" if base in ("亩", "公顷", "平方米", "平方公里", "m²") else (
+            "里程" if base in ("公里", "千米", "km") else ("长度" if base == "米" else (
+                "体量" if base in ("立方米", "m³") else ("重量" if base == "吨" else "规模"))))
+        thing = noun if noun and noun not in (verb,) else obj
+        act = verb if verb not in _WEAK_VERBS else ""
+        return f"{thing}{act}{kind}" if thing or act else f"实施{kind}"
+    if base == "起" or base == "例":
+        return f"{noun or obj or '事件'}发生{base}数"
+    thing = noun or obj
+    act = verb if verb and verb not in _WEAK_VERBS else ""
+    if thing and act and thing.endswith(act):
+        act = ""
+    if base in ("场", "场次", "期", "次", "班次", "期次", "届"):
+        core = f"{thing}{act}" if (thing or act) else "活动"
+        return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else "次数"))
+    if base in ("户次", "件次", "车次", "架次", "批次"):
+        return f"{thing}{act}{base}" if (thing or act) else f"服务{base}"
+    if base in ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年"):
+        return f"{thing}{act}时长" if (thing or act) else "工作时长"
+    if not thing and not act:
+        thing = re.sub(r"(?:项目|工作|经费|专项资金|资金)$", "", project_name)[:10]
+    label = "数" if base in ("户", "家", "个", "所", "项", "座", "处", "条") else "数量"
+    return f"{act}{thing}{label}" if act and thing and act not in thing else f"{thing or act}{label}"
+
+
+def _op(fig_match: re.Match[str]) -> str:
+    pre, post = fig_match.group("op"), fig_match.group("post")
+    if pre:
+        return _OP_OF.get(pre, "≥")
+    if post in ("以上", "及以上", "余", "多"):
+        return "≥"
+    if post in ("以下", "及以下", "以内"):
+        return "≤"
+    return ""
+
+
+def _figures(clause: str) -> list[Figure]:
+    out = []
+    masked = _AGE.sub(lambda m: "#" * len(m.group(0)), clause)
+    masked = _DATE.sub(lambda m: "#" * len(m.group(0)), masked)
+    for m in _FIGURE.finditer(masked):
+        unit = m.group("unit")
+        mag = m.group("mag") or ""
+        if unit in _MONEY:
+            if mag == "万" and unit == "元":
+                unit, mag = "万元", ""
+            elif mag == "亿" and unit == "元":
+                unit, mag = "亿元", ""
+        scale = {"万": 10000.0, "亿": 1e8, "千": 1000.0}.get(mag, 1.0)
+        per = None
+        if m.group("per1"):
+            per = m.group("per1u") + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
+                                      and len(m.group("per1")) > 2 else "")
+        elif m.group("per2"):
+            per = re.sub(r"[\s/]", "", m.group("per2")).replace(".", "·")
+        elif unit in _MONEY and re.match(r"\s*/\s*人", clause[m.end():]):
+            per = "人"
+        approx = bool(m.group("approx") and "约" in m.group("approx")) or m.group("post") in ("左右", "上下", "余", "多")
+        if m.group("approx") == "近":
+            approx = True
+        span = clause[m.start():m.end()]
+        out.append(Figure(span=span.strip(), clause=clause, number=float(m.group("num")), unit=mag + unit
+                          if unit not in _MONEY else unit, comparator=_op(m), approx=approx,
+                          high=float(m.group("num2")) if m.group("num2") else None, scale=scale, per=per,
+                          start=m.start(), end=m.end()))
+    return out
+
+
+def shown_unit(fig: Figure) -> str:
+    """The unit as a table shows it: the officer's magnitude kept, 名/位 counted as 人."""
+    unit = fig.unit
+    return unit[:-1] + "人" if unit.endswith(("名", "位")) and fig.base in ("名", "位") else unit
+
+
+def _value(op: str, fig: Figure, unit: str | None = None) -> str:
+    return f"{op}{fmt(fig.number)}{unit if unit is not None else shown_unit(fig)}"
+
+
+def _note(fig: Figure) -> str:
+    notes = [f"取自您给出的“{fig.span}”"]
+    if fig.approx:
+        notes.append("原文为约数，数值照录，请核实是否按此作为目标值")
+    if fig.high is not None:
+        notes.append(f"原文为范围{fmt(fig.number)}–{fmt(fig.high)}，可取下限{fmt(fig.number)}作目标、上限写入说明")
+    return "；".join(notes)
+
+
+def _date_rows(clause: str, dates: list[tuple[str, str]]) -> list[FactRow]:
+    rows = []
+    for m in _DATE.finditer(clause):
+        text = m.group(0)
+        if not re.search(r"月", text):
+            continue
+        rest = (clause[: m.start()] + clause[m.end():]).strip()
+        rest = _LEAD.sub("", _SCOPE.sub("", rest))
+        verb = _action(rest)
+        thing = _noun_before(rest[: rest.find(verb)] if verb else rest) if verb else ""
+        tail = rest[rest.find(verb):] if verb else rest
+        tail = re.split(r"[，,]", tail)[0][:14]
+        name = f"{thing}{tail}" if thing and thing not in tail else tail
+        name = (name or "全部任务完成") + ("时间" if not name.endswith("时间") else "")
+        value = text if re.search(r"前$|内$", text) else text + "前"
+        year = "" if m.group("y") else "；原文未写年份，按预算年度理解"
+        dates.append((text, clause))
+        rows.append(FactRow("时效指标", name, "≤", value, None, "计划标准", "工作台账/验收报告",
+                            f"取自您给出的时间“{text}”{year}", spans=(text,)))
+    return rows
+
+
+def _rate_row(fig: Figure, project_name: str) -> FactRow:
+    before = fig.clause[: fig.start]
+    name = _LEAD.sub("", _SCOPE.sub("", re.sub(rf"(?:{_PRE_RE}|达|稳定在|保持在|提高到|提升到|提高至|提升至)+$", "",
+                                                before.strip())))
+    name = name.strip(" ：:，,")[:20]
+    if _RATE_SAT.search(name):
+        sub = "服务对象满意度指标"
+    elif _RATE_QUALITY.search(name):
+        sub = "质量指标"
+    else:
+        sub = "社会效益指标"
+    if not name:
+        name = f"{project_name[:10]}目标完成率"
+    op = fig.comparator or "≥"
+    if fig.number == 100 and op in ("≥", ""):
+        op = "="
+    if fig.base in ("个百分点", "百分点"):
+        return FactRow(sub, name, op, _value(op, fig), fig.base, "历史标准", "统计数据",
+                       _note(fig) + "；变化量以百分点计，需写明基期年份和基期值", spans=(fig.span,))
+    return FactRow(sub, name, op, _value(op, fig), "%", "计划标准", "统计数据/工作台账", _note(fig), spans=(fig.span,))
+
+
+def _is_budget(fig: Figure, money_in_text: int) -> bool:
+    if not fig.money or _OUTCOME_MONEY.search(fig.clause):
+        return False
+    return bool(_BUDGET_WORDS.search(fig.clause)) or money_in_text == 1
+
+
+def _unit_cost_name(base: str, thing: str) -> str:
+    per = {"人": "人均", "名": "人均", "位": "人均", "人次": "人次均", "亩": "亩均", "户": "户均", "公里": "每公里",
+           "千米": "每公里", "台": "单台", "套": "单套", "场": "单场", "场次": "单场", "期": "单期", "所": "每所",
+           "个": "单个", "件": "单件", "辆": "单车", "平方米": "单位面积", "户次": "户次均", "吨": "每吨"}.get(base)
+    prefix = per or f"每{base}"
+    return f"{thing}{prefix}成本" if thing and len(thing) <= 8 else f"{prefix}成本"
+
+
+def _cost_unit(amount_wan: float, qty: float, base: str) -> tuple[float, str]:
+    yuan = amount_wan * 10000 / qty
+    return (yuan, f"元/{base}") if yuan < 100000 else (yuan / 10000, f"万元/{base}")
+
+
+def _base_unit(fig: Figure) -> str:
+    return {"名": "人", "位": "人", "千米": "公里"}.get(fig.base, fig.base)
+
+
+def read_facts(desc: object, *, name: str | None = None) -> Facts:
+    """The facts of a :class:`ProjectDescription` (or any object with ``name``/``goal``/``content``/
+    ``beneficiaries``/``amount``)."""
+    project_name = name or getattr(desc, "name", "") or ""
+    texts = [getattr(desc, a, None) or "" for a in ("goal", "content", "beneficiaries")]
+    facts = Facts()
+    money_total = 0
+    clauses: list[tuple[str, str, bool]] = []
+    seen: set[str] = set()
+    for k, text in enumerate(texts):
+        prev = ""
+        for clause in _CLAUSE.split(normalize(text)):
+            clause = clause.strip()
+            if clause and clause not in seen:
+                seen.add(clause)
+                clauses.append((clause, prev, k == 0))
+            prev = clause or prev
+    per_clause: list[tuple[str, list[Figure]]] = []
+    for i, (clause, prev, is_goal) in enumerate(clauses):
+        figs = _figures(clause)
+        nxt = clauses[i + 1][0] if i + 1 < len(clauses) and not _figures(clauses[i + 1][0]) else ""
+        for f in figs:
+            f.prev, f.nxt, f.goal = prev, nxt, is_goal
+        money_total += sum(f.money for f in figs)
+        per_clause.append((clause, figs))
+    rows = facts.rows
+    prices: list[Figure] = []
+    quantities: list[Figure] = []
+    budgets: list[Figure] = []
+    for clause, figs in per_clause:
+        has_row = False
+        for z in _ZERO.finditer(clause):
+            what = _SCOPE.sub("", _LEAD.sub("", z.group("what"))).strip()
+            what = re.sub(r"^(?:任何|重大|较大|一般)?", lambda m: m.group(0), what)
+            unit = "起" if re.search(r"事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情", what) else "次"
+            rows.append(FactRow("社会效益指标", f"{what}发生数", "=", f"=0{unit}", unit, "计划标准", "监管部门通报/工作台账",
+                                f"取自您给出的目标“{z.group(0)}”，“不发生”即目标值为0", spans=(z.group(0),)))
+            has_row = True
+        date_rows = _date_rows(clause, facts.dates)
+        rows.extend(date_rows)
+        has_row = has_row or bool(date_rows)
+        for fig in figs:
+            facts.figures.append(fig)
+            has_row = True
+            if fig.base in ("%", "个百分点", "百分点"):
+                rows.append(_rate_row(fig, project_name))
+            elif fig.base in _MONEY:
+                if fig.per is not None:
+                    prices.append(fig)
+                elif _is_budget(fig, money_total):
+                    budgets.append(fig)
+                elif _OUTCOME_MONEY.search(clause):
+                    thing = _noun_before(clause[: fig.start]) or "带动经济效益"
+                    op = fig.comparator or "≥"
+                    rows.append(FactRow("经济效益指标", thing if re.search(r"额|值|收入|利润|税", thing) else thing + "金额",
+                                        op, _value(op, fig), fig.unit, "计划标准", "统计数据", _note(fig),
+                                        spans=(fig.span,)))
+                else:
+                    budgets.append(fig)
+            else:
+                quantities.append(fig)
+        if not has_row and clause and not _YEAR_ONLY.fullmatch(clause):
+            facts.clauses.append(clause)
+        for y in _YEAR_ONLY.finditer(clause):
+            if not _DATE.search(clause[y.start():]) or not re.match(r"\d{4}\s*年\s*\d{1,2}\s*月", clause[y.start():]):
+                facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
+    amount = getattr(desc, "amount", None)
+    if budgets:
+        top = max(budgets, key=lambda f: f.wan())
+        facts.budget, facts.budget_span = top.wan(), top.span
+        for b in budgets:
+            if b is not top and re.search(r"其中|市级|区级|县级|省级|中央|自筹|配套|财政|上级|本级", b.clause):
+                facts.unused.append((b.span, "资金来源的构成，写入资金来源栏，不作为绩效指标"))
+            elif b is not top:
+                thing = _noun_before(b.clause[: b.start]) or _noun_after(b.clause[b.end:])
+                rows.append(FactRow("成本指标", f"{thing or '分项'}支出", "≤", _value("≤", b), b.unit, "预算支出标准",
+                                    "财务决算/支付凭证", _note(b) + "；这是预算中的一部分，按分项成本列示", spans=(b.span,)))
+    if amount is not None and facts.budget is None:
+        facts.budget = float(amount)
+    if facts.budget is not None:
+        span = facts.budget_span or f"{fmt(facts.budget)}万元"
+        rows.append(FactRow("成本指标", "项目总成本", "≤", f"≤{fmt(facts.budget)}万元", "万元", "预算支出标准",
+                            "财务决算/支付凭证", f"上限取自您给出的预算“{span}”", spans=(span,)))
+    for p in prices:
+        rows.append(_price_row(p))
+    for q in quantities:
+        rows.append(_quantity_row(q, project_name))
+    rows.extend(_derived(facts, prices, quantities, project_name))
+    used = {s for r in rows for s in r.spans} | {s for s, _ in facts.unused}
+    for fig in facts.figures:
+        if fig.span not in used:
+            facts.unused.append((fig.span, "未能确定它衡量什么，请补充说明后再起草"))
+    return facts
+
+
+def _price_row(p: Figure) -> FactRow:
+    per = p.per or ""
+    unit = f"{p.unit}/{per}"
+    if _STANDARD.search(p.clause) or "·" in per or re.search(r"补助|补贴|资助|救助|奖励|津贴|慰问|发放", p.clause):
+        thing = re.sub(r"标准$", "", _noun_before(p.clause[: p.start]) or "")
+        name = (thing if re.search(r"补助|补贴|资助|救助|奖励|津贴|慰问", thing) else "补助") + "标准"
+        return FactRow("成本指标", name, "=", _value("=", p, unit), unit, "预算支出标准", "补助政策文件",
+                       _note(p) + "；按人按月（年）的标准是固定值，用“=”", spans=(p.span,))
+    thing = _priced_thing(p)
+    name = _unit_cost_name(per, thing) if not thing else f"{thing}单价"
+    return FactRow("成本指标", name, "≤", _value("≤", p, unit), unit, "预算支出标准", "采购合同",
+                   _note(p) + "；单价以合同价为准，不超过资产配置或支出标准", spans=(p.span,))
+
+
+_SUBSIDY = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:补助|补贴|资助|救助|津贴|奖励|慰问金|助学金)")
+_ECONOMIC = re.compile(r"产能|产量|增产|产值|收入|增收|营业|销售|利润|税收|节约|节省|投资|融资")
+_SOCIAL = re.compile(r"带动|吸纳|就业|受益|脱贫|减少|下降|降低|提高|提升|增加|改善")
+
+
+def _priced_thing(p: Figure) -> str:
+    """What a unit price is the price of: the noun before or after it, else the object of the clause
+    before (``配备笔记本电脑，每台6000元``)."""
+    thing = _noun_before(p.clause[: p.start]) or _noun_after(p.clause[p.end:])
+    if not thing and p.prev:
+        verb = _action(p.prev)
+        thing = _noun_after(p.prev[p.prev.find(verb) + len(verb):]) if verb else _noun_before(p.prev)
+    return thing
+
+
+def _effect_name(q: Figure) -> str:
+    before = re.sub(rf"(?:{_PRE_RE}|约|大约|预计|以上)+$", "", q.clause[: q.start].strip())
+    return _SCOPE.sub("", re.sub(r"^(?:通过|力争|争取|计划|预计|全年|年内|实现|确保|使|带动)+", "", before)).strip()[:16]
+
+
+def _quantity_row(q: Figure, project_name: str) -> FactRow:
+    op = q.comparator or "≥"
+    name = _measure_name(q, project_name)
+    sub = "数量指标"
+    if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
+        sub, op = "时效指标", q.comparator or "≤"
+    elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause + "，" + q.prev)):
+        who = _noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])
+        name = f"{_clean_noun(sm.group(0))}对象数" + (f"（{who}）" if who and _PEOPLE_WORDS.search(who) else "")
+    elif q.goal and _ECONOMIC.search(q.clause):
+        sub, name = "经济效益指标", _effect_name(q) or name
+    elif q.goal and _SOCIAL.search(q.clause) and not re.search(r"举办|开展|建设|购置|培训|检查", q.clause):
+        sub, name = "社会效益指标", _effect_name(q) or name
+    reason = _note(q)
+    return FactRow(sub, name, op, _value(op, q), shown_unit(q), "计划标准", "工作台账", reason, spans=(q.span,))
+
+
+def _main_quantity(quantities: list[Figure]) -> Figure | None:
+    """The quantity a unit cost divides by: objects built/bought/served, not time spans or events."""
+    skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届")
+    cands = [q for q in quantities if q.base not in skip and q.high is None and not (
+        q.goal and (_ECONOMIC.search(q.clause) or _SOCIAL.search(q.clause)))]
+    sized = [q for q in cands if q.base in _SIZE or q.base in ("台", "套", "辆", "所", "座", "户", "人", "名")]
+    return (sized or cands or [None])[0]
+
+
+def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], project_name: str) -> list[FactRow]:
+    out: list[FactRow] = []
+    budget = facts.budget
+    if budget is None:
+        return out
+    span = facts.budget_span or f"{fmt(budget)}万元"
+    for p in prices:
+        if p.per is None or "·" in p.per or p.base not in _MONEY:
+            continue
+        same = [q for q in quantities if _base_unit(q) == p.per or q.base == p.per]
+        if same:
+            continue
+        price_wan = p.number * {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[p.unit]
+        n = budget / price_wan
+        thing = _priced_thing(p)
+        verb = _action(p.clause) or _action(p.prev)
+        name = f"{verb if verb in ('购置', '采购', '配备', '配发', '更新', '安装') else '购置'}{thing}数量"
+        out.append(FactRow("数量指标", name, "≥", f"≥{fmt(n)}{p.per}", p.per, "计划标准", "采购合同/资产登记",
+                           f"测算：{span}÷{p.span}≈{fmt(n)}{p.per}" + ("（单价为约数，数量请按采购计划核实）" if p.approx else ""),
+                           derived=True, spans=(p.span, span)))
+        return out
+    if prices:
+        return out
+    q = _main_quantity(quantities)
+    if q is None:
+        return out
+    qty = q.count()
+    if qty <= 0:
+        return out
+    base = _base_unit(q)
+    cost, unit = _cost_unit(budget, qty, base)
+    thing = (_noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])) if base in ("人", "户") else ""
+    thing = thing if _PEOPLE_WORDS.search(thing) else ""
+    out.append(FactRow("成本指标", _unit_cost_name(base, thing), "≤", f"≤{fmt(round(cost, 2))}{unit}", unit,
+                       "预算支出标准", "财务决算/支付凭证",
+                       f"测算：{span}÷{q.span}≈{fmt(round(cost, 2))}{unit}，请与支出标准或同类项目核对",
+                       derived=True, spans=(q.span, span)))
+    return out
