@@ -50,6 +50,8 @@ class Profile(BaseModel):
     extra_body: dict[str, Any] = Field(default_factory=dict)
     timeout: float = 60.0
     max_tokens: int | None = None
+    context_tokens: int | None = None
+    stream: bool = False
     concurrency: int = 4
     max_retries: int = 2
     transport_retries: int = 4
@@ -148,6 +150,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         "timeout": 300.0,
         # Without a cap llama.cpp generates up to the context size when a small model loops.
         "max_tokens": 512,
+        "context_tokens": 16384,
         "note": "本地小模型：能力弱，仅用于离线试用和测试流程，不代表正式模型的质量",
     },
     "openai": {

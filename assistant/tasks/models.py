@@ -46,6 +46,9 @@ class SuggestedIndicator(BaseModel):
     data_source: str
     proposed: bool = True
     reason: str = ""
+    explanation: str = Field(default="", description="指标解释")
+    formula: str = Field(default="", description="计算公式")
+    core: bool = Field(default=False, description="核心指标")
 
 
 class GroundingExample(BaseModel):
@@ -130,3 +133,4 @@ class LLMReviewResult(BaseModel):
     model: str | None = None
     usage: dict[str, Any] | None = None
     errors: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
