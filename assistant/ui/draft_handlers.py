@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.ui import services, usage
+from assistant.ui.auth import owner
 from assistant.ui.background import streamed
 from assistant.ui.export import export_draft
 from assistant.ui.intake import description, field_label, question_field, update_fields
@@ -43,7 +44,7 @@ def welcome() -> list[dict[str, str]]:
 
 
 def _user(request: gr.Request | None) -> str:
-    return (getattr(request, "username", None) or "") if request is not None else ""
+    return owner(request)
 
 
 def _title(state: dict[str, Any]) -> str:
