@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -106,6 +107,10 @@ def suggest(
 ) -> None:
     """为新项目起草完整的绩效指标（参照同类项目；未给出的数值用【待填】占位）。"""
     from assistant.commands import run_suggest
+
+    if amount is not None and not (math.isfinite(amount) and amount > 0):
+        _fail(f"--amount 应为大于 0 的金额（万元），收到 {amount}。 / --amount must be a positive finite amount "
+              f"in 10k yuan, got {amount}.")
 
     raise typer.Exit(run_suggest(name=name, goal=goal, amount=amount, unit=unit, project_type=project_type,
                                  beneficiaries=beneficiaries, content=content, endpoint=endpoint, policy=policy,
