@@ -157,7 +157,7 @@ def compare(state: dict[str, Any], corrected: str | None, policy: str | None,
     collected = collect([Path(corrected)])
     result = run_batch(collected, policy=policy or None, store=store(), user=_user(request))
     if not result.reviewed:
-        raise gr.Error(result.failed[0].error if result.failed else "无法读取修改后的表格。", title="无法读取")
+        raise gr.Error(esc(result.failed[0].error) if result.failed else "无法读取修改后的表格。", title="无法读取")
     new = result.reviewed[0]
     assert new.table is not None and new.report is not None and new.run_id is not None
     names = [p.name for p in new.table.projects]
