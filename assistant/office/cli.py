@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.service.errors import ServiceError
+
+if TYPE_CHECKING:
+    from assistant.office import BatchResult, OfficeStore
 
 OUTPUTS = (".html", ".htm", ".xlsx")
 
@@ -20,7 +24,7 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
-def _print_summary(result) -> None:
+def _print_summary(result: BatchResult) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
@@ -47,10 +51,10 @@ def _print_summary(result) -> None:
         console.print("已中途停止；已完成的表格已保存，重新运行同一命令会从中断处继续。")
 
 
-def _store(use: bool = True):
+def _store() -> OfficeStore:
     from assistant.office import OfficeStore
 
-    return OfficeStore() if use else None
+    return OfficeStore()
 
 
 def run_batch_command(paths: list[Path], *, outputs: list[Path], policy: str | None, department: str | None,
@@ -65,7 +69,7 @@ def run_batch_command(paths: list[Path], *, outputs: list[Path], policy: str | N
     from assistant.service import Options, Step
     from assistant.service.office import batch
 
-    office = _store(store)
+    office = _store() if store else None
     try:
         with Progress(transient=True) as bar:
             task = bar.add_task("批量审核", total=None)

@@ -81,7 +81,7 @@ def batch(paths: list[Path], options: Options, *, department: str | None = None,
 def _one(path: Path, options: Options, store: OfficeStore | None, user: str) -> BatchItem:
     result = batch([path], options, store=store, user=user)
     if not result.reviewed:
-        raise ServiceError(result.failed[0].error if result.failed else "无法读取表格",
+        raise ServiceError((result.failed[0].error if result.failed else None) or "无法读取表格",
                            "the table could not be read", path=str(path))
     return result.reviewed[0]
 

@@ -76,7 +76,7 @@ def _raise(err: ServiceError, title: str) -> None:
 
 
 def run_office(files: list[str] | None, department: str, policy: str | None, request: gr.Request,
-               progress: gr.Progress = gr.Progress()) -> Iterator[tuple]:  # noqa: B008
+               progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, ...]]:  # noqa: B008
     """Review every uploaded file (zips included) and show the figures, charts, findings and downloads."""
     paths = [Path(f) for f in (files or [])]
     if not paths:
