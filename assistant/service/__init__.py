@@ -1,5 +1,6 @@
 """The service layer under the CLI and the page: one options type, one progress protocol, one error type,
-and the operations both call. Importing it loads neither gradio, rich nor openai."""
+and the operations both call. Importing it loads neither gradio, rich nor openai. The office round trip
+(batch, compare, decide, letter) is :mod:`assistant.service.office`."""
 
 from assistant.service.errors import ServiceError
 from assistant.service.ops import (
