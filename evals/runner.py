@@ -199,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
                                                 indent=1) + "\n", encoding="utf-8")
         print(f"已更新基线 {headline.BASELINE}")
     if args.gate:
+        from evals import expert_answers
+
+        expert = expert_answers.run()
+        print(f"专家答案（模型路径，首次请求即通过）：建议 {expert['suggest']['accepted']}/{expert['suggest']['total']}，"
+              f"改写 {expert['rewrite']['accepted']}/{expert['rewrite']['total']}")
         problems = [d for r in results for d in headline.drops(r, headline.load_baseline())]
+        problems += expert_answers.gate(expert)
         for p in problems:
             print(f"分数下降：{p}", file=sys.stderr)
         if problems:

@@ -21,7 +21,13 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.llm import tokens
 from assistant.llm.cache import Cache, cache_key
-from assistant.llm.errors import AnswerInvalid, LLMError, ModelRequestsForbidden, TransportError
+from assistant.llm.errors import (
+    AnswerInvalid,
+    LLMError,
+    ModelRequestsForbidden,
+    PromptTooLong,
+    TransportError,
+)
 from assistant.llm.normalize import json_text, strip_think
 from assistant.llm.profiles import Profile, load_profile
 from assistant.llm.prompts import RenderedPrompt
@@ -116,6 +122,27 @@ def _server_reason(body: Any) -> str:
     return f"；服务器说明{hint}：{str(message)[:160]}"
 
 
+REASK = "你上一次的答案（上面）未通过检查：\n{errors}\n请只修改这些问题，其余保持不变，重新给出完整答案。"
+
+
+def _invalid(err: BaseException) -> str:
+    """The validators' messages when ``err`` is an answer that failed validation; empty otherwise."""
+    if any(type(exc).__name__ == "IncompleteOutputException" for exc in _cause_chain(err)):
+        return ""
+    failed = getattr(err, "failed_attempts", None) or []
+    last = failed[-1].exception if failed else err.__cause__ or err
+    if not isinstance(last, ValueError):
+        return ""
+    return "\n".join(e["msg"].removeprefix("Value error, ") for e in _errors(last))
+
+
+def reask(messages: list[dict[str, Any]], answer: str, errors: str) -> list[dict[str, Any]]:
+    """The re-ask request: the original messages, the last answer, and its errors — bounded, whatever the
+    number of attempts before."""
+    return [*(dict(m) for m in messages), {"role": "assistant", "content": answer},
+            {"role": "user", "content": REASK.format(errors=errors)}]
+
+
 def run_sync(make: Callable[[], Awaitable[R]]) -> R:
     """Run the coroutine ``make()`` to completion from synchronous code: on a new event loop, or in a
     thread of its own when the caller is already inside a running loop (a web handler). Exceptions
@@ -160,6 +187,7 @@ class Client:
         self._inst: Any = None
         self._oai: Any = None
         self._sem: asyncio.Semaphore | None = None
+        self._create_raw: Any = None
 
     def _instructor(self) -> tuple[Any, asyncio.Semaphore]:
         loop = asyncio.get_running_loop()
@@ -196,6 +224,7 @@ class Client:
                 return completion
 
             oai.chat.completions.create = create
+            self._create_raw = original
             self._inst = instructor.from_openai(oai, mode=instructor.Mode[mode])
             self._oai, self._loop = oai, loop
             self._sem = asyncio.Semaphore(max(1, profile.concurrency))
@@ -222,15 +251,32 @@ class Client:
             self.cache.delete(key)
             return None
 
+    def preflight(self, messages: list[dict[str, Any]], response_model: type[BaseModel]) -> int:
+        """Prompt tokens of ``messages`` plus the schema; raises :class:`PromptTooLong` when they and the reply
+        reserve (``max_tokens``, else a quarter of the context) would not fit ``context_tokens``."""
+        import json
+
+        needed = tokens.count_messages(messages, self.profile.tokenizer) + tokens.count(
+            json.dumps(_schema(response_model), ensure_ascii=False), self.profile.tokenizer)
+        limit = self.profile.context_tokens
+        if limit:
+            reserve = self.profile.max_tokens or limit // 4
+            if needed + reserve > limit:
+                raise PromptTooLong(needed + reserve, limit, self.profile.name)
+        return needed
+
     async def acall(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
                     *, max_retries: int | None = None, use_cache: bool = True) -> Result[T]:
-        """Ask for one ``response_model`` object. Raises AnswerInvalid, TransportError or
-        ModelRequestsForbidden; never returns None."""
+        """Ask for one ``response_model`` object. A failed answer is sent back as a bounded re-ask: the
+        original messages, the last answer and its errors — never the whole history — each request checked
+        against the endpoint's context first. Raises AnswerInvalid, TransportError (PromptTooLong before
+        sending) or ModelRequestsForbidden; never returns None."""
         key = self.key(prompt, response_model)
         if use_cache and (value := self._from_cache(key, response_model, context)) is not None:
             usage = Usage(calls=1, cached=1)
             self._record(usage)
             return Result(value, usage, 0, True)
+        self.preflight(prompt.messages, response_model)
         inst, sem = self._instructor()
         stats = CallStats()
         token = current_stats.set(stats)
@@ -241,12 +287,20 @@ class Client:
             kwargs["extra_body"] = self.profile.extra_body
         if self.profile.max_tokens:
             kwargs["max_tokens"] = self.profile.max_tokens
+        messages = [dict(m) for m in prompt.messages]
         try:
-            async with sem:
-                value = await inst.create(response_model=_prepared(response_model),
-                                          messages=[dict(m) for m in prompt.messages],
-                                          max_retries=retries, context=context,
-                                          strict=self.profile.strict, **kwargs)
+            for attempt in range(retries + 1):
+                try:
+                    async with sem:
+                        value = await inst.create(response_model=_prepared(response_model), messages=messages,
+                                                  max_retries=0, context=context, strict=self.profile.strict,
+                                                  **kwargs)
+                    break
+                except Exception as err:
+                    if attempt >= retries or not _invalid(err) or not stats.answers:
+                        raise
+                    messages = reask(prompt.messages, stats.answers[-1], _invalid(err))
+                    self.preflight(messages, response_model)
         except Exception as err:
             usage = self._usage(stats, estimate)
             self._record(usage)
@@ -264,6 +318,14 @@ class Client:
             self.cache.put(key, value.model_dump(mode="json"), usage.to_dict(), prompt=prompt.name,
                            model=self.profile.model)
         return Result(value, usage, len(stats.answers), False)
+
+    async def astream(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
+                      *, on_text: Any = None, on_item: Any = None) -> Result[T]:
+        """:meth:`acall` streamed: ``on_text(piece)`` as the answer is written, ``on_item(list_key, dict)`` as each
+        list item completes (see :mod:`assistant.llm.stream`)."""
+        from assistant.llm.stream import astream
+
+        return await astream(self, prompt, response_model, context, on_text=on_text, on_item=on_item)
 
     def call(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
              **kwargs: Any) -> Result[T]:

@@ -51,3 +51,15 @@ class AnswerInvalid(LLMError):
 
 class BudgetExceeded(LLMError):
     """A batch stopped starting new calls because its token or money budget was spent."""
+
+
+class PromptTooLong(TransportError):
+    """A request would not fit the endpoint's context (``context_tokens`` of the profile): raised before
+    anything is sent. A TransportError so that tasks fall back to the rules the same way."""
+
+    def __init__(self, needed: int, limit: int, profile: str) -> None:
+        super().__init__(f"提示词约 {needed} tokens（含回答预留），超出模型端点 {profile} 的上下文 {limit} tokens，未发送"
+                         f" / prompt of about {needed} tokens (reply reserve included) exceeds the {limit}-token "
+                         f"context of endpoint {profile}; not sent", status=None, attempts=0)
+        self.needed = needed
+        self.limit = limit

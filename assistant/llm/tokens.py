@@ -14,7 +14,7 @@ import importlib.util
 import os
 import struct
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +96,10 @@ def encoding(name: str = "o200k_base") -> Any | None:
                 os.environ["TIKTOKEN_CACHE_DIR"] = old
 
 
+@lru_cache(maxsize=4096)
 def count(text: str, name: str = "o200k_base") -> int:
-    """Tokens in ``text``; without tiktoken, a rough bound (one token per CJK char, 4 chars otherwise)."""
+    """Tokens in ``text`` (memoised: a batch counts each prompt several times); without tiktoken, a rough
+    bound (one token per CJK char, 4 chars otherwise)."""
     enc = encoding(name)
     if enc is not None:
         return len(enc.encode(text, disallowed_special=()))

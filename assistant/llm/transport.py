@@ -84,6 +84,10 @@ def retry_after(response: httpx2.Response) -> float | None:
         return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
+STREAM_HEADER = "x-jixiao-stream"
+"""Set on a streaming request: a successful response is passed on unread (the events as they arrive)."""
+
+
 class RetryTransport(httpx2.AsyncBaseTransport):
     """Wraps a transport with the guard, a per-attempt deadline and counted backoff retries.
 
@@ -107,6 +111,8 @@ class RetryTransport(httpx2.AsyncBaseTransport):
 
     async def _once(self, request: httpx2.Request) -> httpx2.Response:
         response = await self.inner.handle_async_request(request)
+        if request.headers.get(STREAM_HEADER) and response.status_code not in RETRY_STATUS:
+            return response
         try:
             await response.aread()
         finally:

@@ -80,15 +80,29 @@ def parse_text(text: str, name: str = "粘贴的表格") -> Table:
 
 
 def review_rules(table: Table, options: Options, progress: Progress = no_progress) -> Outcome:
-    """The rule review under ``options.policy``; the table joins the example library drafting draws on."""
-    from assistant.examples import remember
+    """The rule review under ``options.policy``. The table joins the drafting reference library only through
+    :func:`add_reference`, when the user asks."""
     from assistant.review.engine import review_table
 
     opts = options.checked()
     report = review_table(table, load_policy(opts.policy),
                           progress=lambda done, total: progress(Step("rules", done, total)))
-    remember(table, table.source)
     return Outcome(table, report)
+
+
+def add_reference(table: Table, path: str | Path | None = None, *, user: str | None = None) -> str:
+    """Add ``table`` to the user's drafting reference library (the user's choice: ``--add-to-library``, the
+    page's button); the Chinese message says what was done."""
+    import sqlite3
+
+    from assistant.library.references import LibraryFull, add_to_library
+
+    try:
+        return add_to_library(table, path, user=user).message
+    except LibraryFull as err:
+        raise ServiceError(str(err), "the reference library is full") from None
+    except (OSError, sqlite3.Error) as err:
+        raise ServiceError(f"无法写入参考库：{err}", f"cannot write the reference library: {err}") from None
 
 
 def _model_api(name: str, option: str) -> Callable[..., Any]:
@@ -233,12 +247,9 @@ def suggest(desc: ProjectDescription, options: Options,
 
 
 def locate(table: Table, project: str, text: str) -> tuple[Project, Indicator | str]:
-    """The project named (or containing) ``project`` and its indicator like ``text`` (else ``text``);
-    the table joins the example library, as a reviewed one does."""
-    from assistant.examples import remember
+    """The project named (or containing) ``project`` and its indicator like ``text`` (else ``text``)."""
     from assistant.tasks.rewrite import find_indicator
 
-    remember(table, table.source)
     found = find_indicator(table, project, text)
     if found is not None:
         return found

@@ -32,7 +32,10 @@ class AnswerIndicator(BaseModel):
     unit: str | None = Field(default=None, description="计量单位；定性指标为空")
     value_basis: ValueBasis
     data_source: str = Field(description="数据来源，如 工作台账、验收报告、问卷调查")
-    reason: str = Field(default="", description="为什么设这个指标、数值从哪里来")
+    explanation: str = Field(default="", description="指标解释：衡量什么、统计口径和范围")
+    formula: str = Field(default="", description="计算公式（比率、单位成本等）；计数类可为空")
+    core: bool = Field(default=False, description="是否核心指标（反映项目主要产出和效果的3–5个）")
+    reason: str = Field(default="", description="为什么设这个指标、数值从哪里来；由预算金额算出的单位成本写明“测算”")
 
 
 def items_of(raw: str | None, key: str, item_model: type[BaseModel]) -> list[Any]:
@@ -83,6 +86,12 @@ def coverage_problems(rows: list[Any], layout: str, recipients: bool) -> list[st
     return missing
 
 
+def missing_figures(rows: list[Any], figures: list[str]) -> list[str]:
+    """The officer's figures (``12公里``, ``2025年10月31日``) whose number appears in no indicator value."""
+    used = checks.given_numbers(*(r.value for r in rows))
+    return [f for f in figures if not checks.given_numbers(f) <= used]
+
+
 class SuggestAnswer(BaseModel):
     """A complete indicator set for one project."""
 
@@ -95,8 +104,11 @@ class SuggestAnswer(BaseModel):
             return self
         problems = coverage_problems(self.indicators, ctx.get("layout", "legacy"), ctx.get("recipients", True))
         messages = [f"指标体系不完整，缺少：{'、'.join(problems)}。"] if problems else []
+        dropped = missing_figures(self.indicators, ctx.get("figures", []))
+        if dropped:
+            messages.append(f"用户给出的数字没有落到任何指标值上：{'、'.join(dropped)}。请用这些数字设定相应指标。")
         project = _draft(self.indicators, ctx.get("name", ""), ctx.get("goal", ""))
-        found = checks.blocking(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
+        found = checks.reask(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
         if found:
             labels = {(1, i): r.name for i, r in enumerate(self.indicators, 1)}
             messages.append(checks.feedback(found, labels))
@@ -106,28 +118,51 @@ class SuggestAnswer(BaseModel):
 
 
 class AnswerOption(BaseModel):
-    name: str = Field(description="改写后的指标名称，保留原指标的对象")
+    name: str = Field(description="改写后的指标名称")
     value: str = Field(description="可测的指标值，连同比较符和单位，如 ≥【待填】%")
     unit: str | None = None
+    category: Category1 | None = Field(default=None, description="这个写法应归入的一级指标")
+    subcategory: str | None = Field(default=None, description="这个写法应归入的二级指标")
     value_basis: ValueBasis | None = None
     reason: str = Field(default="", description="为什么这样改；变化类指标写明基期值和年份、百分点还是%")
+    subject_change: str = Field(default="", description="换掉了原指标的对象时写明原因（原对象是投入、过程或含糊的说法，"
+                                                        "或不是本项目能影响的）；保留对象时为空")
     needs_baseline: bool = Field(default=False, description="是变化量（较上年…）时为 true，需要用户提供基期值")
 
 
+RELATIVE = re.compile(r"(?:增长|下降|降低|减少|变化)率|增幅|降幅")
+"""A name that is itself a relative change (下降率, 增长率, 增幅): its % is the relative change, no ambiguity."""
+
+
+def usable(value: str) -> bool:
+    """A value worth keeping from an answer that failed its checks: measurable, with a number, date or
+    【placeholder】 (a bare unit or a vague phrase is not)."""
+    return is_measurable(value) and bool(re.search(r"\d|【", value or ""))
+
+
+def is_change(opt: Any) -> bool:
+    return bool(CHANGE.search(f"{opt.name}{opt.value}"))
+
+
 def option_problems(opt: Any, subject: str) -> list[str]:
-    """Why one rewrite option is not acceptable (empty when it is)."""
+    """Why one rewrite option is not acceptable (empty when it is): only what any reviewer would send
+    back — an unmeasurable value, a change of a rate that does not say 百分点 or %, a changed subject with
+    no stated reason."""
     out = []
     if not is_measurable(opt.value):
         out.append(f"“{opt.name}”的指标值“{opt.value}”不可测：应写成 比较符＋数值（或【待填】）＋单位。")
     text = f"{opt.name}{opt.value}"
-    if CHANGE.search(text) and not opt.needs_baseline:
-        out.append(f"“{opt.name}”是变化量，needs_baseline 应为 true，并在 reason 中写明基期年份和基期值。")
-    if CHANGE.search(text) and RATE.search(opt.name) and "百分点" not in text + opt.reason \
-            and "相对" not in opt.reason and "增长率" not in opt.name:
-        out.append(f"“{opt.name}”是比率的变化：请写明按“百分点”还是按“%”（相对变化）计算。")
-    if subject and not (set(_bigrams(subject)) & set(_bigrams(opt.name + opt.reason))):
-        out.append(f"“{opt.name}”没有保留原指标的对象“{subject}”：请在名称或理由中保留它。")
+    if is_change(opt) and RATE.search(opt.name) and not RELATIVE.search(opt.name) \
+            and "百分点" not in text + opt.reason and "相对" not in opt.reason:
+        out.append(f"“{opt.name}”是比率的变化：请写明按“百分点”（新值减基期值）还是按“%”（相对基期的变化率）计算。")
+    if subject and not opt.subject_change.strip() and not _keeps(subject, opt.name + opt.reason):
+        out.append(f"“{opt.name}”换掉了原指标的对象“{subject}”：若原对象是投入、过程或含糊的说法，或不是本项目能影响的，"
+                   "请在 subject_change 中写明原因；否则请保留原对象。")
     return out
+
+
+def _keeps(subject: str, text: str) -> bool:
+    return bool(set(_bigrams(subject)) & set(_bigrams(text)))
 
 
 def _bigrams(text: str) -> list[str]:
@@ -140,6 +175,34 @@ PLACEMENT_CODES = frozenset({"category_mismatch", "invalid_category", "invalid_s
 """Where the original row sits is not the rewrite's business: these never block a rewrite."""
 
 
+def rewrite_messages(options: list[Any], ctx: dict[str, Any]) -> list[str]:
+    """Every re-ask message of one rewrite's options under its validation context."""
+    return batch_messages([("", options, ctx)])
+
+
+def batch_messages(entries: list[tuple[str, list[Any], dict[str, Any]]]) -> list[str]:
+    """Re-ask messages of several rewrites, ``entries`` being (label, options, context): the rules run once
+    over every option of every entry, each option a group of its own."""
+    messages: list[str] = []
+    groups, labels = [], {}
+    for label, options, ctx in entries:
+        messages.extend(f"{label}{m}" for opt in options for m in option_problems(opt, ctx.get("subject", "")))
+        for opt in options:
+            category = opt.category or ctx.get("category") or "产出指标"
+            sub = opt.subcategory if opt.category else ctx.get("subcategory")
+            groups.append([checks.to_indicator(category, sub, opt.name, opt.value, opt.unit)])
+            labels[(len(groups), 1)] = f"{label}{opt.name}"
+    if not groups:
+        return messages
+    profile = entries[0][2].get("profile")
+    project = Project(name=entries[0][2].get("project") or "改写", groups=groups)
+    found = [f for f in checks.reask(checks.review_project(project, profile), project, profile)
+             if f.level == "indicator" and f.code not in PLACEMENT_CODES]
+    if found:
+        messages.append(checks.feedback(found, labels))
+    return messages
+
+
 class RewriteAnswer(BaseModel):
     """1–3 measurable alternatives for one vague indicator."""
 
@@ -150,24 +213,39 @@ class RewriteAnswer(BaseModel):
         ctx = _ctx(info)
         if ctx is None or ctx.get("task") != "rewrite":
             return self
-        messages: list[str] = []
-        category = ctx.get("category") or "产出指标"
-        for opt in self.options:
-            messages.extend(option_problems(opt, ctx.get("subject", "")))
-            ind = checks.to_indicator(category, ctx.get("subcategory"), opt.name, opt.value, opt.unit)
-            project = Project(name=ctx.get("project") or "改写", groups=[[ind]])
-            found = [f for f in checks.blocking(checks.review_project(project, ctx.get("profile")), project,
-                                                ctx.get("profile"))
-                     if f.level == "indicator" and f.code not in PLACEMENT_CODES]
-            if found:
-                messages.append(checks.feedback(found, {(1, 1): opt.name}))
+        messages = rewrite_messages(self.options, ctx)
+        if messages:
+            raise ValueError("\n".join(messages))
+        return self
+
+
+class RewriteItem(BaseModel):
+    id: str = Field(description="待改写指标的编号，照抄数据中的“编号”")
+    options: list[AnswerOption] = Field(min_length=1, max_length=3)
+
+
+class RewriteBatchAnswer(BaseModel):
+    """Alternatives for every vague indicator of one project, one item per 编号."""
+
+    items: list[RewriteItem] = Field(min_length=1, max_length=30)
+
+    @model_validator(mode="after")
+    def _rules(self, info: ValidationInfo) -> RewriteBatchAnswer:
+        ctx = _ctx(info)
+        if ctx is None or ctx.get("task") != "rewrite_batch":
+            return self
+        wanted: dict[str, dict[str, Any]] = ctx.get("items", {})
+        got = {i.id for i in self.items}
+        messages = [f"缺少编号 {k} 的改写。" for k in wanted if k not in got]
+        messages += [f"编号 {i.id} 不在待改写指标中。" for i in self.items if i.id not in wanted]
+        messages += batch_messages([(f"编号 {i.id}：", i.options, wanted[i.id]) for i in self.items if i.id in wanted])
         if messages:
             raise ValueError("\n".join(messages))
         return self
 
 
 CritiqueCode = Literal["goal_uncovered", "unrelated_indicator", "category_mismatch", "unit_mismatch",
-                       "value_out_of_line"]
+                       "value_out_of_line", "missing_core", "budget_mismatch"]
 INDICATOR_CODES = frozenset({"unrelated_indicator", "category_mismatch", "unit_mismatch", "value_out_of_line"})
 
 
@@ -176,6 +254,7 @@ class CritiqueItem(BaseModel):
     group: int | None = Field(default=None, description="指标所在组号（从1起）；goal_uncovered 为空")
     item: int | None = Field(default=None, description="指标在组内的序号（从1起）；goal_uncovered 为空")
     clause: str | None = Field(default=None, description="goal_uncovered：未被覆盖的目标原句")
+    indicator: str | None = Field(default=None, description="missing_core：应补充的核心指标，如 “改造道路长度 ≥【待填】公里”")
     severity: Literal["warning", "info"] = "warning"
     message: str = Field(description="问题，中文")
     fix: str = Field(description="修改建议，中文；给出具体的一级/二级、单位或指标")
@@ -191,20 +270,52 @@ class CritiqueAnswer(BaseModel):
         ctx = _ctx(info)
         if ctx is None or ctx.get("task") != "critique":
             return self
-        sizes: list[int] = ctx.get("group_sizes", [])
-        goal = re.sub(r"\s+", "", ctx.get("goal", ""))
-        messages = []
-        for n, f in enumerate(self.findings, 1):
-            if f.code in INDICATOR_CODES:
-                if f.group is None or f.item is None or not (1 <= f.group <= len(sizes)) \
-                        or not (1 <= f.item <= sizes[f.group - 1]):
-                    messages.append(f"第{n}条（{f.code}）的 group/item 不对应任何指标：请用数据中给出的组号和序号。")
-            elif f.code == "goal_uncovered":
-                clause = re.sub(r"\s+", "", f.clause or "")
-                if not clause or clause not in goal:
-                    messages.append(f"第{n}条（goal_uncovered）的 clause 必须逐字摘自年度绩效目标。")
-            if not re.search(r"[\u4e00-\u9fff]", f.message):
-                messages.append(f"第{n}条的 message 必须用中文。")
+        messages = critique_messages(self.findings, ctx)
+        if messages:
+            raise ValueError("\n".join(messages))
+        return self
+
+
+def critique_messages(findings: list[CritiqueItem], ctx: dict[str, Any]) -> list[str]:
+    """Re-ask messages of one project's critique findings: references that point nowhere, a goal clause not
+    quoted from the goal, a message not in Chinese."""
+    sizes: list[int] = ctx.get("group_sizes", [])
+    goal = re.sub(r"\s+", "", ctx.get("goal", ""))
+    messages = []
+    for n, f in enumerate(findings, 1):
+        if f.code in INDICATOR_CODES:
+            if f.group is None or f.item is None or not (1 <= f.group <= len(sizes)) \
+                    or not (1 <= f.item <= sizes[f.group - 1]):
+                messages.append(f"第{n}条（{f.code}）的 group/item 不对应任何指标：请用数据中给出的组号和序号。")
+        elif f.code == "goal_uncovered":
+            clause = re.sub(r"\s+", "", f.clause or "")
+            if not clause or clause not in goal:
+                messages.append(f"第{n}条（goal_uncovered）的 clause 必须逐字摘自年度绩效目标。")
+        if not re.search(r"[\u4e00-\u9fff]", f.message):
+            messages.append(f"第{n}条的 message 必须用中文。")
+    return messages
+
+
+class CritiqueProject(BaseModel):
+    id: str = Field(description="项目编号，照抄数据中的“编号”")
+    findings: list[CritiqueItem] = Field(default_factory=list, max_length=20)
+
+
+class CritiqueBatchAnswer(BaseModel):
+    """Findings for several projects, one entry per 编号 (an empty list where a project has none)."""
+
+    projects: list[CritiqueProject] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _refs(self, info: ValidationInfo) -> CritiqueBatchAnswer:
+        ctx = _ctx(info)
+        if ctx is None or ctx.get("task") != "critique_batch":
+            return self
+        wanted: dict[str, dict[str, Any]] = ctx.get("projects", {})
+        messages = [f"编号 {p.id} 不在待审项目中。" for p in self.projects if p.id not in wanted]
+        for p in self.projects:
+            if p.id in wanted:
+                messages += [f"项目 {p.id}：{m}" for m in critique_messages(p.findings, wanted[p.id])]
         if messages:
             raise ValueError("\n".join(messages))
         return self

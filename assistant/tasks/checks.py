@@ -13,6 +13,17 @@ from assistant.parse.value import normalize, parse_target
 UNFIXABLE = frozenset({"missing_goal", "missing_amount", "duplicate_project", "vague_goal"})
 """Codes about what the user gave (goal, amount) rather than what a draft writes."""
 
+REASK = frozenset({
+    "vague_target", "vague_name", "missing_value", "missing_unit", "missing_comparator", "invalid_comparator",
+    "non_numeric_value", "percent_out_of_range", "timeliness_no_deadline", "duplicate_name", "value_in_name",
+    "invalid_category", "invalid_subcategory", "missing_subcategory", "missing_output", "missing_outcome",
+    "no_indicators"})
+"""Findings that send a model answer back: defects any reviewer would reject (a vague or missing value, no
+unit or sign, a percentage over 100, a deadline without a date, a duplicate, a row outside the 一级/二级
+scheme). Judgement calls (direction, =0 targets, placement, baselines, satisfaction levels …) are kept on
+the answer as findings for the user to read; they never trigger a re-ask, because an expert's answer can
+rightly differ from a rule's guess there."""
+
 _SLOT = re.compile(r"【[^】]*】")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -43,6 +54,11 @@ def to_indicator(category: str, subcategory: str | None, name: str, value: str, 
     return Indicator(category=category, subcategory=subcategory, name=name, value=value,
                      target=parse_target(value, comparator=comp, unit=unit), comparator=comparator, unit=unit,
                      value_basis=value_basis, data_source=data_source)
+
+
+def reask(findings: Iterable[Finding], project: Project | None = None, profile: Any = None) -> list[Finding]:
+    """The findings that send an answer back to the model (:data:`REASK`, placeholders allowed)."""
+    return [f for f in blocking(findings, project, profile) if f.code in REASK]
 
 
 def blocking(findings: Iterable[Finding], project: Project | None = None, profile: Any = None) -> list[Finding]:
@@ -98,8 +114,8 @@ def feedback(findings: Iterable[Finding], labels: dict[tuple[int, int], str] | N
             where = (labels or {}).get((f.group or 1, f.item)) or f"第{f.item}项"
             where = f"指标“{where}”"
         fix = f" 修改方法：{f.fix}" if f.fix else ""
-        lines.append(f"- [{f.code}] {where}：{f.message}{fix}")
-    return "以下审核规则未通过，请逐条修改后重新给出完整答案：\n" + "\n".join(lines)
+        lines.append(f"- {where}：{f.message}{fix}")
+    return "以下问题请逐条修改后重新给出完整答案：\n" + "\n".join(lines)
 
 
 def given_numbers(*texts: str | float | None) -> set[str]:

@@ -15,7 +15,7 @@ from assistant.examples import Library
 from assistant.model import Finding, Project
 from assistant.tasks import checks
 from assistant.tasks.endpoint import client_for, run
-from assistant.tasks.grounding import for_prompt, library_or_default, project_hints, similar
+from assistant.tasks.grounding import hint, library_or_default
 
 BASIS = {
     "goal_uncovered": "L4｜财预〔2015〕88号 相关性；财预〔2020〕10号 绩效指标明确性",
@@ -23,6 +23,8 @@ BASIS = {
     "category_mismatch": "S4/L2｜财预〔2015〕88号 指标定义；财预〔2021〕101号 指标体系",
     "unit_mismatch": "V5｜DOMAIN §2.2 计量单位与名称一致",
     "value_out_of_line": "L7｜财预〔2021〕101号 指标值合理性（与同类项目对比）",
+    "missing_core": "L6｜财预〔2021〕101号 核心指标：反映项目主要产出和效果",
+    "budget_mismatch": "L7｜财预〔2021〕101号 指标与预算资金相匹配",
 }
 _CLAUSE = re.compile(r"[。；;！\n]|(?<=[，,])(?=\s*[（(]?\d+[)）.、])")
 
@@ -32,26 +34,59 @@ def goal_clauses(goal: str) -> list[str]:
     return [c.strip(" ，,、") for c in _CLAUSE.split(goal or "") if len(c.strip(" ，,、")) >= 4]
 
 
-def _data(project: Project) -> dict[str, Any]:
-    groups = [[{"组": g, "序号": i, "一级": ind.category, "二级": ind.subcategory, "名称": ind.name,
-                "指标值": ind.value, "单位": ind.unit or (ind.target.parts[0].unit if ind.target.parts else None)}
-               for i, ind in enumerate(group, 1)] for g, group in enumerate(project.groups, 1)]
-    return {"名称": project.name, "年度绩效目标": project.goal, "目标分句": goal_clauses(project.goal),
-            "金额（万元）": project.amount, "指标": [row for group in groups for row in group]}
+def _data(project: Project, rule_findings: list[Finding] | None = None, hints: list[str] | None = None,
+          item_id: str | None = None) -> dict[str, Any]:
+    rows = [f"{g}-{i}｜{ind.category}/{ind.subcategory or ''}｜{ind.name}｜{ind.value}"
+            for g, group in enumerate(project.groups, 1) for i, ind in enumerate(group, 1)]
+    data: dict[str, Any] = {"编号": item_id} if item_id else {}
+    data |= {"名称": project.name, "目标分句": goal_clauses(project.goal), "金额（万元）": project.amount,
+             "指标（组-序号｜一级/二级｜名称｜指标值）": rows}
+    known = [f"组{f.group}第{f.item}项 {f.code}" if f.item else f.code for f in rule_findings or []
+             if f.severity != "info"]
+    if known:
+        data["规则已发现"] = known
+    if hints:
+        data["同类取值"] = hints
+    return data
+
+
+def _hints(project: Project, library: Library, limit: int = 3) -> list[str]:
+    """Value ranges of similar indicators for the first ``limit`` quantitative rows the library can compare."""
+    out: list[str] = []
+    for ind in project.indicators():
+        parts = ind.target.parts
+        if ind.target.kind != "quantitative" or len(parts) != 1 or not parts[0].unit:
+            continue
+        found = hint(library, ind.name, parts[0].unit, exclude={project.name})
+        if found is not None:
+            out.append(found.text)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def render(project: Project, rule_findings: list[Finding], library: Library, k: int = 3,
            item_id: str | None = None) -> Any:
-    """The rendered critique prompt: similar projects, value ranges, what rules found, the project."""
+    """The rendered critique prompt for one project (value ranges of similar indicators included)."""
     from assistant.llm.prompts import load_prompt
 
-    grounding = similar(library, f"{project.name} {project.goal}", k, exclude={project.name})
-    hints = project_hints(library, project)
-    known = [f"{f.code}（组{f.group}第{f.item}项）" if f.item else f.code for f in rule_findings]
+    extra = {"item_id": item_id} if item_id else {}
+    return load_prompt("critique").render(projects=[_data(project, rule_findings, _hints(project, library))],
+                                          batch=False, **extra)
+
+
+def render_batch(entries: list[tuple[str, Project, list[Finding]]], library: Library,
+                 item_id: str | None = None) -> Any:
+    """One critique prompt for several projects: ``entries`` are (编号, project, rule findings)."""
+    from assistant.llm.prompts import load_prompt
+
     extra = {"item_id": item_id} if item_id else {}
     return load_prompt("critique").render(
-        project=_data(project), known=known, **extra,
-        examples=[for_prompt(g) for g in grounding], hints=[h.text for h in hints])
+        projects=[_data(p, found, _hints(p, library), pid) for pid, p, found in entries], batch=True, **extra)
+
+
+def batch_context(entries: list[tuple[str, Project, list[Finding]]], profile: Any = None) -> dict[str, Any]:
+    return {"task": "critique_batch", "projects": {pid: context(p, profile) for pid, p, _ in entries}}
 
 
 def to_findings(answer: Any, project: Project) -> list[Finding]:
@@ -64,8 +99,11 @@ def to_findings(answer: Any, project: Project) -> list[Finding]:
             except IndexError:
                 ind = None
         indicator_level = item.code != "goal_uncovered" and ind is not None
-        message = item.message if item.code != "goal_uncovered" or not item.clause else \
-            f"{item.message}（目标原句：“{item.clause}”）"
+        message = item.message
+        if item.code == "goal_uncovered" and item.clause:
+            message = f"{message}（目标原句：“{item.clause}”）"
+        if item.code == "missing_core" and item.indicator:
+            message = f"{message}（建议补充：{item.indicator}）"
         out.append(Finding(code=item.code, severity=item.severity, level="indicator" if indicator_level else "project",
                            project=project.name, group=item.group if indicator_level else None,
                            item=item.item if indicator_level else None, indicator=ind.name if ind else None,

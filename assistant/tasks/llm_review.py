@@ -11,10 +11,13 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.examples import Library
-from assistant.model import Finding, Table
+from assistant.llm.client import run_sync
+from assistant.model import Finding, Indicator, Project, Table
 from assistant.tasks import critique as crit
 from assistant.tasks import rewrite as rw
 from assistant.tasks.endpoint import model_name
@@ -22,17 +25,41 @@ from assistant.tasks.grounding import library_or_default
 from assistant.tasks.models import LLMReviewResult, RewriteResult
 
 VAGUE_CODES = ("vague_target", "vague_name")
+PROJECTS_PER_CALL = 5
+"""Projects per critique call (the ministry's system reviews five at a time)."""
+ROWS_PER_CALL = 12
+"""Vague rows per rewrite call; one project's rows are never split between calls."""
 Progress = Callable[[int, int], None]
 
 
-def _jobs(table: Table, report: Any, library: Library, profile: Any) -> tuple[list, list]:
-    from assistant.llm.batch import BatchItem
+@dataclass
+class Plan:
+    """The model calls of a review: critique items (several projects each) and rewrite items (all vague rows
+    of one or more whole projects each), with what each item's answer is about."""
 
-    critiques, rewrites = [], []
+    critiques: list[tuple[Any, list[tuple[str, Project, list[Finding]]]]] = field(default_factory=list)
+    rewrites: list[tuple[Any, list[tuple[str, Finding, Indicator, Project, list[Finding]]]]] = field(
+        default_factory=list)
+
+    @property
+    def calls(self) -> int:
+        return len(self.critiques) + len(self.rewrites)
+
+
+def plan(table: Table, report: Any, library: Library, profile: Any = None, *,
+         projects_per_call: int = PROJECTS_PER_CALL, rows_per_call: int = ROWS_PER_CALL) -> Plan:
+    """Group the table into few, large calls; item ids are stable across runs (the checkpoint's keys)."""
+    from assistant.llm.batch import BatchItem
+    from assistant.review.profile import load_profile
+
+    profile = load_profile(profile)
+    out = Plan()
+    entries = []
+    rows: list[list[tuple[str, Finding, Indicator, Project, list[Finding]]]] = []
     for n, project in enumerate(table.projects):
         found = [f for f in report.findings if f.project == project.name]
-        critiques.append((BatchItem(f"critique-{n}", crit.render(project, found, library, item_id=f"c{n}"),
-                                    crit.context(project, profile)), project, found))
+        entries.append((f"p{n}", project, found))
+        mine = []
         for f in found:
             if f.code not in VAGUE_CODES or f.item is None:
                 continue
@@ -40,11 +67,40 @@ def _jobs(table: Table, report: Any, library: Library, profile: Any) -> tuple[li
                 ind = project.groups[(f.group or 1) - 1][f.item - 1]
             except IndexError:
                 continue
-            key = f"rewrite-{n}-{f.group}-{f.item}-{f.code}"
-            own = rw.own_findings(ind, project, profile)
-            rewrites.append((BatchItem(key, rw.render(ind, project, own, item_id=key.replace("rewrite-", "r")),
-                                       rw.context(ind, project, profile)), f, ind, project, own))
-    return critiques, rewrites
+            mine.append((f"p{n}-{f.group or 1}-{f.item}-{f.code}", f, ind, project,
+                         rw.own_findings(ind, project, profile)))
+        if mine:
+            rows.append(mine)
+    size = max(1, projects_per_call)
+    for start in range(0, len(entries), size):
+        chunk = entries[start:start + size]
+        cid = f"c{start}-{start + len(chunk) - 1}"
+        out.critiques.append((BatchItem(cid, crit.render_batch(chunk, library, item_id=cid),
+                                        crit.batch_context(chunk, profile)), chunk))
+    pack: list[tuple[str, Finding, Indicator, Project, list[Finding]]] = []
+    for mine in rows:
+        if pack and len(pack) + len(mine) > rows_per_call:
+            out.rewrites.append(_rewrite_item(pack, profile))
+            pack = []
+        pack = pack + mine
+    if pack:
+        out.rewrites.append(_rewrite_item(pack, profile))
+    return out
+
+
+def _rewrite_item(pack: list, profile: Any) -> tuple[Any, list]:
+    from assistant.llm.batch import BatchItem
+
+    rid = f"r-{pack[0][0]}"
+    rows = [(key, ind, own) for key, _, ind, _, own in pack]
+    projects = list(dict.fromkeys(id(p) for *_, p, _ in pack))
+    project = pack[0][3] if len(projects) == 1 else None
+    if project is None:
+        prompt = rw.render_multi(pack, item_id=rid)
+    else:
+        prompt = rw.render_batch(rows, project, item_id=rid)
+    ctx = {"task": "rewrite_batch", "items": {key: rw.context(ind, p, profile) for key, _, ind, p, _ in pack}}
+    return BatchItem(rid, prompt, ctx), pack
 
 
 def _option_text(o: Any) -> str:
@@ -54,14 +110,29 @@ def _option_text(o: Any) -> str:
 
 
 def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
-               progress: Progress | None = None) -> tuple[LLMReviewResult, Any]:
-    """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report."""
+               progress: Progress | None = None, checkpoint: str | Path | None = None,
+               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None,
+               batch_out: str | Path | None = None, batch_in: str | Path | None = None) -> tuple[LLMReviewResult, Any]:
+    """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report.
+    With ``checkpoint`` (a JSONL file) a re-run after a kill repeats no finished call and loses none. ``calls``
+    is a :func:`plan` already made for this table and report (to count or show the calls first).
+    ``batch_out``: call nothing, write the calls as an OpenAI Batch API JSONL file (the result says so in its
+    notes); ``batch_in``: read that batch's results file into the same result as a live run."""
+    if batch_out is not None:
+        n = write_requests(table, report, client.profile, batch_out, library=library, rules_profile=profile,
+                           projects_per_call=projects_per_call)
+        note = f"未调用模型：已把 {n} 个请求写入 {batch_out}，提交 Batch 服务后用 --batch-in 读回结果。"
+        return LLMReviewResult(title=table.title, department=table.department, findings=report.findings,
+                               model=model_name(client), usage={"calls": 0}, notes=[note]), report
+    if batch_in is not None:
+        return read_results(table, report, client.profile, batch_in, library=library, rules_profile=profile,
+                            projects_per_call=projects_per_call)
     from assistant.llm.batch import arun_batch
-    from assistant.tasks.answers import CritiqueAnswer, RewriteAnswer
+    from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
-    library = library_or_default(library)
-    critiques, rewrites = _jobs(table, report, library, profile)
-    total = len(critiques) + len(rewrites)
+    if calls is None:
+        calls = plan(table, report, library_or_default(library), profile, projects_per_call=projects_per_call)
+    total = calls.calls
     state = {"done": 0}
 
     def tick(*_: Any) -> None:
@@ -72,35 +143,84 @@ def llm_review(table: Table, report: Any, client: Any, *, library: Library | Non
     async def main() -> tuple[Any, Any]:
         try:
             return await asyncio.gather(
-                arun_batch(client, [c[0] for c in critiques], CritiqueAnswer, progress=tick),
-                arun_batch(client, [r[0] for r in rewrites], RewriteAnswer, progress=tick))
+                arun_batch(client, [c[0] for c in calls.critiques], CritiqueBatchAnswer, progress=tick,
+                           checkpoint=checkpoint),
+                arun_batch(client, [r[0] for r in calls.rewrites], RewriteBatchAnswer, progress=tick,
+                           checkpoint=checkpoint))
         finally:
             await client.aclose()
 
-    crit_report, rw_report = asyncio.run(main())
+    crit_report, rw_report = run_sync(main)
+    return assemble(table, report, calls, crit_report, rw_report, model_name(client), profile)
+
+
+def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report: Any, model: str,
+             profile: Any = None) -> tuple[LLMReviewResult, Any]:
+    """The review result from the batch reports (live or read back from a Batch API results file)."""
+    from assistant.review.profile import load_profile
+
+    profile = load_profile(profile)
     errors = [f"{r.id}：{r.error}" for r in (*crit_report.failures, *rw_report.failures)]
     model_findings: list[Finding] = []
-    for (_, project, found), result in zip(critiques, crit_report.results, strict=True):
-        if result.value is not None:
-            model_findings.extend(crit.dedupe(crit.to_findings(result.value, project), found))
-    results: list[RewriteResult] = []
-    for (item, finding, ind, project, own), result in zip(rewrites, rw_report.results, strict=True):
+    for (_, chunk), result in zip(calls.critiques, crit_report.results, strict=True):
         if result.value is None:
             continue
-        done = rw.from_answer(result.value, ind, project, own, model=model_name(client),
-                              version=item.prompt.version, attempts=result.attempts, usage=result.usage)
-        results.append(done)
-        finding.rewrites = list(dict.fromkeys([_option_text(o) for o in done.options] + finding.rewrites))
+        answers = {p.id: p for p in result.value.projects}
+        for pid, project, found in chunk:
+            if pid in answers:
+                model_findings.extend(crit.dedupe(crit.to_findings(answers[pid], project), found))
+    results: list[RewriteResult] = []
+    for (item, pack), result in zip(calls.rewrites, rw_report.results, strict=True):
+        if result.value is None:
+            continue
+        answers = {a.id: a for a in result.value.items}
+        for key, finding, ind, project, own in pack:
+            if key not in answers:
+                continue
+            done = rw.from_answer(answers[key], ind, project, own, model=model, version=item.prompt.version,
+                                  attempts=result.attempts, usage=None, profile=profile, checked=True)
+            results.append(done)
+            finding.rewrites = list(dict.fromkeys([_option_text(o) for o in done.options] + finding.rewrites))
     usage = crit_report.usage + rw_report.usage
     merged = _merge(report, table, model_findings)
     out = LLMReviewResult(title=table.title, department=table.department, findings=merged.findings,
-                          rewrites=results, model=model_name(client), usage=usage.to_dict(), errors=errors)
+                          rewrites=results, model=model, usage=usage.to_dict(), errors=errors)
     return out, merged
 
 
-def call_count(table: Table, report: Any) -> int:
-    """How many model calls ``llm_review`` makes: one critique per project, one rewrite per vague finding."""
-    return len(table.projects) + sum(f.code in VAGUE_CODES and f.item is not None for f in report.findings)
+def write_requests(table: Table, report: Any, profile: Any, path: str | Path, *, library: Library | None = None,
+                   rules_profile: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> int:
+    """The review's model calls as an OpenAI Batch API JSONL file (``profile`` is the endpoint profile);
+    returns the number of request lines."""
+    from assistant.llm.batchfile import write_batch_file
+    from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
+
+    calls = plan(table, report, library_or_default(library), rules_profile, projects_per_call=projects_per_call)
+    target = Path(path)
+    n = write_batch_file(profile, [c[0] for c in calls.critiques], CritiqueBatchAnswer, target)
+    rest = target.with_name(target.name + ".part")
+    n += write_batch_file(profile, [r[0] for r in calls.rewrites], RewriteBatchAnswer, rest)
+    with target.open("a", encoding="utf-8") as fh:
+        fh.write(rest.read_text(encoding="utf-8"))
+    rest.unlink()
+    return n
+
+
+def read_results(table: Table, report: Any, profile: Any, path: str | Path, *, library: Library | None = None,
+                 rules_profile: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> tuple[LLMReviewResult, Any]:
+    """A Batch API results file read back into the same review result as a live run."""
+    from assistant.llm.batchfile import read_batch_results
+    from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
+
+    calls = plan(table, report, library_or_default(library), rules_profile, projects_per_call=projects_per_call)
+    crit_report = read_batch_results(profile, [c[0] for c in calls.critiques], CritiqueBatchAnswer, path)
+    rw_report = read_batch_results(profile, [r[0] for r in calls.rewrites], RewriteBatchAnswer, path)
+    return assemble(table, report, calls, crit_report, rw_report, f"{profile.name}:{profile.model}", rules_profile)
+
+
+def call_count(table: Table, report: Any, library: Library | None = None) -> int:
+    """How many model calls ``llm_review`` makes."""
+    return plan(table, report, library_or_default(library)).calls
 
 
 def _merge(report: Any, table: Table, extra: list[Finding]) -> Any:

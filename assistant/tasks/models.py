@@ -46,6 +46,9 @@ class SuggestedIndicator(BaseModel):
     data_source: str
     proposed: bool = True
     reason: str = ""
+    explanation: str = Field(default="", description="指标解释")
+    formula: str = Field(default="", description="计算公式")
+    core: bool = Field(default=False, description="核心指标")
 
 
 class GroundingExample(BaseModel):
@@ -100,6 +103,8 @@ class RewriteOption(BaseModel):
     reason: str = ""
     proposed: bool = True
     needs_baseline: bool = False
+    category: str | None = None
+    subcategory: str | None = None
 
 
 class RewriteResult(BaseModel):
@@ -128,3 +133,4 @@ class LLMReviewResult(BaseModel):
     model: str | None = None
     usage: dict[str, Any] | None = None
     errors: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

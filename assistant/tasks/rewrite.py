@@ -34,7 +34,7 @@ def parse_indicator_text(text: str) -> tuple[str, str]:
 def _guess_category(name: str) -> str:
     if re.search(r"满意", name):
         return "满意度指标"
-    if re.search(r"效益|影响|带动|知晓|收入|产值|就业|质量", name):
+    if re.search(r"效益|影响|带动|知晓|收入|产值|就业|环境|生态", name):
         return "效益指标"
     return "产出指标"
 
@@ -107,8 +107,12 @@ def rules_rewrite(ind: Indicator | str, project: Project | None = None, profile:
     findings = own_findings(ind, project, profile)
     subject = _subject(ind.name)
     given = checks.given_numbers(ind.name, ind.value)
-    texts = [t for f in findings for t in f.rewrites]
-    options = [o for t in dict.fromkeys(texts) if (o := option_from_template(t, subject, given)) is not None][:3]
+    from assistant.tasks.rewrite_rules import options_for
+
+    options = options_for(ind, project)
+    if not options:
+        texts = [t for f in findings for t in f.rewrites]
+        options = [o for t in dict.fromkeys(texts) if (o := option_from_template(t, subject, given)) is not None][:3]
     notes = [REWRITE_NOTE]
     if not ind.name:
         notes.append("未给出指标名称：请按“指标名称，年度指标值：…”的格式输入，以便保留指标对象。")
@@ -119,19 +123,64 @@ def rules_rewrite(ind: Indicator | str, project: Project | None = None, profile:
                          findings=[f for f in findings if f.severity != "info"], backend="rules", notes=notes)
 
 
+def indicator_data(ind: Indicator, project: Project | None, findings: list[Finding],
+                   item_id: str | None = None) -> dict[str, Any]:
+    """One vague row as the rewrite prompt shows it: its real 一级/二级, name, value, and what rules found."""
+    data: dict[str, Any] = {"一级": ind.category, "二级": ind.subcategory, "名称": ind.name, "指标值": ind.value}
+    if item_id:
+        data = {"编号": item_id, **data}
+    data["审核问题"] = [f.message for f in findings if f.severity != "info"]
+    data["规则模板"] = [t for f in findings for t in f.rewrites][:3]
+    return data
+
+
+def project_data(project: Project | None, exclude: list[Indicator] | None = None) -> dict[str, Any] | None:
+    """The project a rewrite needs: name, amount, goal, content, and its other rows (for overlap)."""
+    if project is None:
+        return None
+    skip = {id(i) for i in exclude or []}
+    data: dict[str, Any] = {"名称": project.name, "年度绩效目标": project.goal}
+    if project.amount is not None:
+        data["金额（万元）"] = project.amount
+    content = getattr(project, "content", None) or getattr(project, "description", None)
+    if content:
+        data["实施内容"] = content
+    data["其他指标"] = [f"{i.name}｜{i.value}" for i in project.indicators() if id(i) not in skip][:20]
+    return data
+
+
 def render(ind: Indicator, project: Project | None, findings: list[Finding], item_id: str | None = None) -> Any:
-    """The rendered rewrite prompt: the indicator, its project, the rule problems and the rule templates."""
+    """The rendered rewrite prompt for one indicator (a batch of one)."""
     from assistant.llm.prompts import load_prompt
 
-    data = {"指标": {"一级": ind.category, "二级": ind.subcategory, "名称": ind.name, "指标值": ind.value}}
-    if project is not None:
-        data["项目"] = {"名称": project.name, "年度绩效目标": project.goal,
-                      "其他指标": [f"{i.category}｜{i.name}｜{i.value}" for i in project.indicators()
-                               if i is not ind][:15]}
-    templates = [t for f in findings for t in f.rewrites][:6]
-    extra = {"item_id": item_id} if item_id else {}
+    return load_prompt("rewrite").render(project=project_data(project, [ind]),
+                                         indicators=[indicator_data(ind, project, findings)], groups=None,
+                                         batch=False, **({"item_id": item_id} if item_id else {}))
+
+
+def render_batch(rows: list[tuple[str, Indicator, list[Finding]]], project: Project | None,
+                 item_id: str | None = None) -> Any:
+    """The rendered rewrite prompt for every vague row of one project: ``rows`` are (编号, row, findings)."""
+    from assistant.llm.prompts import load_prompt
+
     return load_prompt("rewrite").render(
-        indicator=data, problems=[f"{f.code}：{f.message}" for f in findings], templates=templates, **extra)
+        project=project_data(project, [r[1] for r in rows]),
+        indicators=[indicator_data(ind, project, found, rid) for rid, ind, found in rows], groups=None,
+        batch=True, **({"item_id": item_id} if item_id else {}))
+
+
+def render_multi(pack: list[tuple[str, Any, Indicator, Project, list[Finding]]], item_id: str | None = None) -> Any:
+    """One rewrite prompt for the vague rows of several projects: ``pack`` holds (编号, finding, row, project,
+    row findings); each project appears once, with its rows to rewrite under it."""
+    from assistant.llm.prompts import load_prompt
+
+    groups: dict[int, dict[str, Any]] = {}
+    for rid, _, ind, project, found in pack:
+        rows = [r[2] for r in pack if r[3] is project]
+        entry = groups.setdefault(id(project), {"项目": project_data(project, rows), "待改写指标": []})
+        entry["待改写指标"].append(indicator_data(ind, project, found, rid))
+    return load_prompt("rewrite").render(project=None, indicators=[], groups=list(groups.values()), batch=True,
+                                         **({"item_id": item_id} if item_id else {}))
 
 
 def context(ind: Indicator, project: Project | None, profile: Any = None) -> dict[str, Any]:
@@ -140,20 +189,36 @@ def context(ind: Indicator, project: Project | None, profile: Any = None) -> dic
             "subcategory": ind.subcategory, "project": project.name if project else None}
 
 
+def batch_context(rows: list[tuple[str, Indicator, list[Finding]]], project: Project | None,
+                  profile: Any = None) -> dict[str, Any]:
+    return {"task": "rewrite_batch", "items": {rid: context(ind, project, profile) for rid, ind, _ in rows}}
+
+
 def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: list[Finding], *,
                 model: str | None, version: str | None, attempts: int, usage: Any,
-                notes: list[str] | None = None) -> RewriteResult:
-    """A model answer as a result; numbers not in the indicator or its project's goal are flagged proposed."""
+                notes: list[str] | None = None, profile: Any = None, checked: bool = False) -> RewriteResult:
+    """A model answer as a result, shown intact: numbers not in the indicator or its project's goal are
+    flagged proposed, a change is flagged as needing a baseline, and any problem an option still has is
+    listed in the notes (``checked``: the answer already passed its validators, nothing to list)."""
+    from assistant.tasks.answers import is_change, rewrite_messages
+
     notes = list(notes or [])
     given = checks.given_numbers(ind.name, ind.value, project.goal if project else None)
     options = []
     for a in answer.options:
         sign = _SIGN.match(a.value)
+        reason = a.reason
+        if a.subject_change:
+            reason = f"{reason}；更换对象的原因：{a.subject_change}" if reason else f"更换对象的原因：{a.subject_change}"
         options.append(RewriteOption(
             name=a.name, value=a.value, comparator=sign.group(1) if sign else None,
-            unit=a.unit or _unit(a.value), value_basis=a.value_basis, reason=a.reason,
-            needs_baseline=a.needs_baseline,
+            unit=a.unit or _unit(a.value), value_basis=a.value_basis, reason=reason,
+            category=a.category, subcategory=a.subcategory,
+            needs_baseline=a.needs_baseline or is_change(a),
             proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))))
+    ctx = context(ind, project, profile)
+    for n, a in enumerate([] if checked else answer.options, 1):
+        notes.extend(f"写法{n}仍有问题：{m}" for m in rewrite_messages([a], ctx))
     if any(o.proposed and not checks.has_placeholder(o.value) for o in options):
         notes.append("改写中的数值由模型提出，不是原表给出的数据，请核实。")
     return RewriteResult(original_name=ind.name, original_value=ind.value,
@@ -166,7 +231,7 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
 async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = None,
                          profile: Any = None) -> RewriteResult:
     from assistant.llm.errors import AnswerInvalid, TransportError
-    from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of
+    from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of, usable
 
     findings = own_findings(ind, project, profile)
     prompt = render(ind, project, findings)
@@ -178,25 +243,14 @@ async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = 
                          f"模型端点出错（{err}），以下改为规则模板的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
-        ctx = context(ind, project, profile)
-        kept = [o for o in items_of(err.raw, "options", AnswerOption) if _passes(o, ctx)]
+        kept = [o for o in items_of(err.raw, "options", AnswerOption) if usable(o.value)]
         if not kept:
             return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
-                             f"模型回答 {attempts} 次仍未给出合格的改写，以下改为规则模板的结果。")
+                             f"模型回答 {attempts} 次仍未给出可测的改写，以下改为规则模板的结果。")
         answer = RewriteAnswer.model_construct(options=kept)
-        notes.append(f"模型回答 {attempts} 次后仍有不合格的写法，已删去，只保留通过检查的 {len(kept)} 个。")
+        notes.append(f"模型回答 {attempts} 次后仍有未通过的检查，保留其可测的 {len(kept)} 个写法，问题列在下面，请人工修改。")
     return from_answer(answer, ind, project, findings, model=model_name(client), version=prompt.version,
-                       attempts=attempts, usage=usage, notes=notes)
-
-
-def _passes(option: Any, ctx: dict[str, Any]) -> bool:
-    from assistant.tasks.answers import RewriteAnswer
-
-    try:
-        RewriteAnswer.model_validate({"options": [option.model_dump()]}, context=ctx)
-    except ValueError:
-        return False
-    return True
+                       attempts=attempts, usage=usage, notes=notes, profile=profile, checked=not notes)
 
 
 def rewrite(indicator: Indicator | str, *, project: Project | None = None, endpoint: Any = None,

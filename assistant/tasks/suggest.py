@@ -16,7 +16,7 @@ from assistant.model import Project
 from assistant.tasks import checks
 from assistant.tasks.endpoint import RULES_NOTE, client_for, fell_back, model_name, run
 from assistant.tasks.given import GivenTarget
-from assistant.tasks.grounding import for_prompt, hint, library_or_default, similar
+from assistant.tasks.grounding import hint, library_or_default, similar
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator, SuggestResult, ValueHint
 from assistant.tasks.starters import ProjectType, Row, has_recipients, infer_type
 
@@ -130,28 +130,33 @@ def _described(desc: ProjectDescription) -> dict[str, Any]:
     return {_DESC_ZH[k]: v for k, v in desc.model_dump(exclude_none=True).items() if v != ""}
 
 
-def _rules_text(profile: Any) -> list[str]:
-    from assistant.review.engine import active_rules
-    from assistant.review.profile import load_profile
+def prompt_inputs(desc: ProjectDescription, library: Library, k: int = 3, layout: str = "legacy") -> dict[str, Any]:
+    """What the suggest prompt carries besides the fixed guide: example sets, the description with its budget
+    year, the goal clauses, the figures the officer gave, unit costs marked 测算."""
+    from assistant.tasks import prompt_facts as pf
 
-    prof = load_profile(profile)
-    return [f"{r.code}：{r.title}（{r.domain}）" for r in active_rules(prof).values() if r.level != "table"]
+    described = _described(desc)
+    year = pf.budget_year(desc.name, desc.goal, desc.content)
+    if year is not None:
+        described["预算年度"] = year
+    given = pf.officer_figures(desc)
+    return {"description": described, "clauses": pf.goal_clauses(desc.goal), "figures": given,
+            "costs": pf.unit_costs(desc.amount, pf.figures(*given)),
+            "examples": pf.example_sets(library, desc.text(), max(2, min(k, 4)), layout)}
 
 
-def render(desc: ProjectDescription, grounding: list, hints: list[ValueHint], ptype: ProjectType, layout: str,
-           recipients: bool, profile: Any = None) -> Any:
-    """The rendered suggest prompt (fixed part: rules and layout; variable part: examples and the description)."""
+def render(desc: ProjectDescription, library: Library, layout: str, recipients: bool, k: int = 3,
+           inputs: dict[str, Any] | None = None) -> Any:
+    """The rendered suggest prompt: the fixed guide (system) first, then examples and the project."""
     from assistant.llm.prompts import load_prompt
 
-    starter = [f"{place(r.sub, layout)[0]}/{place(r.sub, layout)[1]}｜{r.name}｜{r.op}…{r.unit}" for r in ptype.rows]
-    return load_prompt("suggest").render(
-        rules=_rules_text(profile), layout=layout, recipients=recipients,
-        description=_described(desc), project_type=ptype.name, starter=starter,
-        examples=[for_prompt(g) for g in grounding], hints=[h.text for h in hints])
+    return load_prompt("suggest").render(layout=layout, recipients=recipients,
+                                         **(inputs or prompt_inputs(desc, library, k, layout)))
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
-                         profile: Any = None, on_indicator: OnIndicator | None = None) -> SuggestResult:
+                         profile: Any = None, on_indicator: OnIndicator | None = None,
+                         on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """The model backend: grounded prompt, answer validated by the rules, proposals flagged."""
     from assistant.llm.errors import AnswerInvalid, TransportError
     from assistant.tasks.answers import AnswerIndicator, SuggestAnswer, items_of
@@ -160,13 +165,15 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
     layout = checks.layout(profile)
     grounding = similar(library, desc.text(), k)
-    hints = [h for r in ptype.rows if (h := hint(library, r.name, r.unit)) is not None]
-    prompt = render(desc, grounding, hints, ptype, layout, recipients, profile)
+    hints: list[ValueHint] = []
+    inputs = prompt_inputs(desc, library, k, layout)
+    prompt = render(desc, library, layout, recipients, k, inputs)
     context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
-               "name": desc.name, "goal": desc.goal}
+               "name": desc.name, "goal": desc.goal, "figures": inputs["figures"]}
     notes: list[str] = []
+    streamed: list[SuggestedIndicator] = []
     try:
-        answer, usage, attempts = await client.acall(prompt, SuggestAnswer, context)
+        answer, usage, attempts = await _ask(client, prompt, context, desc, on_indicator, on_text, streamed)
     except TransportError as err:
         fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
         return fell_back(fallback, client, prompt.version, err, f"模型端点出错（{err}），以下改为规则后端的结果。")
@@ -178,14 +185,16 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
             return fell_back(fallback, client, prompt.version, err,
                              f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。")
         answer = SuggestAnswer.model_construct(indicators=kept)
-        notes.append(f"模型回答 {attempts} 次后仍有未通过的审核规则，结果附带这些问题，请人工修改。")
+        notes.append(f"模型回答 {attempts} 次后仍有未通过的检查，结果原样保留并附带这些问题，请人工修改。")
+        notes.extend(f"仍有问题：{line}" for line in str(err.errors[0]["msg"] if err.errors else err).splitlines()
+                     if line.strip() and not line.startswith("以下问题"))
     given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
     rows = []
     for a in answer.indicators:
         proposed = checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))
         ind = SuggestedIndicator(**a.model_dump(), proposed=proposed)
         rows.append(ind)
-        if on_indicator is not None:
+        if on_indicator is not None and not streamed:
             on_indicator(ind)
     notes.extend(_placeholder_note(rows))
     if any(r.proposed and not checks.has_placeholder(r.value) for r in rows):
@@ -196,11 +205,38 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
                          usage=usage.to_dict() if usage is not None else None, notes=notes)
 
 
+async def _ask(client: Any, prompt: Any, context: dict[str, Any], desc: ProjectDescription,
+               on_indicator: OnIndicator | None, on_text: Callable[[str], None] | None,
+               streamed: list[SuggestedIndicator]) -> Any:
+    """The model call: streamed when the endpoint streams (each row handed to ``on_indicator`` as it completes,
+    the text to ``on_text`` as written; ``streamed`` collects the rows shown), else one validated answer."""
+    from assistant.tasks.answers import AnswerIndicator, SuggestAnswer
+
+    if not getattr(client.profile, "stream", False):
+        return await client.acall(prompt, SuggestAnswer, context)
+    given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
+
+    def item(key: str, row: dict[str, Any]) -> None:
+        try:
+            a = AnswerIndicator.model_validate(row)
+        except ValueError:
+            return
+        ind = SuggestedIndicator(**a.model_dump(),
+                                 proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given)))
+        streamed.append(ind)
+        if on_indicator is not None:
+            on_indicator(ind)
+
+    return await client.astream(prompt, SuggestAnswer, context, on_text=on_text, on_item=item)
+
+
 def suggest(desc: ProjectDescription, *, endpoint: Any = None, library: Library | None = None, k: int = 3,
-            on_indicator: OnIndicator | None = None, profile: Any = None) -> SuggestResult:
+            on_indicator: OnIndicator | None = None, profile: Any = None,
+            on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """A complete indicator set for ``desc``; the rules backend when no endpoint is configured."""
     library = library_or_default(library)
     client = client_for(endpoint)
     if client is None:
         return rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
-    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator))
+    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator,
+                                              on_text=on_text))

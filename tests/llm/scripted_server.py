@@ -27,6 +27,7 @@ class Reply:
     delay: float = 0.0
     obj: Any = None
     text: str | None = None
+    chunk_delay: float = 0.0
 
 
 def _item_marker(payload: dict[str, Any]) -> str | None:
@@ -70,6 +71,7 @@ class ScriptedServer:
         self.hang_after: int | None = None
         self.in_flight = 0
         self.max_in_flight = 0
+        self.sent_at: list[float] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
         server = self
@@ -128,6 +130,11 @@ class ScriptedServer:
                     if server._stop.wait(reply.delay):
                         return
                 body = reply.body
+                if body is None and reply.status == 200 and payload.get("stream"):
+                    self._stream(payload, reply)
+                    with server._lock:
+                        server.answered[server.item_of(payload) or "?"] += 1
+                    return
                 if body is None and reply.status == 200:
                     body = completion(payload, reply.obj, reply.text)
                 try:
@@ -138,6 +145,38 @@ class ScriptedServer:
                 if reply.status == 200:
                     with server._lock:
                         server.answered[server.item_of(payload) or "?"] += 1
+
+            def _stream(self, payload: dict[str, Any], reply: Reply) -> None:
+                """Server-sent events: the answer in pieces of 16 characters, ``chunk_delay`` apart; the send time
+                of each piece is recorded in ``server.sent_at``."""
+                answer = reply.text if reply.text is not None else json.dumps(reply.obj, ensure_ascii=False)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                tools = bool(payload.get("tools"))
+                name = payload["tools"][0]["function"]["name"] if tools else None
+                for n, start in enumerate(range(0, len(answer), 16)):
+                    piece = answer[start:start + 16]
+                    if tools:
+                        call = {"index": 0, "function": {"arguments": piece}}
+                        if n == 0:
+                            call |= {"id": "call_1", "type": "function", "function": {"name": name, "arguments": piece}}
+                        delta: dict[str, Any] = {"tool_calls": [call]}
+                    else:
+                        delta = {"content": piece}
+                    chunk = {"id": "chunk", "object": "chat.completion.chunk", "created": int(time.time()),
+                             "model": payload.get("model", "scripted"),
+                             "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                    self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+                    self.wfile.flush()
+                    with server._lock:
+                        server.sent_at.append(time.monotonic())
+                    if reply.chunk_delay:
+                        time.sleep(reply.chunk_delay)
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+                self.close_connection = True
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

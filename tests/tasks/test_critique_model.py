@@ -21,15 +21,15 @@ def answer(project, **over):
                                        "message": "这句目标没有指标覆盖", "fix": "增加【待填】相应的效益指标"}]}
 
 
-def test_request_carries_similar_projects_rules_and_codes(server, project, library):
+def test_request_carries_the_project_rules_findings_and_codes(server, project, library):
     server.script = lambda payload, n: {"findings": []}
     assert critique(project, endpoint=client(server), library=library) == []
     text = sent_text(server.requests[0])
-    similar = library.similar_projects(f"{project.name} {project.goal}", 3, exclude={project.name})
-    assert similar and all(m.project.name in text for m in similar)
-    for code in ("goal_uncovered", "unrelated_indicator", "category_mismatch", "unit_mismatch", "value_out_of_line"):
+    for code in ("goal_uncovered", "unrelated_indicator", "category_mismatch", "unit_mismatch", "value_out_of_line",
+                 "missing_core", "budget_mismatch"):
         assert code in text
-    assert "<数据 名称=\"规则发现\">" in text and "missing_cost" in text
+    assert "<数据 名称=\"待审项目\">" in text and "规则已发现" in text and "missing_cost" in text
+    assert all(c in text for c in goal_clauses(project.goal))
 
 
 def test_findings_have_the_rule_shape(server, project, library):

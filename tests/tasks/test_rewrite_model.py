@@ -19,7 +19,7 @@ def test_request_carries_the_rule_problems_and_templates(server):
     server.script = lambda payload, n: GOOD
     result = rewrite(TEXT, endpoint=client(server))
     text = sent_text(server.requests[0])
-    assert "vague_target" in text and "<数据 名称=\"规则模板\">" in text
+    assert "审核问题" in text and "规则模板" in text and "<数据 名称=\"待改写指标\">" in text
     assert "政策知晓率" in text and "百分点" in server.requests[0]["messages"][0]["content"]
     assert result.backend == "model" and len(result.options) == 2 and result.attempts == 1
 
@@ -30,7 +30,8 @@ def test_unmeasurable_option_is_sent_back(server):
     result = rewrite(TEXT, endpoint=client(server))
     assert len(server.requests) == 2
     second = sent_text(server.requests[1])
-    assert "不可测" in second and "needs_baseline 应为 true" in second
+    assert "不可测" in second
+    assert [m["role"] for m in server.requests[1]["messages"]] == ["system", "user", "assistant", "user"]
     assert [o.value for o in result.options] == ["≥【待填】个百分点", "≥85%"]
 
 
@@ -39,14 +40,14 @@ def test_rate_change_must_say_points_or_percent(server):
                             "reason": "较上年", "needs_baseline": True}]}
     server.script = lambda payload, n: unclear if n == 0 else GOOD
     rewrite(TEXT, endpoint=client(server))
-    assert "按“百分点”还是按“%”" in sent_text(server.requests[1])
+    assert "按“百分点”（新值减基期值）还是按“%”" in sent_text(server.requests[1])
 
 
 def test_subject_must_be_kept(server):
     drift = {"options": [{"name": "媒体报道数", "value": "≥【待填】篇", "reason": "宣传", "needs_baseline": False}]}
     server.script = lambda payload, n: drift if n == 0 else GOOD
     rewrite(TEXT, endpoint=client(server))
-    assert "没有保留原指标的对象" in sent_text(server.requests[1])
+    assert "换掉了原指标的对象" in sent_text(server.requests[1]) and "subject_change" in sent_text(server.requests[1])
 
 
 def test_proposals_and_baselines_are_flagged(server):
@@ -71,7 +72,7 @@ def test_only_checked_options_survive_exhausted_retries(server):
     server.script = lambda payload, n: mixed
     result = rewrite(TEXT, endpoint=client(server, max_retries=1))
     assert [o.value for o in result.options] == ["≥【待填】个百分点"]
-    assert result.backend == "model" and any("已删去" in n for n in result.notes)
+    assert result.backend == "model" and any("保留其可测的 1 个写法" in n for n in result.notes)
 
 
 def test_rule_templates_replace_an_answer_with_nothing_usable(server):

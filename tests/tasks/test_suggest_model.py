@@ -53,10 +53,9 @@ def test_request_carries_grounding_examples_and_rules(server, library):
     result = suggest(DESC, endpoint=client(server), library=library)
     assert len(server.requests) == 1
     text = sent_text(server.requests[0])
-    assert result.grounding, "the library must give grounding examples"
-    for example in result.grounding:
-        assert example.name in text
-    assert "vague_target" in text and "timeliness_no_deadline" in text
+    assert "指标库·" in text and "示例，不是本项目的答案" in text, "curated example sets from the indicator library"
+    assert "参考示例" in text and "目标分句" in text and "预算支出标准" in text
+    assert "vague_target" not in text, "the model sees a drafting guide, not rule codes"
     assert "<数据 名称=\"项目描述\">" in text
     system = server.requests[0]["messages"][0]["content"]
     assert "2024年中小企业经营管理人员培训" not in system, "the variable part must come after the fixed part"
@@ -70,7 +69,8 @@ def test_rule_failure_goes_back_to_the_model(server, library):
     assert len(server.requests) == 2
     first, second = sent_text(server.requests[0]), sent_text(server.requests[1])
     assert "参训人员经营管理能力" not in first
-    assert "[vague_target]" in second and rule_message(vague(GOOD), "vague_target") in second
+    assert rule_message(vague(GOOD), "vague_target") in second
+    assert [m["role"] for m in server.requests[1]["messages"]] == ["system", "user", "assistant", "user"]
     assert result.attempts == 2 and result.findings == []
     assert [i.name for i in result.indicators] == [i["name"] for i in GOOD["indicators"]]
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
-from task_helpers import tool_name
+from task_helpers import critique_ids, rewrite_rows, tool_name
 
 from assistant.review.rewrite import subject_of
 
@@ -51,7 +50,7 @@ def test_rewrite_with_project_and_table(tmp_path):
     jsonschema.validate(data, schema("rewrite-result"))
     assert data["project"] == "支持发展第8.5代OLED显示器件生产项目" and data["options"]
     assert all("【待填】" in o["value"] for o in data["options"])
-    assert (tmp_path / "home" / "examples.sqlite3").exists()
+    assert not (tmp_path / "home" / "references.sqlite3").exists(), "a table read for rewriting never joins the library"
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -63,16 +62,21 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def _script(payload: dict, n: int) -> dict:
-    text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
-    if tool_name(payload) == "CritiqueAnswer":
-        if "工业和信息化培训经费" in text.split("请审核这个项目")[-1]:
-            return {"findings": [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
-                                  "message": "培训批次应以“期”计", "fix": "单位改为 期"}]}
-        return {"findings": []}
-    block = text.split("请改写这个指标")[-1]
-    name = subject_of(re.search(r'"名称": "([^"]+)"', block).group(1))
-    return {"options": [{"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%",
-                         "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+    if tool_name(payload) == "CritiqueBatchAnswer":
+        out = []
+        for pid, name in critique_ids(payload):
+            found = [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
+                      "message": "培训批次应以“期”计", "fix": "单位改为 期"}] if name == "工业和信息化培训经费" else []
+            out.append({"id": pid, "findings": found})
+        return {"projects": out}
+    items = []
+    for row in rewrite_rows(payload):
+        name = subject_of(row["名称"])
+        items.append({"id": row["编号"], "options": [
+            {"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%", "category": "产出指标",
+             "subcategory": "质量指标", "value_basis": "计划标准", "reason": "按年度计划核定",
+             "needs_baseline": False}]})
+    return {"items": items}
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
@@ -85,8 +89,8 @@ def test_review_llm_runs_critique_and_rewrites_on_the_scripted_server(server, tm
     assert done.returncode == 0, done.stderr
     vague = [f for f in review_table(seed_table).findings if f.code in ("vague_target", "vague_name")]
     kinds = [tool_name(p) for p in server.requests]
-    assert kinds.count("CritiqueAnswer") == len(seed_table.projects)
-    assert kinds.count("RewriteAnswer") == len(vague)
+    assert kinds.count("CritiqueBatchAnswer") == -(-len(seed_table.projects) // 5)
+    assert 1 <= kinds.count("RewriteBatchAnswer") <= 3 and len(kinds) <= 8
     assert "费用" in done.stderr and "scripted-model" in done.stderr
     if fmt == "text":
         assert "（模型改写）" in done.stdout and "［模型 env:scripted-model］" in done.stdout
@@ -110,3 +114,79 @@ def test_review_llm_exits_1_when_every_model_call_fails(server, tmp_path):
     assert done.returncode == 1 and "模型调用全部失败" in done.stderr
     data = json.loads(done.stdout)
     assert data["errors"] and all(f["source"] == "rules" for f in data["findings"])
+
+
+def test_review_llm_killed_mid_batch_resumes_from_its_checkpoint(server, tmp_path, seed_table):
+    """SIGKILL while calls hang on the server; the re-run (answer cache off) asks only for what was not answered:
+    every call is answered exactly once over both runs and the report is complete."""
+    import signal
+    import time
+
+    from assistant.review import review_table
+    from assistant.tasks.grounding import library_or_default
+    from assistant.tasks.llm_review import plan
+
+    server.script = _script
+    server.hang_after = 2
+    checkpoint = tmp_path / "review.ckpt.jsonl"
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
+           "JIXIAO_CACHE": "off"}
+    base = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")}
+    base |= {"JIXIAO_HOME": str(tmp_path / "home"), "JIXIAO_CONFIG": str(tmp_path / "endpoints.toml")} | env
+    args = [sys.executable, "-m", "assistant.cli", "review", str(SEED), "--llm", "--format", "json",
+            "--checkpoint", str(checkpoint)]
+    child = subprocess.Popen(args, env=base, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        lines = checkpoint.read_text(encoding="utf-8").splitlines() if checkpoint.exists() else []
+        answered = sum(server.answered.values())
+        if answered >= 2 and len(lines) == answered and len(server.requests) > answered:
+            break
+        time.sleep(0.05)
+    else:
+        child.kill()
+        raise AssertionError(f"the run did not reach the kill point: {child.communicate()}")
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    first = dict(server.answered)
+    assert 2 <= sum(first.values()) == len(checkpoint.read_text(encoding="utf-8").splitlines())
+
+    server.hang_after = None
+    done = subprocess.run(args, env=base, cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    report = review_table(seed_table)
+    ids = {item.id for item, _ in (lambda p: p.critiques + p.rewrites)(plan(seed_table, report,
+                                                                            library_or_default(None)))}
+    assert set(server.answered) == ids and all(n == 1 for n in server.answered.values()), server.answered
+    data = json.loads(done.stdout)
+    vague = [f for f in report.findings if f.code in ("vague_target", "vague_name") and f.item is not None]
+    assert data["errors"] == [] and len(data["rewrites"]) == len(vague)
+
+
+def test_review_llm_batch_out_then_batch_in_gives_the_live_report(server, tmp_path, seed_table):
+    """--batch-out writes OpenAI Batch JSONL without calling; the results file read back with --batch-in gives
+    the same findings and rewrites as the live run."""
+    from scripted_server import completion
+
+    server.script = _script
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
+           "JIXIAO_CACHE": "off"}
+    requests = tmp_path / "requests.jsonl"
+    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-out", str(requests), env=env)
+    assert done.returncode == 0, done.stderr
+    assert server.requests == []
+    lines = [json.loads(x) for x in requests.read_text(encoding="utf-8").splitlines()]
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps({"custom_id": x["custom_id"], "error": None, "response": {
+        "status_code": 200, "body": completion(x["body"], _script(x["body"], 0))}}, ensure_ascii=False) + "\n"
+        for x in lines), encoding="utf-8")
+    offline = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-in", str(results), env=env)
+    assert offline.returncode == 0, offline.stderr
+    live = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", env=env)
+    assert live.returncode == 0, live.stderr
+    a, b = json.loads(offline.stdout), json.loads(live.stdout)
+    assert [(f["code"], f["project"], f["item"]) for f in a["findings"]] == \
+        [(f["code"], f["project"], f["item"]) for f in b["findings"]]
+    assert [[o["name"] for o in r["options"]] for r in a["rewrites"]] == \
+        [[o["name"] for o in r["options"]] for r in b["rewrites"]]
+    assert a["rewrites"] and a["errors"] == []
