@@ -45,7 +45,7 @@ PY
 step "test suite against the installed package (from $OUT)"
 ln -s "$ROOT/evals" "$OUT/evals"
 ln -s "$ROOT/tests" "$OUT/tests"
-"$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT"
+"$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT" ${WHEEL_PYTEST_ARGS:-}
 
 step "jixiao review / suggest / rewrite from $OUT"
 J="$WORK/venv/bin/jixiao"
