@@ -27,7 +27,7 @@ _PEOPLE = ("人次", "人", "名", "位")
 _COUNT = ("户次", "场次", "班次", "架次", "车次", "批次", "人天", "课时", "学时", "个", "项", "家", "户", "场", "期", "次",
           "份", "篇", "套", "台", "件", "条", "所", "座", "处", "批", "本", "册", "部", "辆", "张", "只", "头", "株", "棵",
           "盏", "块", "间", "栋", "起", "例", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
-          "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日")
+          "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日", "轮", "轮次")
 _SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m²", "m³", "亩", "公顷", "吨", "公斤", "千克", "斤", "米", "千瓦", "兆瓦")
 _UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "‰", "个百分点", "百分点"), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
@@ -148,6 +148,7 @@ class Facts:
     budget_span: str | None = None
     rows: list[FactRow] = field(default_factory=list)
     clauses: list[str] = field(default_factory=list)
+    content_clauses: list[str] = field(default_factory=list)
     unused: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -223,6 +224,8 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if base == "人次":
         act = verb if verb and verb not in ("完成", "新增") else "服务"
         head = noun if noun and not _PEOPLE_WORDS.fullmatch(noun or "") and noun != act else ""
+        if re.search(r"(?:量|数|人次)$", head):
+            return head
         return f"{head}{act}人次" if head and act not in head else f"{head or ''}{act}人次".lstrip()
     if base in _SIZE:
         kind = "面积" if base in ("亩", "公顷", "平方米", "平方公里", "m²") else (
@@ -237,9 +240,10 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     act = verb if verb and verb not in _WEAK_VERBS else ""
     if thing and act and thing.endswith(act):
         act = ""
-    if base in ("场", "场次", "期", "次", "班次", "期次", "届"):
+    if base in ("场", "场次", "期", "次", "班次", "期次", "届", "轮", "轮次"):
         core = between if between else (f"{thing}{act}" if (thing or act) else "活动")
-        return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else "次数"))
+        return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else (
+            "轮次" if base.startswith("轮") else "次数")))
     if base in ("户次", "件次", "车次", "架次", "批次"):
         return f"{thing}{act}{base}" if (thing or act) else f"服务{base}"
     if base in ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年"):
@@ -265,6 +269,7 @@ def _figures(clause: str) -> list[Figure]:
     out = []
     masked = _AGE.sub(lambda m: "#" * len(m.group(0)), clause)
     masked = _DATE.sub(lambda m: "#" * len(m.group(0)), masked)
+    masked = _MONTHLY.sub(lambda m: "#" * len(m.group("when")) + m.group("act"), masked)
     for m in _FIGURE.finditer(masked):
         unit = m.group("unit")
         mag = m.group("mag") or ""
@@ -275,7 +280,7 @@ def _figures(clause: str) -> list[Figure]:
                 unit, mag = "亿元", ""
         scale = {"万": 10000.0, "亿": 1e8, "千": 1000.0}.get(mag, 1.0)
         per = None
-        if m.group("per1") and (unit in _MONEY or not m.group("gap")):
+        if m.group("per1") and (unit in _MONEY or not m.group("gap") or m.group("per1u") in ("人", "户", "所", "家")):
             per = {"餐": "人·餐", "生": "生"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
                                       and len(m.group("per1")) > 2 else "")
         elif m.group("per2"):
@@ -312,8 +317,16 @@ def _note(fig: Figure) -> str:
     return "；".join(notes)
 
 
+_MONTHLY = re.compile(r"(?P<when>(?:次月|每月|当月|下月)\s*(?P<d>\d{1,2})\s*日(?:前|之前|以前))(?P<act>[^，,。；;]{0,12})")
+
+
 def _date_rows(clause: str, dates: list[tuple[str, str]]) -> list[FactRow]:
     rows = []
+    for m in _MONTHLY.finditer(clause):
+        act = _clean_noun(re.sub(r"上月|本月", "", m.group("act"))) or "办理"
+        dates.append((m.group("when"), clause))
+        rows.append(FactRow("时效指标", f"{act}时间", "≤", m.group("when"), None, "计划标准", "工作台账",
+                            f"取自您给出的时间“{m.group('when')}”（每月执行）", spans=(m.group("when"),)))
     for m in _DATE.finditer(clause):
         text = m.group(0)
         if not re.search(r"月", text):
@@ -352,6 +365,8 @@ def _rate_row(fig: Figure, project_name: str) -> FactRow:
         sub = "社会效益指标"
     if not name:
         name = f"{project_name[:10]}目标完成率"
+    elif len(name) <= 3 and fig.prev and (act := _action(fig.prev)) and act not in name:
+        name = act + name
     if re.search(r"按.{0,16}的$|的$", before.strip()) and re.search(r"补助|补贴|奖励|奖补|资助|补偿", fig.clause):
         op = "≤" if re.search(r"最高|不超过|以内", fig.clause[: fig.end + 4]) else "="
         return FactRow("成本指标", "补助比例", op, _value(op, fig), "%", "预算支出标准", "补助政策文件",
@@ -456,7 +471,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             else:
                 quantities.append(fig)
         if not has_row and clause and not _YEAR_ONLY.fullmatch(clause):
-            facts.clauses.append(clause)
+            (facts.clauses if any(c == clause and g for c, _, g in clauses) else facts.content_clauses).append(clause)
         for y in _YEAR_ONLY.finditer(clause):
             if not _DATE.search(clause[y.start():]) or not re.match(r"\d{4}\s*年\s*\d{1,2}\s*月", clause[y.start():]):
                 facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
@@ -654,7 +669,10 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     sub = "数量指标"
     if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
         sub, op = "时效指标", q.comparator or "≤"
-    elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause + "，" + q.prev)):
+    elif q.base in ("人", "名", "位", "户") and re.search(r"惠及|受益|覆盖", q.clause[: q.start]):
+        who = re.sub(r"^(?:惠及|受益|覆盖)", "", _noun_before(q.clause[: q.start]) or _noun_after(q.clause[q.end:]))
+        name = f"受益{who}人数" if who and _PEOPLE_WORDS.search(who) else "受益人数"
+    elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause)):
         who = _noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])
         name = f"{_clean_noun(sm.group(0))}对象数" + (f"（{who}）" if who and _PEOPLE_WORDS.search(who) else "")
     elif q.goal and _ECONOMIC.search(q.clause):
@@ -663,6 +681,12 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
         sub, name = "社会效益指标", _effect_name(q) or name
     reason = _note(q)
     unit = shown_unit(q) + (f"/{q.per}" if q.per else "")
+    if q.per and q.per in ("人", "户", "所", "家"):
+        thing = _noun_after(q.clause[q.end:]) or _object_of(q.clause, _action(q.clause), q)
+        act = _action(q.clause)
+        name = f"{ {'人': '人均', '户': '户均', '所': '校均', '家': '家均'}[q.per]}{act}{thing}数量"
+        return FactRow("数量指标", name, "=", f"={fmt(q.number)}{unit}", unit, "计划标准", "配置标准/工作方案",
+                       reason + "；这是按人（户）的配置标准，不是总数", spans=(q.span,))
     return FactRow(sub, name, op, _value(op, q, unit), unit, "计划标准", "工作台账", reason, spans=(q.span,))
 
 

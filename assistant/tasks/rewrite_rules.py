@@ -279,6 +279,8 @@ def _project_options(ind: Indicator, project: Project | None, subj: str, *,
         return []
     top = ranked[0][0].group
     slots = _slot_of(ind.category or "", ind.name or "")
+    about = set(tokens(f"{project.name}{project.goal or ''}{content}"))
+    ranked = sorted(ranked, key=lambda x: -len(set(tokens(x[0].name)) & about))
     out = []
     for rec, _ in ranked:
         if rec.group != top or (rec.sub not in slots and not any_slot) or _INPUT.search(rec.name) \
