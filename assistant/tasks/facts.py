@@ -32,7 +32,7 @@ _SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m�
 _UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "‰", "个百分点", "百分点"), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _PER = (r"(?:车公里|平方公里|平方米|人次|课时|学时|台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|吨|份|间|座|处|剂|例|张|天|月|年|"
-        r"班|餐|生|床|车)")
+        r"班|餐|生|床|车|位)")
 _NUM = r"\d+(?:\.\d+)?"
 _GE_PRE = ("不少于", "不低于", "不小于", "至少", "达到", "达", "超过", "多于", "高于", "≥", ">")
 _LE_PRE = ("不超过", "不高于", "不多于", "控制在", "至多", "最多", "低于", "少于", "≤", "<")
@@ -158,6 +158,7 @@ def fmt(x: float) -> str:
 
 def _clean_noun(text: str) -> str:
     text = _LEAD.sub("", text.strip(" ：:（）()"))
+    text = re.sub(rf"^{_NUM}\s*(?:{_UNIT_RE})(?![岁])", "", text)
     text = _SCOPE.sub("", text)
     return text.strip(" 的")[:12]
 
@@ -280,8 +281,8 @@ def _figures(clause: str) -> list[Figure]:
                 unit, mag = "亿元", ""
         scale = {"万": 10000.0, "亿": 1e8, "千": 1000.0}.get(mag, 1.0)
         per = None
-        if m.group("per1") and (unit in _MONEY or not m.group("gap") or m.group("per1u") in ("人", "户", "所", "家")):
-            per = {"餐": "人·餐", "生": "生"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
+        if m.group("per1") and (unit in _MONEY or not m.group("gap") or m.group("per1u") in ("人", "位", "户", "所", "家")):
+            per = {"餐": "人·餐", "生": "生", "位": "人"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
                                       and len(m.group("per1")) > 2 else "")
         elif m.group("per2"):
             per = re.sub(r"[\s/]", "", m.group("per2")).replace(".", "·")
@@ -411,6 +412,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     project_name = name or getattr(desc, "name", "") or ""
     texts = [getattr(desc, a, None) or "" for a in ("goal", "content", "beneficiaries")]
     facts = Facts()
+    content_text = spoken(normalize(getattr(desc, "content", None) or ""))
     money_total = 0
     clauses: list[tuple[str, str, bool]] = []
     seen: set[str] = set()
@@ -471,7 +473,10 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             else:
                 quantities.append(fig)
         if not has_row and clause and not _YEAR_ONLY.fullmatch(clause):
-            (facts.clauses if any(c == clause and g for c, _, g in clauses) else facts.content_clauses).append(clause)
+            if any(c == clause and g for c, _, g in clauses):
+                facts.clauses.append(clause)
+            elif clause in content_text and len(clause) >= 4 and _verbs(clause) and not re.match(r"经费|资金|费用", clause):
+                facts.content_clauses.append(clause)
         for y in _YEAR_ONLY.finditer(clause):
             if not _DATE.search(clause[y.start():]) or not re.match(r"\d{4}\s*年\s*\d{1,2}\s*月", clause[y.start():]):
                 facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
@@ -692,7 +697,7 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
 
 def _main_quantity(quantities: list[Figure]) -> Figure | None:
     """The quantity a unit cost divides by: objects built/bought/served, not time spans or events."""
-    skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届")
+    skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届", "轮", "轮次", "日", "个月")
     cands = [q for q in quantities if q.base not in skip and q.high is None and not (
         q.goal and (_ECONOMIC.search(q.clause) or _SOCIAL.search(q.clause)))]
     sized = [q for q in cands if q.base in _SIZE or q.base in ("台", "套", "辆", "所", "座", "户", "人", "名")]
@@ -708,7 +713,7 @@ def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], proje
     for p in prices:
         if p.per is None or "·" in p.per or p.base not in _MONEY:
             continue
-        same = [q for q in quantities if _base_unit(q) == p.per or q.base == p.per]
+        same = [q for q in quantities if (_base_unit(q) == p.per or q.base == p.per) and not q.per]
         if same:
             continue
         price_wan = p.number * {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[p.unit]

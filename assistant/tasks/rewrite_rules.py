@@ -165,6 +165,8 @@ def _named(subj: str, name: str, measure: str) -> str:
 
 def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
     cat, sub = _place(ind)
+    if not ind.subcategory and re.search(r"事故|事件|违建|违法|案件|投诉|中毒|火灾|污染|发生", ind.name or ""):
+        cat, sub = "效益指标", "社会效益指标"
     name = ind.name or subj
     unit = _unit_for(name)
     out = []

@@ -232,3 +232,8 @@ def test_monthly_deadlines_and_rounds():
 def test_people_reached_are_named_as_beneficiaries():
     r = row(facts(goal="惠及困难群众约5000人"), "受益")
     assert r.name == "受益困难群众人数" and r.value == "≥5000人"
+
+
+def test_a_per_person_quota_does_not_stop_the_total_count_being_computed():
+    f = facts("为每位教师配备1台笔记本电脑，每台5000元，总共100万元")
+    assert any(r.value == "≥200台" and r.derived for r in f.rows)
