@@ -35,13 +35,16 @@ PY
 "$VPY" -m assistant.schemas --check
 
 step "test suite against the installed package (from $OUT)"
-cp -r "$ROOT/evals" "$OUT/evals"
+ln -s "$ROOT/evals" "$OUT/evals"
+ln -s "$ROOT/tests" "$OUT/tests"
 "$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT"
 
 step "jixiao review / suggest / rewrite from $OUT"
 J="$WORK/venv/bin/jixiao"
 "$J" review --format json -o review.json && test -s review.json
 "$J" review "$ROOT/assistant/data/gz-gongxinju-2023.txt" --policy central --format md -o review.md && test -s review.md
+if "$J" eval 2> eval.err; then echo "jixiao eval should say it is a checkout tool" >&2; exit 1; fi
+grep -q "checkout tool" eval.err
 "$VPY" "$ROOT/.ci/scripted_endpoint.py" > endpoint.url &
 server_pid=$!
 for _ in $(seq 50); do [ -s endpoint.url ] && break; sleep 0.1; done

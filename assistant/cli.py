@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -78,16 +79,18 @@ def review(
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
     endpoint: EndpointOpt = None,
     checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="模型审核检查点（JSONL）：中断后重跑不重复已完成的调用")] = None,
-    batch_out: Annotated[Path | None, typer.Option("--batch-out", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
-    batch_in: Annotated[Path | None, typer.Option("--batch-in", help="读回批处理结果文件，生成同一份报告")] = None,
+    batch_write: Annotated[Path | None, typer.Option("--batch-write", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
+    batch_read: Annotated[Path | None, typer.Option("--batch-read", help="读入该批处理的结果文件，生成同样的报告")] = None,
     profile: ProfileAlias = None,
+    add_to_library: Annotated[bool, typer.Option("--add-to-library",
+                                                 help="审核后把这张表加入我的参考库（起草时作为参考项目）")] = False,
 ) -> None:
     """按规则审核表格，输出问题清单、修改建议和项目评级。"""
     from assistant.commands import run_review
 
     raise typer.Exit(run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, policy=policy, profile=profile,
                                 fail_on=fail_on, use_model=llm, endpoint=endpoint, checkpoint=checkpoint,
-                                batch_out=batch_out, batch_in=batch_in))
+                                batch_write=batch_write, batch_read=batch_read, add_to_library=add_to_library))
 
 
 @app.command()
@@ -106,6 +109,10 @@ def suggest(
 ) -> None:
     """为新项目起草完整的绩效指标（参照同类项目；未给出的数值用【待填】占位）。"""
     from assistant.commands import run_suggest
+
+    if amount is not None and not (math.isfinite(amount) and amount > 0):
+        _fail(f"--amount 应为大于 0 的金额（万元），收到 {amount}。 / --amount must be a positive finite amount "
+              f"in 10k yuan, got {amount}.")
 
     raise typer.Exit(run_suggest(name=name, goal=goal, amount=amount, unit=unit, project_type=project_type,
                                  beneficiaries=beneficiaries, content=content, endpoint=endpoint, policy=policy,
@@ -135,25 +142,35 @@ def ui(
     port: Annotated[int, typer.Option("--port", help="端口")] = 7860,
     login: Annotated[str | None, typer.Option("--login", envvar="JIXIAO_UI_LOGIN",
                                               help="启用登录：用户名:密码（也可用环境变量 JIXIAO_UI_LOGIN）")] = None,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote-without-login",
+                                               help="允许在非本机地址上无登录启动（不建议）")] = False,
+    user_header: Annotated[str | None, typer.Option("--user-header", envvar="JIXIAO_UI_USER_HEADER",
+                                                    help="信任单位反向代理传来的用户名请求头，如 X-Remote-User")] = None,
 ) -> None:
-    """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。"""
+    """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。账号用 jixiao users add 添加。"""
     from assistant.ui import launch, parse_login
 
     try:
         parse_login(login)
     except ValueError as err:
         _fail(str(err))
-    launch(host=host, port=port, login=login)
+    launch(host=host, port=port, login=login, allow_remote_without_login=allow_remote, user_header=user_header)
 
 
 from assistant.llm.cli import endpoints, model_app, probe  # noqa: E402
 from assistant.office.commands import register as register_office  # noqa: E402
+from assistant.ui.users_cli import users_app  # noqa: E402
 
 register_office(app)
+app.add_typer(users_app, name="users")
 
 app.command("probe")(probe)
 app.command("endpoints")(endpoints)
 app.add_typer(model_app, name="model")
+
+from assistant.library.cli import library_app  # noqa: E402
+
+app.add_typer(library_app, name="library")
 
 
 @app.command("eval", add_help_option=False,

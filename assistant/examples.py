@@ -1,11 +1,10 @@
-"""The example library: every table the product knows, indexed for retrieval.
+"""Project-level example retrieval over given tables, and the user data dir.
 
-Tables are stored in SQLite under the user data dir (``$JIXIAO_HOME``, else ``$XDG_DATA_HOME/jixiao``,
-else ``~/.local/share/jixiao``) so that they survive a restart; the bundled seed table is always in.
-Retrieval is lexical and needs no model: BM25 over character bigrams (plus Latin words and numbers),
-which works on Chinese without a dictionary. ``similar_projects`` ranks projects for a description;
-``value_range`` gives min/median/max of the values that similarly named indicators use, with the unit
-and the projects they come from.
+``Library`` indexes given tables (BM25 over character bigrams) for leave-one-out evaluation and tests;
+``default_library()`` is the drafting library, ``CuratedLibrary``: the user's opted-in reference tables and
+the indicator library's project types (``assistant.library``). No table joins it automatically and the
+seed table is not in it. ``data_dir()`` is where user data lives (``$JIXIAO_HOME``, else
+``$XDG_DATA_HOME/jixiao``, else ``~/.local/share/jixiao``).
 """
 
 from __future__ import annotations
@@ -279,22 +278,55 @@ class Library:
                           ops.most_common(1)[0][0], [(p, ind.name, ind.value) for p, ind in same[:8]])
 
 
+class CuratedLibrary(Library):
+    """The drafting library: the user's opted-in reference tables (``assistant.library.references``), then
+    the indicator library's project types. Nothing joins it without the user's choice, and the seed table
+    is not in it."""
+
+    def __init__(self) -> None:
+        super().__init__(":memory:", seed=False)
+        self.path = str(data_dir() / "references.sqlite3")
+
+    def table_count(self) -> int:
+        from assistant.library.references import reference_store
+
+        return len(reference_store().tables())
+
+    def similar_projects(self, text: str, k: int = 3, *, exclude: set[str] | None = None) -> list[ProjectMatch]:
+        from assistant.library.reference_projects import references_for
+
+        return [ProjectMatch(r.project, round(r.score, 3), r.source, r.department, r.key)
+                for r in references_for(text, k, exclude=exclude)]
+
+    def value_range(self, name: str, unit: str | None = None, *, min_overlap: float = 0.5,
+                    exclude: set[str] | None = None) -> ValueRange | None:
+        """Values that the user's reference projects give indicators of the same name (the indicator
+        library holds value forms, not values); None when none is comparable."""
+        from assistant.library.references import reference_store
+
+        try:
+            rows = [r for r in reference_store().values(name) if not exclude or r[0] not in exclude]
+        except (sqlite3.Error, OSError):
+            return None
+        if unit is None and rows:
+            unit = Counter(r[3] for r in rows).most_common(1)[0][0]
+        same = [r for r in rows if r[3] == unit]
+        if not same:
+            return None
+        values = [r[5] for r in same]
+        ops = Counter(r[4] for r in same)
+        return ValueRange(name, unit, len(values), min(values), statistics.median(values), max(values),
+                          ops.most_common(1)[0][0], [(r[0], r[1], r[2]) for r in same[:8]])
+
+
 _DEFAULT: Library | None = None
 _DEFAULT_LOCK = threading.Lock()
 
 
 def default_library() -> Library:
-    """The user's persistent library (seed included), opened once per process."""
+    """The drafting library of this user (see ``CuratedLibrary``), opened once per process."""
     global _DEFAULT
     with _DEFAULT_LOCK:
-        if _DEFAULT is None or _DEFAULT.path != str(data_dir() / "examples.sqlite3"):
-            _DEFAULT = Library()
+        if _DEFAULT is None or _DEFAULT.path != str(data_dir() / "references.sqlite3"):
+            _DEFAULT = CuratedLibrary()
         return _DEFAULT
-
-
-def remember(table: Table, source: str | None = None) -> bool:
-    """Add a loaded or reviewed table to the user's library; a storage problem never breaks the caller."""
-    try:
-        return default_library().add(table, source)
-    except (sqlite3.Error, OSError):
-        return False

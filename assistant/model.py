@@ -80,7 +80,9 @@ class Target(BaseModel):
 
 
 class Indicator(BaseModel):
-    """One 三级指标 row. ``no`` is the number printed before it in a numbered list, if any."""
+    """One 三级指标 row. ``no`` is the number printed before it in a numbered list, if any.
+    ``extracted_by`` is ``"model"`` for a row a model read from text the rules could not structure
+    (its name and value were checked to occur in that text)."""
 
     no: int | None = None
     category: str
@@ -98,6 +100,7 @@ class Indicator(BaseModel):
     category_raw: str | None = None
     subcategory_raw: str | None = None
     position: Position | None = None
+    extracted_by: Literal["rules", "model"] = "rules"
 
 
 class Project(BaseModel):

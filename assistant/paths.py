@@ -6,13 +6,13 @@ of them: data in ``$JIXIAO_HOME``, configuration in ``$JIXIAO_HOME/config``, cac
 vocabularies) live in the platform's folders whatever ``$JIXIAO_HOME`` says, so a throwaway home does not
 download them again. The specific overrides ``$JIXIAO_CONFIG``, ``$JIXIAO_CACHE`` and ``$JIXIAO_DATA`` are
 read by the modules that own those files. Data that ships with the product (prompts, schemas) is read
-with importlib.resources from the installed package.
+from the installed package (``assistant.prompts``, ``assistant.jsonschemas``).
 """
 
 from __future__ import annotations
 
 import os
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
@@ -57,9 +57,9 @@ def shared_cache_dir() -> Path:
 
 
 def packaged(name: Packaged) -> Path:
-    """The folder of data shipped in the package (``prompts``, ``jsonschemas``); in a source tree that is
+    """The folder of data shipped in the package (a namespace package, found by its import spec) (``prompts``, ``jsonschemas``); in a source tree that is
     not installed, the repository's ``prompts/`` or ``schemas/``."""
-    try:
-        return Path(str(files(f"assistant.{name}")))
-    except ModuleNotFoundError:
+    spec = find_spec(f"assistant.{name}")
+    if spec is None or not spec.submodule_search_locations:
         return Path(__file__).resolve().parent.parent / _CHECKOUT_DIRS[name]
+    return Path(next(iter(spec.submodule_search_locations)))

@@ -18,7 +18,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assistant.model import Table
-from assistant.parse.xlsx import INFO_HEADER, INFO_SHEET, MODEL_FIELDS, WARNINGS_HEADER, WARNINGS_SHEET
+from assistant.parse.xlsx import (
+    INFO_HEADER,
+    INFO_SHEET,
+    MODEL_FIELDS,
+    TABLE_FIELDS,
+    WARNINGS_HEADER,
+    WARNINGS_SHEET,
+)
 
 INDICATOR_SHEET = "绩效指标"
 COLUMNS: list[tuple[str, int]] = [
@@ -100,14 +107,14 @@ def _indicator_sheet(ws: Worksheet, table: Table) -> None:
 def _info_sheet(ws: Worksheet, table: Table) -> None:
     _header(ws, 1, INFO_HEADER, [8, 28, 20, 50, 10])
     rows: list[list[object]] = [[0, "", label, getattr(table, attr), "表格属性"]
-                                for label, attr in (("标题", "title"), ("部门名称", "department"))
-                                if getattr(table, attr) is not None]
+                                for label, attr in TABLE_FIELDS.items() if getattr(table, attr) is not None]
     rows += [[0, "", label, value, "表格字段"] for label, value in table.fields.items()]
     for pno, project in enumerate(table.projects, start=1):
         for label, attr in MODEL_FIELDS.items():
             value = getattr(project, attr)
             if value is not None:
-                rows.append([pno, project.name, label, value if attr != "amount" else float(value), "模型字段"])
+                rows.append([pno, project.name, label, float(value) if attr in ("amount", "confidence") else value,
+                             "模型字段"])
         for label, value in project.fields.items():
             rows.append([pno, project.name, label, value, "表头字段"])
     for r, values in enumerate(rows, start=2):
@@ -116,9 +123,9 @@ def _info_sheet(ws: Worksheet, table: Table) -> None:
 
 
 def _warnings_sheet(ws: Worksheet, table: Table) -> None:
-    _header(ws, 1, WARNINGS_HEADER, [16, 50, 8, 14, 10, 60])
+    _header(ws, 1, WARNINGS_HEADER, [16, 50, 8, 14, 10, 60, 6])
     for r, w in enumerate(table.warnings, start=2):
-        for c, value in enumerate([w.kind, w.text, w.line, w.sheet, w.cell, w.message], start=1):
+        for c, value in enumerate([w.kind, w.text, w.line, w.sheet, w.cell, w.message, w.page], start=1):
             _put(ws, r, c, value)
 
 

@@ -13,6 +13,7 @@ SEED_PARSE = DATASETS / "gold" / "000_203a48228822a7e9.parse.json"
 SEED_REVIEW = DATASETS / "gold" / "000_203a48228822a7e9.review.json"
 COLUMNAR = DATASETS / "columnar"
 REVIEW_TABLES = DATASETS / "review_tables"
+LAYOUTS = DATASETS / "layouts"
 REWRITE_CASES = DATASETS / "rewrite" / "cases.jsonl"
 
 
@@ -21,11 +22,14 @@ def _json(path: Path) -> Any:
 
 
 def parse_sets() -> list[tuple[str, Path, dict[str, Any]]]:
-    """(name, input file, gold parse) for the seed and every columnar table."""
+    """(name, input file, gold parse) for the seed, every columnar table and every published layout."""
     out = [("seed", SEED_TABLE, _json(SEED_PARSE))]
     for gold_path in sorted(COLUMNAR.glob("*.parse.json")):
         gold = _json(gold_path)
         out.append((gold_path.name.removesuffix(".parse.json"), COLUMNAR / gold["file"], gold))
+    for gold_path in sorted(LAYOUTS.glob("*.parse.json")):
+        gold = _json(gold_path)
+        out.append(("layout_" + gold_path.name.removesuffix(".parse.json"), LAYOUTS / gold["file"], gold))
     return out
 
 

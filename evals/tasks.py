@@ -119,7 +119,8 @@ def run_rewrite(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
 
 def _rule_pass(result: Any) -> Callable[[list[dict[str, Any]]], float]:
     """Share of the suggested rows with no error or warning from the rules (a 【待填】 placeholder's
-    ``missing_value`` finding excepted: placeholders are scored by the rewrite task's flagging)."""
+    ``missing_value``/``placeholder_left`` finding excepted: placeholders are scored by the rewrite task's
+    flagging)."""
     def share(_: list[dict[str, Any]]) -> float:
         from assistant.model import Table
         from assistant.review import review_table
@@ -128,7 +129,7 @@ def _rule_pass(result: Any) -> Callable[[list[dict[str, Any]]], float]:
         project = to_project(result.description, result.indicators)
         report = review_table(Table(projects=[project]))
         bad = {(f.group, f.item) for f in report.findings if f.level == "indicator"
-               and f.severity in ("error", "warning") and f.code != "missing_value"}
+               and f.severity in ("error", "warning") and f.code not in ("missing_value", "placeholder_left")}
         return 1 - len(bad) / max(len(result.indicators), 1)
 
     return share

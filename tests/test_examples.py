@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.examples import BM25, Library, default_library, remember, tokens
+from assistant.examples import BM25, Library, default_library, tokens
 from assistant.model import Table
 
 
@@ -92,9 +92,17 @@ def test_persistence_survives_a_restart(tmp_path, seed_table):
     assert again.similar_projects(_query(seed_table.projects[8]), 1)[0].project.name == seed_table.projects[8].name
 
 
-def test_default_library_lives_under_jixiao_home(tmp_path, monkeypatch, seed_table):
+def test_default_library_is_opt_in_and_holds_no_seed(tmp_path, monkeypatch, seed_table):
     monkeypatch.setenv("JIXIAO_HOME", str(tmp_path / "home"))
+    from assistant.library.references import add_to_library
+
+    seed_names = {p.name for p in seed_table.projects}
+    first = seed_table.projects[0]
+    before = default_library().similar_projects(f"{first.name} {first.goal}", 3)
+    assert before and not seed_names & {m.project.name for m in before}, "the seed table is not a reference"
+    assert all(m.source.startswith("指标库") for m in before)
     extra = Table(title="新表", projects=[seed_table.projects[0].model_copy(update={"name": "新项目甲"})])
-    assert remember(extra, "上传.xlsx") is True
-    assert (tmp_path / "home" / "examples.sqlite3").exists()
-    assert default_library().similar_projects("新项目甲", 1)[0].project.name == "新项目甲"
+    add_to_library(extra, None)
+    assert (tmp_path / "home" / "references.sqlite3").exists()
+    found = default_library().similar_projects(seed_table.projects[0].goal + "新项目甲", 1)
+    assert found[0].project.name == "新项目甲" and found[0].source.startswith("参考库")

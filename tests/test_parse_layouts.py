@@ -58,6 +58,7 @@ def test_02_pipe_cells_with_row_tails_chrome_and_footer():
     ]
     assert [i.value_basis for i in project.indicators()] == ["计划标准", "行业标准", "计划标准", "计划标准", "历史标准"]
     assert kinds(table, "signoff") == ["填表人：李某某", "联系电话：0571-87650000"]
+    assert kinds(table, "empty_category") == ["经济效益指标", "生态效益指标", "可持续影响指标"]
     assert kinds(table, "page_chrome") == ["首页 > 信息公开 > 财政预决算", "发布时间：2024-03-12  浏览次数：318",
                                           "第 3 页 共 12 页"]
     assert kinds(table, "unplaced_text") == []
@@ -135,7 +136,7 @@ def test_10_space_rows_broken_labels_and_approval_rows():
     assert kinds(table, "unplaced_text") == [] and kinds(table, "ambiguous_cell") == []
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in LAYOUTS.iterdir() if not p.name.startswith(("04", "05", "07"))))
+@pytest.mark.parametrize("name", sorted(p.name for p in LAYOUTS.iterdir()))
 def test_no_signoff_or_funds_row_becomes_an_indicator(name):
     table = read_path(LAYOUTS / name)
     for project in table.projects:
@@ -193,3 +194,116 @@ def test_11_shanghai_form_as_layout_text():
     assert [i.category_raw for i in inds[:4]] == ["产出指标"] * 4
     assert [i.position.line for i in inds] == [11, 12, 13, 14, 15, 16, 18, 19]
     assert table.warnings == []
+
+
+def test_04_word_cells_run_together_after_a_cost_table():
+    table = read_path(LAYOUTS / "04_word_runtogether.txt")
+    [project] = table.projects
+    assert table.title == "项目支出绩效目标表"
+    assert project.name == "空气质量微型监测站建设" and project.department == "某县生态环境分局"
+    assert rows(project) == [
+        (OUT, "数量指标", "新建微型监测站数量", "12个"),
+        (OUT, "质量指标", "监测数据有效率", "≥95%"),
+        (OUT, "时效指标", "监测站建成时间", "2025年6月底前"),
+        (COST, "经济成本指标", "单站建设成本", "≤1.1万元"),
+        (OUTCOME, "生态效益指标", "空气质量优良天数比例", "292%"),
+        (SAT, "服务对象满意度指标", "周边群众满意度", "≥85%"),
+    ]
+    inds = project.indicators()
+    assert inds[0].explanation == "反映本年度新建空气质量微型监测站的数量"
+    assert parts(inds[4]) == [("=", 292, "%")]
+    assert kinds(table, "funds_table") == ["项目成本测算表", "序号成本项目数量单价（元）金额（万元）",
+                                           "1监测设备购置12台8500010.2", "2设备运维服务1年300003", "合计13.2"]
+    assert kinds(table, "unplaced_text") == []
+
+
+def test_05_prose_notice_and_budget_explanation():
+    table = read_path(LAYOUTS / "05_prose.txt")
+    first, second = table.projects
+    assert first.name == "城区绿化提升工程" and second.name == "政务服务热线升级"
+    assert rows(first) == [
+        (OUT, "数量指标", "新植乔木数量(≥**株)", ">=17600株"),
+        (OUT, "质量指标", "苗木成活率(≥**%)", ">=95%"),
+        (OUT, "时效指标", "栽植完成时间", "<=2025年4月30日"),
+        (SAT, "服务对象满意度指标", "周边居民满意度", ">=90%"),
+    ]
+    assert first.indicators()[0].core is True
+    assert parts(first.indicators()[2]) == [("<=", 20250430, "日期")]
+    assert rows(second) == [
+        (OUT, "数量指标", "开通业务月份", "≥1个月"),
+        (OUT, "时效指标", "资金支付及时率", "≥95%"),
+        (OUTCOME, "社会效益指标", "热线接通率", "≥90%"),
+        (SAT, "服务对象满意度指标", "来电群众满意度", "≥85%"),
+    ]
+    assert [i.position.line for i in second.indicators()] == [9, 9, 10, 10]
+    assert kinds(table, "unplaced_text") == ["关于下达2025年城区绿化提升专项资金的通知", "各街道办事处：",
+                                             "为推进城区绿化提升工作，现将专项资金下达给你们，并明确绩效目标如下。",
+                                             "绩效目标", "请各单位加强资金管理，确保专款专用。", "预算说明"]
+    assert second.indicators()[0].subcategory_raw == "设1条数量指标"
+
+
+def test_07_direction_glued_to_per_area_values():
+    table = read_path(LAYOUTS / "07_direction_glued.txt")
+    [project] = table.projects
+    assert rows(project) == [
+        (COST, "经济成本指标", "人均月补贴标准", "0.2万元"),
+        (OUT, "数量指标", "新建就业帮扶基地数", "1"),
+        (OUT, "数量指标", "新开发公益性岗位数", ""),
+        (OUT, "质量指标", "补贴按标准发放比例", "100%"),
+        (OUT, "时效指标", "补贴是否按月发放", "是"),
+        (OUTCOME, "社会效益指标", "岗位人员按时足额领取补贴", "东城区：是；西城区：否"),
+        (SAT, "服务对象满意度指标", "岗位人员满意度", "90%"),
+    ]
+    inds = project.indicators()
+    assert [i.comparator for i in inds] == ["≤", "≥", "≥", "≤", "=", "=", "≥"]
+    assert parts(inds[0]) == [("<=", 0.2, "万元")] and parts(inds[1]) == [(">=", 1, None)]
+    assert inds[2].target.kind == "missing"
+    [unsplit] = [w for w in table.warnings if w.kind == "extra_column"]
+    assert unsplit.text.endswith("≥120150") and unsplit.line == 7
+
+
+@pytest.mark.parametrize("line", [
+    "项目名称：城区绿化养护 主管部门：某区城市管理局",
+    "项目名称 城区绿化养护  主管部门 某区城市管理局",
+    "项目名称：城区绿化养护    主管部门：某区城市管理局",
+    "项目名称\t城区绿化养护（主管部门：某区城市管理局）",
+])
+def test_project_name_stops_at_the_next_label(line):
+    from assistant.parse import read_text
+
+    sep = "\t" if "\t" in line else " "
+    rows = [line, sep.join(["一级指标", "二级指标", "三级指标", "指标值"]),
+            sep.join(["产出指标", "数量指标", "养护面积", "≥120万平方米"])]
+    [project] = read_text("\n".join(rows)).projects
+    assert project.name == "城区绿化养护" and project.department == "某区城市管理局"
+
+
+def test_a_name_with_a_space_inside_stays_whole():
+    from assistant.parse import read_text
+
+    text = "项目名称\t城区道路 养护资金补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护面积\t≥120万平方米"
+    assert read_text(text).projects[0].name == "城区道路 养护资金补助"
+
+
+def test_header_words_split_over_cells_in_one_cell_per_line_text():
+    from assistant.parse import read_text
+
+    cells = ["项目名称", "乡村道路养护", "一级", "指标", "二级", "指标", "三级", "指标", "指标值", "产出指标", "数量指标",
+             "养护里程", "≥320公里", "满意度", "指标", "服务对象满意度", "指标", "沿线群众满意度", "≥90%"]
+    table = read_text("\n\n".join(cells))
+    [project] = table.projects
+    assert rows(project) == [(OUT, "数量指标", "养护里程", "≥320公里"),
+                             (SAT, "服务对象满意度指标", "沿线群众满意度", "≥90%")]
+    assert table.warnings == []
+
+
+def test_run_together_header_after_a_frame_label_and_units_outside_the_list():
+    from assistant.parse import read_text
+
+    text = "\n".join(["项目名称城区照明维护", "绩效指标一级指标二级指标三级指标指标值", "产出指标数量指标维护路灯数量≥5200盏",
+                      "质量指标路灯亮灯率98%", "时效指标故障修复时间24小时以内", "满意度指标服务对象满意度指标市民满意度≥90%"])
+    [project] = read_text(text).projects
+    assert project.name == "城区照明维护"
+    assert rows(project) == [(OUT, "数量指标", "维护路灯数量", "≥5200盏"), (OUT, "质量指标", "路灯亮灯率", "98%"),
+                             (OUT, "时效指标", "故障修复时间", "24小时以内"),
+                             (SAT, "服务对象满意度指标", "市民满意度", "≥90%")]

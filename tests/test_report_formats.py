@@ -40,9 +40,12 @@ def test_xlsx_has_fills_by_severity(seed_pair, tmp_path):
     ws = wb["指标审核"]
     head = [c.value for c in ws[1]]
     assert head[:7] == ["项目名称", "组", "序号", "一级指标", "二级指标", "三级指标", "指标值"]
-    assert ws.max_row == 1 + t.indicator_count()
+    assert ws.max_row == 1 + len(t.projects) + t.indicator_count()
+    assert head[-1] == "规则编号" and head[11] == "问题类型"
     colours = {}
     for row in ws.iter_rows(min_row=2):
+        if row[5].value == xlsx_report.PROJECT_ROW:
+            continue
         severity = row[10].value or ""
         colour = row[6].fill.fgColor.rgb if row[6].fill.fill_type == "solid" else None
         colours.setdefault(severity.split("；")[0], set()).add(colour)
@@ -51,7 +54,7 @@ def test_xlsx_has_fills_by_severity(seed_pair, tmp_path):
     assert colours[""] == {None}
     by_name = {(r[0].value, r[1].value, r[2].value): r for r in ws.iter_rows(min_row=2)}
     row = by_name[("信息化工作经费", 1, 1)]
-    assert "missing_unit" in row[11].value and row[6].value == "10"
+    assert "missing_unit" in row[16].value and "数值缺少计量单位" in row[11].value and row[6].value == "10"
     projects = wb["项目评级"]
     assert [c.value for c in projects[1]][:4] == ["序号", "项目名称", "指标数", "评级"]
     assert projects.max_row == 1 + len(t.projects)
@@ -126,3 +129,36 @@ def test_text_report_does_not_interpret_markup(evil_pair):
     assert "[bold]" not in out
     t2 = table(proj("[bold red]项目[/]", filler(5)))
     assert "[bold red]项目[/]" in text_report.render(review(t2), t2)
+
+
+def test_project_level_findings_are_on_the_indicator_sheet(seed_pair, tmp_path):
+    report, t = seed_pair
+    ws = load_workbook(xlsx_report.write(report, t, tmp_path / "p.xlsx"))["指标审核"]
+    project_rows = {r[0].value: r for r in ws.iter_rows(min_row=2) if r[5].value == xlsx_report.PROJECT_ROW}
+    assert list(project_rows) == [p.name for p in t.projects]
+    for p in t.projects:
+        own = [f for f in report.findings if f.project == p.name and f.item is None]
+        row = project_rows[p.name]
+        assert all(f.message in (row[12].value or "") for f in own)
+        assert {c for c in (row[16].value or "").split("；") if c} == {f.code for f in own}
+
+
+def test_needs_check_project_is_shown_for_a_person_not_graded(tmp_path):
+    t = table(proj("甲", filler(5)), proj("乙", [ind("培训人次", "≥500人次")], needs_check=True))
+    report = review(t)
+    for text in (md_report.render(report, t), html_report.render(report, t), text_report.render(report, t)):
+        assert "需人工核对" in text
+    wb = load_workbook(xlsx_report.write(report, t, tmp_path / "n.xlsx"))
+    grades = {r[1].value: r[3].value for r in wb["项目评级"].iter_rows(min_row=2)}
+    assert grades["乙"] == "需人工核对" and grades["甲"] in ("优", "良", "中", "差")
+
+
+def test_layout_is_named_the_same_in_every_report(tmp_path):
+    t = table(proj("甲", filler(5)))
+    t.layout = "101"
+    report = review(t)
+    label = "101号版式（成本为一级指标）（按表格识别）"
+    for text in (md_report.render(report, t), html_report.render(report, t), text_report.render(report, t, width=200)):
+        assert label in text
+    about = load_workbook(xlsx_report.write(report, t, tmp_path / "l.xlsx"))["说明"]
+    assert label in [r[1].value for r in about.iter_rows()]

@@ -133,4 +133,66 @@ def test_layout_follows_the_table_unless_the_profile_sets_it():
     t.layout = "legacy"
     assert (review(t, "central").layout, review(t).layout) == ("101", "legacy")
     t.layout = None
-    assert (review(t).layout, review(t).layout_source) == ("legacy", "profile")
+    assert (review(t).layout, review(t).layout_source) == ("legacy", "default")
+
+
+def test_any_cost_row_above_the_budget():
+    over = proj("P", rows(ind("年度运维服务费", "≤260万元", COST, sub="经济成本指标")), **money(240))
+    under = proj("P", rows(ind("年度运维服务费", "≤200万元", COST, sub="经济成本指标")), **money(240))
+    total = proj("P", rows(ind("项目总投资", "≤700万元", COST, sub="经济成本指标")), **money(240, 项目总额="720"))
+    assert "cost_budget_mismatch" in codes(over)
+    assert "cost_budget_mismatch" not in codes(under)
+    assert "cost_budget_mismatch" not in codes(total)
+
+
+def test_quantity_times_unit_cost_ten_thousand_times_the_budget_is_a_unit_problem():
+    rows_ = [ind("改造学校数量", "12所"), ind("单校改造成本", "≤29.7万元/所", COST, sub="经济成本指标"),
+             ind("设备安装验收合格率", "=100%", sub="质量指标"), ind("师生满意度", "≥90%", SAT)]
+    as_yuan = proj("P", rows_, **money(356, unit="元"))
+    as_wan = proj("P", rows_, **money(356, unit="万元"))
+    assert "amount_unit_mismatch" in codes(as_yuan) and "cost_budget_mismatch" not in codes(as_yuan)
+    assert not {"amount_unit_mismatch", "cost_budget_mismatch"} & codes(as_wan)
+
+
+def test_a_sum_off_by_ten_thousand_is_reported_once_as_a_unit_problem():
+    mixed = proj("P", rows(), **money(320, 财政拨款="3,200,000", 其他资金="0"))
+    found = codes(mixed)
+    assert "amount_unit_mismatch" in found and "amount_sum_mismatch" not in found
+
+
+def test_layout_read_from_the_first_level_labels_when_the_parser_does_not_say():
+    shanghai = read_path(EXAMPLES / "04_shanghai-putuo-cgzf-2026-pymupdf.txt")
+    wuhai = read_path(EXAMPLES / "08_wuhai-gongxiaoshe-2021-columns.txt")
+    shanghai.layout = wuhai.layout = None
+    assert (review(shanghai).layout, review(shanghai).layout_source) == ("101", "table")
+    assert (review(wuhai).layout, review(wuhai).layout_source) == ("legacy", "table")
+
+
+def test_compound_unit_cost_multiplies_each_quantity():
+    meals = [ind("受益学生人数", "≥18,600人"), ind("全年供餐天数", "≥200天"), ind("营养膳食补助标准", "=5元/人·天", COST),
+             ind("学生体质健康标准达标率", "≥92%", EFF), ind("学生家长满意度", "≥90%", SAT)]
+    fits = proj("P", meals, **money(18_600_000, unit="元"))
+    short = proj("P", meals, **money(9_000_000, unit="元"))
+    assert "cost_budget_mismatch" not in codes(fits) and not any("营养膳食" in n for n in notes(fits))
+    found = [f for f in review(table(short)).findings if f.code == "cost_budget_mismatch"]
+    assert found and "全年供餐天数" in found[0].message and "受益学生人数" in found[0].message
+
+
+def test_a_monthly_standard_without_a_month_count_is_not_guessed():
+    rows_ = [ind("见习人数", "≥300人"), ind("见习补贴标准", "=1,900元/人·月", COST),
+             ind("见习期满考核合格率", "≥95%", sub="质量指标"), ind("见习人员满意度", "≥90%", SAT)]
+    project = proj("P", rows_, **money(350))    # 6 or 12 months? the table does not say
+    assert "cost_budget_mismatch" not in codes(project)
+    assert any(n.startswith("数据不足") and "见习补贴标准" in n for n in notes(project))
+    counted = proj("P", [*rows_, ind("人均见习月数", "=6月")], **money(342))   # 300 × 6 × 1,900 = 342 万元
+    assert "cost_budget_mismatch" not in codes(counted) and not any("见习补贴标准" in n for n in notes(counted))
+
+
+def test_a_tiny_other_fund_that_adds_up_is_not_a_unit_slip():
+    tiny = proj("P", rows(), **money(200.02, 其中财政拨款="200", 其他资金="0.02"))
+    assert not {"amount_unit_mismatch", "amount_sum_mismatch"} & codes(tiny)
+
+
+def test_money_under_benefits_is_not_a_unit_cost():
+    gains = proj("P", rows(ind("参训人员人均增收", "≥2,000元/人", EFF)), **money(10))
+    assert "cost_budget_mismatch" not in codes(gains) and not any("人均增收" in n for n in notes(gains))

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_text_to_stdout(seed_path, capsys):
     assert run_review(seed_path) == 0
     out = capsys.readouterr().out
-    assert "审核报告" in out and "项目评级" in out and "missing_cost" in out
+    assert "审核报告" in out and "项目评级" in out and "没有成本指标" in out and "missing_cost" not in out
 
 
 def test_json_to_stdout(seed_path, capsys):

@@ -151,6 +151,61 @@ INDICATOR_CASES = [
     ("trivial_target", "验收合格率", "=0%", OUT, {}, True),
     ("percent_out_of_range", "工程量偏差率", "±3%以内", OUT, {}, False),
     ("percent_out_of_range", "设备完好率", "-5%-105%", OUT, {}, True),
+    # classes found on other provinces' tables
+    ("vague_target", "系统运行稳定", "是", OUT, {"comparator": "定性"}, True),
+    ("vague_target", "平台是否投入运行", "是", OUT, {"comparator": "定性"}, False),
+    ("vague_target", "资金拨付情况", "到位", OUT, {}, True),
+    ("vague_target", "安全教育覆盖面", "覆盖全区所有师生", EFF, {}, True),
+    ("compound_target", "新建道路及桥梁", "道路5公里、桥梁2座", OUT, {}, True),
+    ("compound_target", "新建道路里程", "≥5公里", OUT, {}, False),
+    ("invalid_comparator", "培训人次", "500", OUT, {"comparator": "正向 ≥", "unit": "人次"}, False),
+    ("invalid_comparator", "培训人次", "500", OUT, {"comparator": "正向 约", "unit": "人次"}, True),
+    ("unit_mismatch", "患者肇事肇祸案件数", "≤2起", EFF, {}, False),
+    ("unit_mismatch", "受理案件数", "≤2人", EFF, {}, True),
+    ("category_mismatch", "活动覆盖率", "≥60万人次", EFF, {}, False),
+    ("category_mismatch", "培训后就业率", "≥60%", EFF, {}, False),
+    ("category_mismatch", "培训讲座场次", "≥6场", EFF, {}, True),
+    ("direction_mismatch", "空气质量优良天数比例", "≥85%", EFF, {}, False),
+    ("direction_mismatch", "全年供餐天数", "≥200天", OUT, {}, False),
+    ("direction_mismatch", "平均办结天数", "≥5天", OUT, {}, True),
+    ("direction_mismatch", "图书馆每周开放时间", "≥56小时", OUT, {}, False),
+    ("direction_mismatch", "热线在线服务时长", "≥12小时", OUT, {}, False),
+    ("direction_mismatch", "故障响应时间", "≥30分钟", OUT, {}, True),
+    ("input_as_target", "补贴资金发放到位率", "=100%", OUT, {}, False),
+    ("input_as_target", "专项资金支付进度", "≥90%", OUT, {}, True),
+    ("category_mismatch", "消毒液浓度达标率", "=100%", OUT, {"sub": "质量指标"}, False),
+    ("category_mismatch", "断面水质达标率", "≥90%", OUT, {"sub": "质量指标"}, True),
+    ("category_mismatch", "社区服务人次", "≥5000人次", EFF, {}, True),
+    ("category_mismatch", "省级以上媒体报道数", "≥10篇", EFF, {}, False),
+    ("placeholder_left", "**重点**培训人数", "≥50人", OUT, {}, False),
+    ("name_value_conflict", "一站式服务中心办件数", "≥3000件", OUT, {}, False),
+    ("name_value_conflict", "培训合格率达到９５％", "≥90%", OUT, {}, True),
+    # classes found by running the indicator library's recommended rows (INDICATORS.md)
+    ("category_mismatch", "培训成果转化（形成制度、案例数）", "≥10个", EFF, {}, False),
+    ("category_mismatch", "维修后质保期内返修次数", "≤3次", EFF, {}, False),
+    ("category_mismatch", "文物开放利用（参观）人次", "≥5万人次", EFF, {}, False),
+    ("category_mismatch", "就业见习人数", "≥50人", OUT, {}, False),
+    ("category_mismatch", "单位污染物减排成本", "≤3万元/吨", OUT, {"sub": "成本指标"}, False),
+    ("category_mismatch", "能力验证结果满意率", "≥95%", OUT, {"sub": "质量指标"}, False),
+    ("category_mismatch", "编制培训教材", "≥3本", EFF, {}, True),
+    ("unit_mismatch", "达成合作客户数", "≥10个", EFF, {}, False),
+    ("unit_mismatch", "慰问活动场次", "≥10次", OUT, {}, False),
+    ("unit_mismatch", "财政资金杠杆率", "≥5倍", EFF, {}, False),
+    ("unit_mismatch", "传染病报告发病率", "≤10/10万", EFF, {}, False),
+    ("unit_mismatch", "购置医疗设备台（套）数", "=10台", OUT, {}, False),
+    ("unit_mismatch", "补贴按季（月）发放及时率", "=100%", OUT, {}, False),
+    ("unit_mismatch", "购置医疗设备台（套）数", "=10人", OUT, {}, True),
+    ("input_as_target", "贴息资金拨付时限", "≤10个工作日", OUT, {}, False),
+    ("trivial_target", "高危安全漏洞残留数", "=0个", OUT, {}, False),
+    ("vague_target", "平台年度考核等次", "良好及以上", OUT, {}, False),
+    ("vague_target", "平台运行状况", "良好", OUT, {}, True),
+    ("missing_unit", "农田灌溉水有效利用系数", "≥0.6", EFF, {}, False),
+    ("direction_mismatch", "环境信访投诉办结率", "≥95%", EFF, {}, False),
+    ("direction_mismatch", "信访投诉件数", "≥95件", EFF, {}, True),
+    ("change_without_baseline", "违法建设新增“零增长”（发现即处置率）", "=100%", OUT, {}, False),
+    ("vague_target", "参训人员满意度", "满意", SAT, {}, True),
+    ("unit_mismatch", "出差人次", "24", OUT, {"comparator": "=", "unit": "人/次"}, False),
+    ("unit_mismatch", "工作计划按时完成时间", "44,561", OUT, {"comparator": "=", "unit": "44,561"}, True),
 ]
 
 
@@ -240,6 +295,13 @@ def test_missing_cost_accepts_both_layouts_and_severity_follows_the_profile():
         assert "missing_cost" not in _codes(t) and "missing_cost" not in _codes(t, "central")
     sev = {p: [f.severity for f in review(no_cost, p).findings if f.code == "missing_cost"] for p in (None, "central")}
     assert sev == {None: ["warning"], "central": ["error"]}
+
+
+def test_missing_satisfaction_when_the_satisfaction_row_sits_elsewhere():
+    misplaced = table(proj("活动", [ind("活动场次", "≥6场"), ind("游客满意度", "≥90%", EFF)], goal="举办活动。"))
+    assert "missing_satisfaction" in _codes(misplaced)
+    placed = table(proj("活动", [ind("活动场次", "≥6场"), ind("游客满意度", "≥90%", SAT)], goal="举办活动。"))
+    assert "missing_satisfaction" not in _codes(placed)
 
 
 def test_missing_satisfaction_for_service_projects():

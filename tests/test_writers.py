@@ -106,7 +106,7 @@ def test_xlsx_layout_is_readable(seed_table, tmp_path):
     assert (ws["B4"].value, ws["H4"].value, ws["J4"].value) == (seed_table.projects[0].name, first.name,
                                                                 first.value)
     warnings = wb["解析警告"]
-    assert [c.value for c in warnings[1]] == ["类型", "原文", "行", "工作表", "单元格", "说明"]
+    assert [c.value for c in warnings[1]] == ["类型", "原文", "行", "工作表", "单元格", "说明", "页"]
     assert warnings.max_row == 1 + len(seed_table.warnings)
 
 
@@ -127,3 +127,17 @@ def test_json_writer_and_unknown_suffix(seed_table, tmp_path):
     assert read_path(path) == seed_table
     with pytest.raises(ValueError, match="不支持的输出格式"):
         write_table(seed_table, tmp_path / "seed.pdf")
+
+
+def test_pdf_table_round_trip_keeps_layout_confidence_and_pages(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import pdf_fixtures
+
+    table = read_path(pdf_fixtures.with_scanned_page(tmp_path / "scan.pdf"))
+    table.projects[0].confidence, table.projects[0].needs_check = 0.75, True
+    back = round_trip(table, tmp_path)
+    assert back.layout == "101"
+    assert (back.projects[0].confidence, back.projects[0].needs_check) == (0.75, True)
+    assert [(w.kind, w.page) for w in back.warnings] == [("needs_ocr", 2)]

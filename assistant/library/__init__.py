@@ -18,9 +18,47 @@ Reference projects (reviewed tables) join only when the user asks:
       .similar(text, k=5) -> list[ReferenceHit]        FTS5-ranked reference projects with provenance
     add_to_library(table, path, user=None) -> AddResult   what `jixiao review --add-to-library` and the
                                                        page's button call
+    references_for(text, k=3) -> list[Reference]       what drafting shows as reference projects: the
+                                                       user's opted-in projects, then library project types
+                                                       (``assistant.examples.default_library()`` wraps it)
 """
 
-from assistant.library.record import Kind, Record
-from assistant.library.search import Hit, KindScore, get, kinds, kinds_for, records, search, terms_in
+from __future__ import annotations
 
-__all__ = ["Hit", "Kind", "KindScore", "Record", "get", "kinds", "kinds_for", "records", "search", "terms_in"]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "Kind": "record", "Record": "record",
+    "Hit": "retrieval", "KindScore": "retrieval", "get": "retrieval", "kinds": "retrieval", "kinds_for": "retrieval",
+    "records": "retrieval", "search": "retrieval", "terms_in": "retrieval",
+    "AddResult": "references", "LibraryFull": "references", "Provenance": "references", "ReferenceHit": "references",
+    "ReferenceStore": "references", "add_to_library": "references", "reference_store": "references",
+    "Reference": "reference_projects", "references_for": "reference_projects",
+}
+__all__ = ["AddResult", "Hit", "Kind", "KindScore", "LibraryFull", "Provenance", "Record", "Reference",
+           "ReferenceHit", "ReferenceStore", "add_to_library", "get", "kinds", "kinds_for", "records",
+           "reference_store", "references_for", "search", "terms_in"]
+
+if TYPE_CHECKING:
+    from assistant.library.record import Kind, Record
+    from assistant.library.reference_projects import Reference, references_for
+    from assistant.library.references import (
+        AddResult,
+        LibraryFull,
+        Provenance,
+        ReferenceHit,
+        ReferenceStore,
+        add_to_library,
+        reference_store,
+    )
+    from assistant.library.retrieval import Hit, KindScore, get, kinds, kinds_for, records, search, terms_in
+
+
+def __getattr__(name: str) -> Any:
+    """Load the public names on first use, so that the command line starts fast."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'assistant.library' has no attribute {name!r}")
+    value = getattr(import_module(f"assistant.library.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value

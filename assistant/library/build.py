@@ -137,7 +137,7 @@ def _record(kind: Kind, cells: list[str], kind_source: str) -> Record:
     aliases = []
     if m := re.search(r"（(?:或|即)?([^（）]{2,20})）$", name):
         aliases = [a for a in re.split(r"[/、]|或", m.group(1))
-                   if len(a) >= 4 and re.search(r"(?:率|数|量|人次|时限|时间|成本|度|费)$", a)]
+                   if len(a) >= 4 and re.search(r"(?:率|数|量|人次|时限|时间|成本|满意度|知晓度|费)$", a)]
     return Record(
         id=rid, name=name, aliases=aliases, level1=level1, level2=level2, kind=kind.code, kind_name=kind.name,
         sector=kind.sector, common=kind.common, func_class=kind.func_class, func_subclass=kind.func_subclass,
@@ -181,6 +181,17 @@ def _route(kinds: list[Kind], records: list[Record], text: str) -> list[Kind]:
     return out
 
 
+_CHANGE = re.compile(r"增长|下降|减少|压缩")
+
+
+def _with_baseline(r: Record) -> Record:
+    """A change measured in % must name its base (DOMAIN.md V12): ≥N% → ≥N%（较YYYY年基数N）."""
+    if r.unit != "%" or not _CHANGE.search(r.name) or "较" in r.value_form or "基" in r.value_form:
+        return r
+    base = "改造前" if "改造前" in r.definition else ("上线前" if "上线前" in r.definition else "YYYY年")
+    return r.model_copy(update={"value_form": f"{r.value_form}（较{base}基数N）"})
+
+
 def build() -> tuple[list[Kind], list[Record], list[str]]:
     """The kinds, the judged records, and the log of what the judgement changed."""
     text = SOURCE.read_text(encoding="utf-8")
@@ -202,14 +213,25 @@ def build() -> tuple[list[Kind], list[Record], list[str]]:
                                      "source": r.source + "（经审核修改）"})
             log.append(f"修改 {r.id} {r.name}：{why}")
         records.append(r)
+    records = [_with_baseline(r) for r in records]
     for spec in extra.records(by_code):
         records.append(Record.model_validate(spec))
     out = []
     for r in records:
         kind = by_code[r.kind]
         words = list(dict.fromkeys(kind.keywords + r.keywords))
-        out.append(r.model_copy(update={"keywords": words}) if words != r.keywords else r)
+        aliases = list(dict.fromkeys(r.aliases + _synonyms(r.name)))
+        out.append(r.model_copy(update={"keywords": words, "aliases": aliases}))
     return kinds, out, log
+
+
+def _synonyms(name: str) -> list[str]:
+    core = re.sub(r"[（(][^（）()]*[）)]", "", name).strip()
+    out = [core] if core != name and len(core) >= 3 else []
+    for a, b in extra.SYNONYM_ENDINGS:
+        if core.endswith(a):
+            out.append(core[: -len(a)] + b)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,8 @@ import typer
 model_app = typer.Typer(help="本地小模型（离线试用、测试模型通路；能力弱，不代表正式模型质量）。",
                         no_args_is_help=True)
 
-ProfileOpt = Annotated[str | None, typer.Option("--profile", "-P", help="端点配置名（预设或配置文件中的名称）")]
+EndpointOpt = Annotated[str | None, typer.Option("--endpoint", "-e", help="端点配置名（预设或配置文件中的名称）")]
+ProfileAlias = Annotated[str | None, typer.Option("--profile", "-P", hidden=True, help="已弃用：同 --endpoint")]
 SizeOpt = Annotated[str, typer.Option("--size", help="0.5b 或 1.5b")]
 
 
@@ -22,17 +23,20 @@ def _fail(message: str) -> None:
 
 
 def probe(
-    profile: ProfileOpt = None,
+    endpoint_name: EndpointOpt = None,
     save: Annotated[bool, typer.Option("--save", help="把最合适的模式写入该端点配置")] = False,
+    profile: ProfileAlias = None,
 ) -> None:
     """探测端点支持哪些结构化输出模式（TOOLS/JSON/JSON_SCHEMA/MD_JSON）。"""
+    if profile is not None:
+        typer.echo("提示：probe 的 -P/--profile 已更名为 --endpoint。 / Note: -P/--profile is now --endpoint.", err=True)
     from assistant.llm.errors import LLMError
     from assistant.llm.probe import best_mode
     from assistant.llm.probe import probe as run_probe
     from assistant.llm.profiles import load_profile, save_profile
 
     try:
-        endpoint = load_profile(profile)
+        endpoint = load_profile(endpoint_name or profile)
         typer.echo(f"端点 {endpoint.name}：{endpoint.base_url}  模型 {endpoint.model}  当前模式 {endpoint.mode}")
         results = run_probe(endpoint)
     except LLMError as err:
@@ -95,7 +99,7 @@ def model_serve(
     n_ctx: Annotated[int, typer.Option("--ctx", help="上下文长度（token）")] = 16384,
     threads: Annotated[int, typer.Option("--threads", help="生成线程数（机器繁忙时 1 最稳）")] = 1,
 ) -> None:
-    """在 127.0.0.1 上启动本地模型服务（OpenAI 兼容，TOOLS 模式），配合 --profile local 使用。"""
+    """在 127.0.0.1 上启动本地模型服务（OpenAI 兼容，TOOLS 模式），配合 --endpoint local 使用。"""
     import os
     import sys
 
@@ -109,7 +113,7 @@ def model_serve(
     except LLMError as err:
         _fail(str(err))
     typer.echo(WEAK, err=True)
-    hint = "--profile local" if port == LOCAL_PORT else f"--profile local 并设置 JIXIAO_BASE_URL=http://127.0.0.1:{port}/v1"
+    hint = "--endpoint local" if port == LOCAL_PORT else f"--endpoint local 并设置 JIXIAO_BASE_URL=http://127.0.0.1:{port}/v1"
     typer.echo(f"本地模型服务：http://127.0.0.1:{port}/v1（使用 {hint}）", err=True)
     sys.stdout.flush()
     os.execv(command[0], command)

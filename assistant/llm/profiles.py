@@ -34,6 +34,8 @@ Mode = Literal["TOOLS", "JSON", "JSON_SCHEMA", "MD_JSON"]
 MODES: tuple[Mode, ...] = ("TOOLS", "JSON", "JSON_SCHEMA", "MD_JSON")
 
 LOCAL_PORT = 8765
+ENV_PROFILE = "env"
+NO_KEY = "sk-no-key"
 
 
 class Profile(BaseModel):
@@ -70,13 +72,21 @@ class Profile(BaseModel):
             return self.api_key.get_secret_value()
         if self.api_key_env and os.environ.get(self.api_key_env):
             return os.environ[self.api_key_env]
-        return "sk-no-key"
+        return NO_KEY
+
+    def key_source(self) -> str:
+        """Which key this profile sends, by name and never by value (shown on the page and by the CLI)."""
+        if self.api_key is not None:
+            return ("环境变量 JIXIAO_API_KEY（已设置）" if self.api_key_env == "JIXIAO_API_KEY"
+                    else "配置文件中的密钥（已设置）")
+        if self.api_key_env:
+            return f"环境变量 {self.api_key_env}（{'已设置' if os.environ.get(self.api_key_env) else '未设置'}）"
+        return "不发送密钥"
 
     def public(self) -> dict[str, Any]:
-        """The profile as shown to users: everything but the key."""
+        """The profile as shown to users: everything but the key, which is named by its source."""
         data = self.model_dump(mode="json", exclude={"api_key"})
-        data["api_key"] = "已设置" if self.api_key is not None or (
-            self.api_key_env and os.environ.get(self.api_key_env)) else "未设置"
+        data["api_key"] = self.key_source()
         return data
 
 
@@ -189,7 +199,9 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
 
 
 def profile_names(path: Path | None = None) -> list[str]:
-    return sorted(set(PRESETS) | set(read_config(path).get("profiles", {})))
+    """Presets and configured profiles, and ``env`` when the environment defines an endpoint."""
+    names = sorted(set(PRESETS) | set(read_config(path).get("profiles", {})))
+    return [ENV_PROFILE, *[n for n in names if n != ENV_PROFILE]] if env_profile_defined() else names
 
 
 def load_profile(
@@ -206,6 +218,8 @@ def load_profile(
             "未配置模型端点：请用 --profile 选择预设（" + "、".join(sorted(PRESETS)) + "），"
             f"或设置 JIXIAO_BASE_URL/JIXIAO_MODEL，或编辑 {config_path(env)}"
         )
+    if name == ENV_PROFILE and name not in profiles and env.get("JIXIAO_BASE_URL"):
+        name = None
     data: dict[str, Any] = {}
     if name is not None:
         own = dict(profiles.get(name, {}))
@@ -217,14 +231,29 @@ def load_profile(
         data.update(PRESETS.get(preset, {}) if preset else {})
         data.update(own)
         data["name"] = name
-    for var, field in (("JIXIAO_BASE_URL", "base_url"), ("JIXIAO_MODEL", "model"),
-                       ("JIXIAO_MODE", "mode"), ("JIXIAO_API_KEY", "api_key")):
+    for var, field in (("JIXIAO_BASE_URL", "base_url"), ("JIXIAO_MODEL", "model"), ("JIXIAO_MODE", "mode")):
         if env.get(var):
             data[field] = env[var].upper() if field == "mode" else env[var]
+    data.update(_key_for_address(data, env))
     try:
         return Profile(**data)
     except ValueError as err:
         raise ConfigError(f"端点配置 {name or 'env'} 无效：{err}") from None
+
+
+def _key_for_address(data: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
+    """The key fields that go with the profile's address: ``JIXIAO_API_KEY`` only with the address
+    ``JIXIAO_BASE_URL`` gives, and then no other key; otherwise the profile's own key (its ``api_key``,
+    the variable it names, or its preset's) and never ``JIXIAO_API_KEY``."""
+    if env.get("JIXIAO_BASE_URL"):
+        return {"api_key_env": "JIXIAO_API_KEY", "api_key": env.get("JIXIAO_API_KEY") or None}
+    return {}
+
+
+def env_profile_defined(env: Mapping[str, str] | None = None) -> bool:
+    """True when the environment defines an endpoint (``JIXIAO_BASE_URL``), listed as ``env``."""
+    env = os.environ if env is None else env
+    return bool(env.get("JIXIAO_BASE_URL"))
 
 
 def save_profile(name: str, updates: Mapping[str, Any], path: Path | None = None) -> Path:

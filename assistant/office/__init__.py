@@ -13,15 +13,32 @@ Public API:
 - :func:`write_letter` — the 审核意见 .docx per project or per department.
 """
 
-from assistant.office.batch import BatchItem, BatchResult, run_batch
-from assistant.office.diff import DiffEntry, ProjectDiff, diff_reports
-from assistant.office.inputs import Source, collect
-from assistant.office.keys import finding_key
-from assistant.office.letter import write_letter
-from assistant.office.stats import Stats, statistics
-from assistant.office.store import DECISIONS, Decision, OfficeStore, StoredRun
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+_WHERE = {"BatchItem": "batch", "BatchResult": "batch", "run_batch": "batch", "DiffEntry": "diff",
+          "ProjectDiff": "diff", "diff_reports": "diff", "Source": "inputs", "collect": "inputs",
+          "finding_key": "keys", "write_letter": "letter", "Stats": "stats", "statistics": "stats",
+          "DECISIONS": "store", "Decision": "store", "OfficeStore": "store", "StoredRun": "store"}
+
+if TYPE_CHECKING:
+    from assistant.office.batch import BatchItem, BatchResult, run_batch
+    from assistant.office.diff import DiffEntry, ProjectDiff, diff_reports
+    from assistant.office.inputs import Source, collect
+    from assistant.office.keys import finding_key
+    from assistant.office.letter import write_letter
+    from assistant.office.stats import Stats, statistics
+    from assistant.office.store import DECISIONS, Decision, OfficeStore, StoredRun
 
 __all__ = [
     "DECISIONS", "BatchItem", "BatchResult", "Decision", "DiffEntry", "OfficeStore", "ProjectDiff", "Source",
     "Stats", "StoredRun", "collect", "diff_reports", "finding_key", "run_batch", "statistics", "write_letter",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The public names load on first use, so that ``jixiao`` (which registers the office commands) starts
+    without importing the batch, letter and chart modules."""
+    if name in _WHERE:
+        return getattr(import_module(f"assistant.office.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'assistant.office' has no attribute {name!r}")

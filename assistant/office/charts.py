@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assistant.office.stats import GRADES, MISSING, Stats, rule_title
 
@@ -14,7 +15,7 @@ GRADE_COLOURS = {"优": "#2e7d32", "良": "#7cb342", "中": "#f9a825", "差": "#
 
 
 @lru_cache(maxsize=1)
-def _pyplot():
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -37,7 +38,7 @@ def _labels(per: list[Stats]) -> list[str]:
     return [s.department for s in per]
 
 
-def grades_figure(per: list[Stats]):
+def grades_figure(per: list[Stats]) -> Any:
     """Stacked bars: how many projects of each department got 优/良/中/差."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(3, len(per))))
@@ -54,7 +55,7 @@ def grades_figure(per: list[Stats]):
     return fig
 
 
-def shares_figure(per: list[Stats], overall: Stats):
+def shares_figure(per: list[Stats], overall: Stats) -> Any:
     """Grouped bars per department: share of vague indicators, of projects missing 成本/效益/满意度, and
     the quantitative share."""
     plt = _pyplot()
@@ -75,7 +76,7 @@ def shares_figure(per: list[Stats], overall: Stats):
     return fig
 
 
-def rules_figure(overall: Stats, n: int = 10):
+def rules_figure(overall: Stats, n: int = 10) -> Any:
     """The most frequent rules over the whole batch, by their Chinese titles."""
     plt = _pyplot()
     top = overall.top_rules(n)
@@ -88,7 +89,7 @@ def rules_figure(overall: Stats, n: int = 10):
     return fig
 
 
-def svg(fig) -> str:
+def svg(fig: Any) -> str:
     """The figure as an inline SVG element (closes the figure)."""
     plt = _pyplot()
     buf = io.StringIO()
@@ -98,7 +99,7 @@ def svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
-def png(fig) -> bytes:
+def png(fig: Any) -> bytes:
     """The figure as PNG bytes (closes the figure)."""
     plt = _pyplot()
     buf = io.BytesIO()

@@ -1,11 +1,16 @@
-"""The office commands: ``jixiao batch``, ``diff``, ``letter``, ``runs`` and ``decide``.
-
-Each returns an exit code: 0 done, 2 usage or input error. Messages are Chinese with an English gloss."""
+"""The office commands over :mod:`assistant.service.office`: ``jixiao batch``, ``diff``, ``letter``, ``runs``
+and ``decide``. Each returns an exit code: 0 done, 2 usage or input error."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.service.errors import ServiceError
+
+if TYPE_CHECKING:
+    from assistant.office import BatchResult, OfficeStore
 
 OUTPUTS = (".html", ".htm", ".xlsx")
 
@@ -19,7 +24,7 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
-def _print_summary(result) -> None:
+def _print_summary(result: BatchResult) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
@@ -36,7 +41,7 @@ def _print_summary(result) -> None:
     console = Console()
     console.print(t)
     for item in result.failed:
-        console.print(f"[red]未能读取[/red] {item.name}：{item.error}", markup=True, highlight=False)
+        console.print(f"未能读取 {item.name}：{item.error}", markup=False, highlight=False)
     for name, why in result.skipped:
         console.print(f"跳过 {name}：{why}", markup=False, highlight=False)
     reused = sum(i.reused for i in result.items)
@@ -46,137 +51,112 @@ def _print_summary(result) -> None:
         console.print("已中途停止；已完成的表格已保存，重新运行同一命令会从中断处继续。")
 
 
+def _store() -> OfficeStore:
+    from assistant.office import OfficeStore
+
+    return OfficeStore()
+
+
 def run_batch_command(paths: list[Path], *, outputs: list[Path], policy: str | None, department: str | None,
                       store: bool = True) -> int:
     """Review every table under ``paths`` and write the summaries named by ``outputs``."""
     bad = [o for o in outputs if o.suffix.lower() not in OUTPUTS]
     if bad:
         return _err(f"不支持的输出格式：{bad[0]}（可用 .html、.xlsx） / unsupported output {bad[0]}: use .html or .xlsx")
-    from assistant.office import OfficeStore, collect, run_batch
-    from assistant.office.render import write_html, write_xlsx
-    from assistant.review.profile import ProfileError, load_profile
-
-    try:
-        load_profile(policy)
-    except ProfileError as err:
-        return _err(str(err))
-    collected = collect(list(paths))
-    if not collected.sources:
-        return _err("没有找到可审核的表格文件。 / no table files found.")
     from rich.progress import Progress
 
-    office = OfficeStore() if store else None
-    stop = {"now": False}
+    from assistant.office.render import write_html, write_xlsx
+    from assistant.service import Options, Step
+    from assistant.service.office import batch
+
+    office = _store() if store else None
     try:
         with Progress(transient=True) as bar:
-            task = bar.add_task("批量审核", total=len(collected.sources))
-            try:
-                result = run_batch(collected, policy=policy, department=department, store=office,
-                                   progress=lambda n, t, name: bar.update(task, completed=n, description=name[-30:]),
-                                   should_stop=lambda: stop["now"])
-            except KeyboardInterrupt:
-                return _err("已中断；已完成的表格已保存，重新运行同一命令会从中断处继续。 / interrupted; "
-                            "finished tables are saved, run the same command again to resume.")
+            task = bar.add_task("批量审核", total=None)
+
+            def show(step: Step) -> None:
+                bar.update(task, completed=step.done, total=step.total)
+
+            result = batch(paths, Options(policy=policy), department=department, store=office, progress=show)
         _print_summary(result)
         for out in outputs:
             (write_html if out.suffix.lower() in (".html", ".htm") else write_xlsx)(result, out)
             print(f"已写入 {out}")
+    except ServiceError as err:
+        return _err(str(err))
+    except KeyboardInterrupt:
+        return _err("已中断；已完成的表格已保存，重新运行同一命令会从中断处继续。 / interrupted; "
+                    "finished tables are saved, run the same command again to resume.")
     finally:
         if office is not None:
             office.close()
     return 0
 
 
-def _review_file(path: Path, policy: str | None):
-    from assistant.parse import read_path
-    from assistant.review import review_table
-
-    table = read_path(path)
-    return table, review_table(table, policy)
-
-
-def run_diff(old: Path, new: Path, *, policy: str | None, output: Path | None) -> int:
-    """Compare two versions of a table; print the changes and optionally write an xlsx."""
-    from assistant.office import OfficeStore
-    from assistant.office.diff import totals
+def run_diff(old: Path | None, new: Path, *, policy: str | None, output: Path | None) -> int:
+    """Compare a corrected table with ``old`` (or the stored earlier version); print and optionally write xlsx."""
     from assistant.office.render import diff_rows, write_diff_xlsx
-    from assistant.parse import ParseError
-    from assistant.review.profile import ProfileError
+    from assistant.service import Options
+    from assistant.service.office import compare
 
     if output is not None and output.suffix.lower() != ".xlsx":
         return _err("对比结果只能写成 .xlsx / the diff output must be .xlsx")
+    office = _store()
     try:
-        _, old_report = _review_file(old, policy)
-        new_table, new_report = _review_file(new, policy)
-    except (ParseError, ProfileError) as err:
+        c = compare(new, Options(policy=policy), office, old_path=old)
+    except ServiceError as err:
         return _err(str(err))
-    from assistant.office import diff_reports
-
-    diffs = diff_reports(old_report, new_report)
-    dept = new_table.department or next((p.department for p in new_table.projects if p.department), None) or ""
-    office = OfficeStore()
-    try:
-        decisions = office.decisions_for(dept, new_report) if dept else {}
     finally:
         office.close()
-    t = totals(diffs)
-    print("；".join(f"{k} {v}" for k, v in t.items()))
-    for row in diff_rows(diffs, decisions):
-        print("｜".join(str(c) for c in row[:4]) + (f"｜处理意见：{row[7]}" if row[7] else ""))
+    print(f"对比 {c.old_label}：" + "；".join(f"{k} {v}" for k, v in c.totals.items()) + f"；沿用处理意见 {c.carried} 条")
+    for row in diff_rows(c.diffs, c.decisions):
+        print("｜".join(str(x) for x in row[:4]) + (f"｜处理意见：{row[7]}" if row[7] else ""))
     if output is not None:
-        write_diff_xlsx(diffs, output, decisions)
+        write_diff_xlsx(c.diffs, output, c.decisions)
         print(f"已写入 {output}")
     return 0
 
 
 def run_letter(table_path: Path, *, output: Path, project: str | None, department: str | None,
                policy: str | None) -> int:
-    """Write the 审核意见 .docx for a table (one project or all), using the stored decisions."""
-    from assistant.office import OfficeStore, write_letter
-    from assistant.parse import ParseError
-    from assistant.review.profile import ProfileError
+    """Write the 审核意见 .docx for a table (one project or all), with the stored decisions."""
+    from assistant.service import Options
+    from assistant.service.office import batch, letter
 
-    if output.suffix.lower() != ".docx":
-        return _err("审核意见只能写成 .docx / the letter must be .docx")
+    office = _store()
     try:
-        table, report = _review_file(table_path, policy)
-    except (ParseError, ProfileError) as err:
+        result = batch([table_path], Options(policy=policy), store=office)
+        if not result.reviewed:
+            return _err(result.failed[0].error or "无法读取表格" if result.failed else "无法读取表格")
+        run_id = result.reviewed[0].run_id
+        assert run_id is not None
+        letter(office, [run_id], output, project=project, recipient=department)
+    except ServiceError as err:
         return _err(str(err))
-    dept = department or table.department or next((p.department for p in table.projects if p.department), None) or ""
-    office = OfficeStore()
-    try:
-        decisions = office.decisions_for(dept, report) if dept else {}
     finally:
         office.close()
-    try:
-        write_letter([report], output, decisions=decisions, project=project, recipient=dept or None)
-    except ValueError as err:
-        return _err(str(err))
     print(f"已写入 {output}")
     return 0
 
 
 def run_runs(show: int | None) -> int:
     """List stored runs, or the numbered findings of one run with their decisions."""
-    from assistant.office import OfficeStore, finding_key
     from assistant.office.stats import rule_title
+    from assistant.service.office import listing
 
-    office = OfficeStore()
+    office = _store()
     try:
         if show is None:
             for r in office.runs():
                 print(f"{r.id}\t{r.created}\t{r.department}\t{r.file_name}\t口径 {r.policy}\t规则 {r.rules_version}"
                       f"\t{r.sha256[:12]}")
             return 0
-        run = office.get_run(show)
-        if run is None:
+        if office.get_run(show) is None:
             return _err(f"没有编号为 {show} 的审核记录 / no stored run {show}")
-        _, report = office.load(show)
-        decisions = office.decisions_for(run.department, report)
-        for n, f in enumerate(report.findings, 1):
-            d = decisions.get(finding_key(f))
+        for n in listing(office, [show]).findings:
+            f, d = n.finding, n.decision
             mark = f"［{d.decision}{'：' + d.comment if d.comment else ''}］" if d else ""
-            print(f"{n}\t{f.project}\t{f.indicator or '（项目整体）'}\t{rule_title(f.code)}\t{f.message}{mark}")
+            print(f"{n.number}\t{f.project}\t{f.indicator or '（项目整体）'}\t{rule_title(f.code)}\t{f.message}{mark}")
         return 0
     finally:
         office.close()
@@ -184,20 +164,16 @@ def run_runs(show: int | None) -> int:
 
 def run_decide(run_id: int, number: int, decision: str, comment: str, user: str) -> int:
     """Record a decision on finding ``number`` (as listed by ``jixiao runs --show``) of a stored run."""
-    from assistant.office import DECISIONS, OfficeStore
+    from assistant.service.office import decide
 
-    if decision not in DECISIONS:
-        return _err(f"处理意见只能是 {'、'.join(DECISIONS)} / decision must be one of {', '.join(DECISIONS)}")
-    office = OfficeStore()
+    office = _store()
     try:
-        run = office.get_run(run_id)
-        if run is None:
+        if office.get_run(run_id) is None:
             return _err(f"没有编号为 {run_id} 的审核记录 / no stored run {run_id}")
-        _, report = office.load(run_id)
-        if not 1 <= number <= len(report.findings):
-            return _err(f"问题序号应在 1–{len(report.findings)} 之间 / finding number out of range")
-        office.decide(run.department, report.findings[number - 1], decision, comment, user=user, run_id=run_id)
-        print(f"已记录：第 {number} 条 → {decision}")
-        return 0
+        chosen = decide(office, [run_id], number, decision, comment, user)
+    except ServiceError as err:
+        return _err(str(err))
     finally:
         office.close()
+    print(f"已记录：第 {number} 条（{chosen.finding.indicator or chosen.finding.project}）→ {decision}")
+    return 0

@@ -25,14 +25,16 @@ def batch(
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="原版表格")],
-    new: Annotated[Path, typer.Argument(help="修改后的表格")],
+    first: Annotated[Path, typer.Argument(help="原版表格；只给一个文件时，它是修改后的表格，与保存的上一版对比")],
+    second: Annotated[Path | None, typer.Argument(help="修改后的表格")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="对比结果 .xlsx")] = None,
     policy: Annotated[str | None, typer.Option("--policy", "--profile", "-p", help=POLICY_HELP)] = None,
 ) -> None:
-    """对比两版表格的审核结果：每条问题标为 已修正 / 新增 / 未变 / 有变化，并带出已有的处理意见。"""
+    """对比两版表格的审核结果：每条问题标为 已修正 / 新增 / 未变 / 有变化，并带出已有的处理意见。
+    只给修改后的表格时，与保存的同一部门同一项目的上一次审核对比。"""
     from assistant.office.cli import run_diff
 
+    old, new = (first, second) if second is not None else (None, first)
     raise typer.Exit(run_diff(old, new, policy=policy, output=output))
 
 

@@ -40,13 +40,13 @@ class ProjectDiff:
     entries: list[DiffEntry] = field(default_factory=list)
     only_in: Literal["old", "new"] | None = None
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(e.status for e in self.entries)
 
 
 def _keyed(findings: list[Finding]) -> dict[str, Finding]:
     out: dict[str, Finding] = {}
-    seen: Counter = Counter()
+    seen: Counter[str] = Counter()
     for f in findings:
         k = finding_key(f)
         seen[k] += 1
@@ -79,9 +79,9 @@ def diff_reports(old: ReviewReport, new: ReviewReport) -> list[ProjectDiff]:
     return list(projects.values())
 
 
-def totals(diffs: list[ProjectDiff]) -> Counter:
+def totals(diffs: list[ProjectDiff]) -> Counter[str]:
     """Counts per status over all projects."""
-    out: Counter = Counter({s: 0 for s in STATUSES})
+    out: Counter[str] = Counter({s: 0 for s in STATUSES})
     for d in diffs:
         out.update(d.counts())
     return out

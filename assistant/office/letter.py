@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
@@ -40,8 +41,12 @@ def _problem_text(f: Finding) -> str:
     return "".join(p if p.endswith(("。", "；", "）")) else p + "。" for p in parts)
 
 
-def _split(findings: list[Finding], decisions: dict[str, Decision]) -> tuple[list, list]:
-    problems, pending = [], []
+Pair = tuple[Finding, Decision | None]
+
+
+def _split(findings: list[Finding], decisions: dict[str, Decision]) -> tuple[list[Pair], list[Pair]]:
+    problems: list[Pair] = []
+    pending: list[Pair] = []
     for f in findings:
         d = decisions.get(finding_key(f))
         if d is not None and d.decision == "不是问题":
@@ -53,7 +58,7 @@ def _split(findings: list[Finding], decisions: dict[str, Decision]) -> tuple[lis
     return problems, pending
 
 
-def _project_section(doc, report: ReviewReport, project: str, decisions: dict[str, Decision],
+def _project_section(doc: DocxDocument, report: ReviewReport, project: str, decisions: dict[str, Decision],
                      heading: str | None) -> None:
     if heading:
         doc.add_heading(heading, level=2)
@@ -71,7 +76,7 @@ def _project_section(doc, report: ReviewReport, project: str, decisions: dict[st
     if pending:
         doc.add_paragraph(f"{NUMERALS[section - 1]}、需进一步核实的事项")
         for n, (f, d) in enumerate(pending, 1):
-            doc.add_paragraph(f"{n}. {_problem_text(f)}" + (f"（{d.comment}）" if d.comment else ""))
+            doc.add_paragraph(f"{n}. {_problem_text(f)}" + (f"（{d.comment}）" if d and d.comment else ""))
         section += 1
     doc.add_paragraph(f"{NUMERALS[section - 1]}、总体意见")
     if grade is not None:

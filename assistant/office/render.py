@@ -4,6 +4,7 @@ finding with its decision, and the charts. Every user-facing label is Chinese.""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from assistant.model import SEVERITY_ZH
 from assistant.office import charts
 from assistant.office.batch import BatchResult
+from assistant.office.diff import ProjectDiff
 from assistant.office.keys import finding_key, rules_version
 from assistant.office.stats import GRADES, MISSING, Stats, rule_title, statistics
 from assistant.office.store import Decision
@@ -73,7 +75,7 @@ def finding_rows(result: BatchResult, decisions: Decisions | None = None) -> lis
     return rows
 
 
-def _table(head: tuple[str, ...], rows: list[list[object]], cls: str = "") -> str:
+def _table(head: tuple[str, ...], rows: Sequence[Sequence[object]], cls: str = "") -> str:
     th = "".join(f"<th>{escape(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in rows)
     return f'<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
@@ -165,7 +167,7 @@ def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | Non
 DIFF_HEAD = ("项目名称", "状态", "三级指标", "问题", "原指标值", "新指标值", "说明", "处理意见", "审核人意见", "规则编号")
 
 
-def diff_rows(diffs, decisions: dict[str, Decision] | None = None) -> list[list[object]]:
+def diff_rows(diffs: list[ProjectDiff], decisions: dict[str, Decision] | None = None) -> list[list[object]]:
     """One row per finding of :func:`assistant.office.diff.diff_reports`, with its carried decision."""
     rows: list[list[object]] = []
     for d in diffs:
@@ -178,7 +180,7 @@ def diff_rows(diffs, decisions: dict[str, Decision] | None = None) -> list[list[
     return rows
 
 
-def write_diff_xlsx(diffs, path: str | Path, decisions: dict[str, Decision] | None = None) -> Path:
+def write_diff_xlsx(diffs: list[ProjectDiff], path: str | Path, decisions: dict[str, Decision] | None = None) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -24,9 +24,9 @@ class Stats:
     indicators: int = 0
     quantitative: int = 0
     vague: int = 0
-    grades: Counter = field(default_factory=Counter)
-    missing: Counter = field(default_factory=Counter)
-    rules: Counter = field(default_factory=Counter)
+    grades: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
     errors: int = 0
     warnings: int = 0
 

@@ -189,8 +189,9 @@ class OfficeStore:
         if decision not in DECISIONS:
             raise ValueError(f"处理意见只能是 {'、'.join(DECISIONS)} / decision must be one of {DECISIONS}")
         now = datetime.now().isoformat(timespec="seconds")
-        d = Decision(department=department, project=finding.project or "", key=finding_key(finding),
-                     decision=decision, comment=comment, user=user, run_id=run_id, updated=now)
+        d = Decision.model_validate({"department": department, "project": finding.project or "",
+                                     "key": finding_key(finding), "decision": decision, "comment": comment,
+                                     "user": user, "run_id": run_id, "updated": now})
         with self._lock, self._db:
             self._db.execute(
                 "INSERT INTO decisions (department, project, fkey, decision, comment, user, run_id, updated) "

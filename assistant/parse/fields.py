@@ -12,7 +12,7 @@ from assistant.parse.state import GridState
 CHROME = re.compile(r"当前位置|发布时间|浏览次数|阅读次数|索\s*引\s*号|发文机关|发文日期|文\s*号[:：]|"
                     r"分\s*类[:：]|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页|打印本页|关闭窗口|字体[:：]?\s*[大中小]|<image>|^[-–—>·\s]+$|^\S+(\s*>\s*\S+)+$")
 _YEAR = re.compile(r"^[(（]\s*(\d{4})\s*年\s*(度)?\s*[)）]$")
-_TITLE = re.compile(r"绩效.*表|申报表|批复表")
+TITLE = re.compile(r"绩效.*表|申报表|批复表")
 _LABEL_TAIL = re.compile(
     r"(名称|部门|单位|负责人|属性|期限|类别|性质|总额|资金|拨款|拨款数|金额|目标|日期|电话|科室|预算|依据|内容|年度)$")
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
@@ -36,7 +36,7 @@ def field_label(text: str) -> str | None:
     key = clean_label(text)
     key = re.sub(r"^其中[:：]?", "", key)
     base = _PAREN.sub("", key)
-    if len(base) < 3 or len(base) > 20 or re.search(r"\d", base) or _TITLE.search(base) or HEADING.match(key):
+    if len(base) < 3 or len(base) > 20 or re.search(r"\d", base) or TITLE.search(base) or HEADING.match(key):
         return None
     if base in FRAME_LABELS or _LABEL_TAIL.search(base):
         return key
@@ -59,16 +59,16 @@ def starts_new_project(st: GridState, cells: list[Cell]) -> bool:
     return label == "项目名称" and not (st.header is not None and st.header.has_role("project"))
 
 
-FUNDS_TITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
+FUNDSTITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
 
 
 def field_row(st: GridState, cells: list[Cell]) -> None:
     """Place one row outside any indicator grid."""
     first = clean_label(cells[0].text)
-    if FUNDS_TITLE.match(first):
+    if FUNDSTITLE.match(first):
         st.in_funds_table = True
     elif st.in_funds_table and (field_label(first) == "项目名称" or split_label_value(cells[0].text)
-                                or _TITLE.search(first)):
+                                or TITLE.search(first)):
         st.in_funds_table = False
     if st.in_funds_table:
         for c in cells:
@@ -132,7 +132,7 @@ def _single(st: GridState, cell: Cell, text: str) -> bool:
     if year:
         st.year = f"{year.group(1)}年度" if year.group(2) else f"{year.group(1)}年"
         return True
-    if _TITLE.search(text) and len(text) <= 60 and not split_label_value(text):
+    if TITLE.search(text) and len(text) <= 60 and not split_label_value(text):
         if st.table.title is None:
             st.table.title = join_lines(text)
         elif join_lines(text) == st.table.title:
@@ -162,12 +162,47 @@ def other_text(st: GridState, cell: Cell, text: str) -> None:
         st.warn("unplaced_text", text, cell.pos, "无法识别为表头字段或指标的文字，原文保留于此。")
 
 
+_NEIGHBOUR = re.compile(r"(?:[（(]\s*|\s+)([^\s:：（）()]{3,14}?)\s*(?:[:：]\s*|\s{2,}|\s(?=\S))")
+
+
+def split_neighbours(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """A value that runs into the next labels on its line (``城区绿化养护  主管部门：某区城管局``, or in a
+    parenthesis ``城区绿化养护（主管部门：某区城管局）``): its own text and the (label, value) pairs after it."""
+    found = [m for m in _NEIGHBOUR.finditer(value) if field_label(m.group(1)) and (
+        re.search(r"[:：]", m.group(0)) or re.match(r"\s{2,}|[（(]", m.group(0)))]
+    if not found:
+        return value, []
+    own = value[:found[0].start()].strip()
+    if not own:
+        return value, []
+    pairs = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(value)
+        text = value[m.end():end].strip()
+        if text.endswith(("）", ")")) and value[m.start():m.end()].lstrip().startswith(("（", "(")):
+            text = text[:-1].strip()
+        pairs.append((m.group(1), text))
+    return own, pairs
+
+
 def assign(st: GridState, label: str, cell: Cell) -> None:
-    """Put a labelled value where it belongs: project name, department, unit, amount, goal or a field."""
-    draft = st.draft
-    value = cell.text.strip()
+    """Put a labelled value where it belongs: project name, department, unit, amount, goal or a field.
+    A short value that runs into the next label on its line is split there."""
     key = re.sub(r"^其中[:：]?", "", clean_label(label))
     base = _PAREN.sub("", key)
+    if "目标" not in base and len(cell.text) <= 120:
+        own, pairs = split_neighbours(cell.text.strip())
+        if pairs:
+            _assign(st, key, base, Cell(own, cell.pos))
+            for other, text in pairs:
+                assign(st, other, Cell(text, cell.pos))
+            return
+    _assign(st, key, base, cell)
+
+
+def _assign(st: GridState, key: str, base: str, cell: Cell) -> None:
+    draft = st.draft
+    value = cell.text.strip()
     unit = MONEY_UNIT.search(key)
     if base == "项目名称":
         if draft.name is not None or draft.has_indicators():

@@ -32,6 +32,7 @@ from assistant.parse.state import GridState, Inherited
 
 
 def _start_header(st: GridState, row: list[Cell]) -> None:
+    st.label_unused()
     header, extra = make_header(row)
     st.header = header
     st.found_header = True
@@ -88,6 +89,7 @@ def build_table(grids: list[Grid], source: str | None, path: str | None = None) 
         st.pending_labels = []
         for row in grid.rows:
             _row(st, row, grid)
+        st.label_unused()
         for cell in st.pending_labels:
             st.warn("unplaced_text", cell.text.strip(), cell.pos, "这个标签后面没有对应的值，原文保留于此。")
         st.pending_labels = []

@@ -14,6 +14,7 @@ from assistant.model import ParseWarning, Table
 from assistant.parse.errors import ParseError
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import looks_numbered, parse_numbered
+from assistant.parse.quality import assess
 
 NO_TABLE = "no_indicator_table"
 
@@ -85,11 +86,11 @@ def read_text(text: str, source: str | None = None) -> Table:
     indicator table is found comes back as a Table with no projects whose warnings hold every line."""
     with paused_gc():
         if looks_numbered(text):
-            return parse_numbered(text, source)
+            return assess(parse_numbered(text, source))
         from assistant.parse.textgrid import parse_text_grid
 
         try:
-            return parse_text_grid(text, source)
+            return assess(parse_text_grid(text, source))
         except ParseError as err:
             return _unread(text, source, err)
 
@@ -105,9 +106,9 @@ def _unread(text: str, source: str | None, err: ParseError) -> Table:
 
 
 def read_path(path: str | Path) -> Table:
-    """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx or our own .json."""
+    """Read a table file: .txt/.md, .html, .csv, .xlsx, .docx, .pdf, extractor rows (.json) or our own .json."""
     with paused_gc():
-        return _read_path(Path(path))
+        return assess(_read_path(Path(path)))
 
 
 def _read_path(p: Path) -> Table:
@@ -132,9 +133,13 @@ def _read_path(p: Path) -> Table:
         return read_docx(p)
     if suffix == ".json":
         return read_json(data, name)
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        from assistant.parse.pdf import read_pdf
+
+        return read_pdf(p)
     if _looks_binary(data):
-        raise ParseError("这是二进制文件，不是表格文本；请上传 .xlsx、.docx、.csv、.html 或文本文件。",
-                         "binary file: expected .xlsx, .docx, .csv, .html or text.", path=name)
+        raise ParseError("这是二进制文件，不是表格文本；请上传 .xlsx、.docx、.pdf、.csv、.html 或文本文件。",
+                         "binary file: expected .xlsx, .docx, .pdf, .csv, .html or text.", path=name)
     text = decode(data, name)
     if suffix == ".csv":
         from assistant.parse.csv import read_csv_text

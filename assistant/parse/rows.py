@@ -273,7 +273,13 @@ def _indicator(st: GridState, roles: dict[str, list[Cell]], header: Header, row:
                 if not ok and not explicit:
                     st.warn("unplaced_text", text, cell.pos,
                             "指标表中的这一行不是指标（没有三级指标名称和指标值），原文保留于此。")
+                elif ok and role == "l2":
+                    st.label_unused()
+                    inh.empty_label = cell
         return
+    if roles.get("l2") and inh.empty_label is not None and inh.empty_label not in roles["l2"]:
+        st.label_unused()
+    inh.empty_label = None
     first = next((c for r in ("name", "value", "l2", "l1") for c in roles.get(r) or []), row[0])
     if not name:
         st.warn("missing_name", value, first.pos, "这一行有指标值但没有三级指标名称。")

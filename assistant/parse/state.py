@@ -86,6 +86,7 @@ class Inherited:
     block_l2: dict[int, str] = field(default_factory=dict)
     group_key: str | None = None
     project_key: str | None = None
+    empty_label: object | None = None
 
 
 @dataclass
@@ -109,8 +110,17 @@ class GridState:
         self.table.warnings.append(ParseWarning(kind=kind, text=text, line=pos.line, sheet=pos.sheet,
                                                 cell=pos.cell, page=pos.page, message=message))
 
+    def label_unused(self) -> None:
+        """A 二级 label row no indicator row used (经济效益指标 with nothing under it): keep it as a warning."""
+        cell = self.inherited.empty_label
+        if cell is not None:
+            self.warn("empty_category", cell.text.strip(), cell.pos,
+                      f"“{cell.text.strip()}”下没有三级指标（空行），原文保留于此。")
+        self.inherited.empty_label = None
+
     def flush(self) -> None:
         """Close the current project (or keep its loose fields as warnings) and start a new draft."""
+        self.label_unused()
         draft = self.draft
         if draft.name is not None or draft.has_indicators():
             if self.year and "年度" not in draft.fields:

@@ -2,15 +2,21 @@
 
 Layouts, tried in this order (the first whose rows hold an indicator header wins):
 
+- one cell per line closed by ``|``, rows closed by ``||``+ (a web page's table text): cells by position;
 - tab-separated rows (a selection copied from Excel) and markdown pipe tables: cells by position;
 - web-page pipe text (``a | b | ||||``): a row is complete when it has the table's usual number of pipes,
   so cells broken over several lines are joined; cells lost to row spans are matched by shape;
+- layout-preserving text (``pdftotext -layout``, :mod:`layouttext`): columns by character offset;
 - space-separated rows (``产出指标 数量指标 出差人数 正向 = 8 4``): cells matched to the header by shape;
   a row missing a cell (no unit) is aligned by value shape and flagged when another reading is close;
-- one cell per line (PDF extraction): header names on consecutive lines; header fields as label/value
-  lines (values broken over lines are joined, quoted blocks are one value); in the grid a line is a
-  一级 label, a 二级 label (broken labels such as 服务对象满意度 / 指标 are joined), a name, or the value
-  that follows a name.
+  a 一级 label broken onto the next line (``项目完成`` / ``指标``) is joined;
+- cells run together with no delimiter (:mod:`runtogether`);
+- one cell per line (PDF extraction), blank lines and lone ``|`` lines between cells skipped: header
+  names on consecutive lines; header fields as label/value lines (values broken over lines are joined,
+  quoted blocks are one value); in the grid a line is a 一级 label, a 二级 label (broken labels such as
+  服务对象满意度 / 指标 are joined), a name, or the value that follows a name; a heading (第四部分 …) or a
+  sign-off line ends the grid;
+- indicators written as prose (``数量指标:…>=17600株;``, :mod:`prose`).
 
 Text with none of these but with the numbered layout's header or items (a damaged numbered table) goes to
 the numbered reader, which keeps what it cannot place as warnings.
@@ -38,6 +44,8 @@ from assistant.parse.grid import (
 from assistant.parse.layouttext import layout_rows
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import parse_numbered, split_items
+from assistant.parse.prose import prose_rows
+from assistant.parse.runtogether import runtogether_rows
 
 _MD_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _PAREN_ONLY = re.compile(r"^[（(][^()（）]*[)）]$")
@@ -46,6 +54,7 @@ _SEGMENT = re.compile(r"\s{2,}")
 _NUMBER_LABEL = re.compile(r"^([-+]?[\d,]+(?:\.\d+)?)\s+(\S.*)$")
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.、．]")
 _GRID_FRAME = {"绩效指标", "绩效指标名称"}
+_SPLIT_HEADER = ("一级", "二级", "三级", "指标")
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
 _NUMBERED_HINT = re.compile(r"项目名称[^\n]*\t[^\n]*(?:绩效指标|绩效目标)")
 
@@ -376,6 +385,12 @@ def _stream_rows(lines: list[str]) -> list[list[Cell]] | None:
     (positions keep the original line numbers)."""
     numbers = [n for n, line in enumerate(lines, start=1) if line.strip() and not _LONE_PIPE.match(line)]
     compact = [lines[n - 1] for n in numbers]
+    k = 0
+    while k + 1 < len(compact):
+        if compact[k].strip() in _SPLIT_HEADER and compact[k + 1].strip() in ("指标", "名称"):
+            compact[k] = compact[k].strip() + compact[k + 1].strip()
+            del compact[k + 1], numbers[k + 1]
+        k += 1
     found = _stream_header(compact)
     if found is None:
         return None
@@ -405,9 +420,15 @@ def parse_text_grid(text: str, source: str | None) -> Table:
     for rows, positional in candidates:
         if _has_header(rows):
             return build_table([Grid(rows, positional=positional)], source, source)
+    glued = runtogether_rows(lines)
+    if glued is not None:
+        return build_table([Grid(glued, positional=True)], source, source)
     stream = _stream_rows(lines)
     if stream is not None:
         return build_table([Grid(stream, positional=True)], source, source)
+    written = prose_rows(lines)
+    if written is not None:
+        return build_table([Grid(written, positional=True)], source, source)
     if _NUMBERED_HINT.search(text) or split_items(strip_markup(text))[1]:
         return parse_numbered(text, source)
     return build_table([Grid(_single_rows(lines))], source, source)

@@ -153,13 +153,25 @@ def _basis(text: str) -> str | None:
     return f"{m.group(1)}年" if m else None
 
 
+def _last_day(year: int, month: int) -> int:
+    import calendar
+
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1
+
+
 def _part_from(clause: str) -> TargetPart | None:
     date = _DATE.search(clause)
     if date:
-        day = int(date.group("d") or 1)
+        month_end = (date.group("post") or "").startswith("底") or clause[date.end():date.end() + 1] in ("底", "末")
+        day = int(date.group("d") or (_last_day(int(date.group("y")), int(date.group("m"))) if month_end else 1))
         stamp = int(date.group("y")) * 10000 + int(date.group("m")) * 100 + day
         op = Op.LE if date.group("post") else Op.EQ
-        return TargetPart(op=op, value=stamp, unit="日期", subject=_subject(clause[: date.start()]))
+        before = clause[: date.start()].strip()
+        for word, candidate in _PRE_OPS:
+            if before.endswith(word):
+                op, before = candidate, before[: -len(word)]
+                break
+        return TargetPart(op=op, value=stamp, unit="日期", subject=_subject(before))
     masked = _YEAR.sub(lambda y: "#" * len(y.group(0)), clause)
     matches = list(_TOKEN.finditer(masked)) or list(_TOKEN.finditer(clause))
     if not matches:

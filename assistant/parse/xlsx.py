@@ -23,9 +23,10 @@ from assistant.parse.grid import Cell, Grid, build_table, cell_ref, is_header_ro
 INFO_SHEET = "项目信息"
 WARNINGS_SHEET = "解析警告"
 INFO_HEADER = ["项目序号", "项目名称", "字段", "值", "字段类型"]
-WARNINGS_HEADER = ["类型", "原文", "行", "工作表", "单元格", "说明"]
-MODEL_FIELDS = {"主管部门": "department", "实施单位": "unit", "资金总额": "amount", "资金总额原文": "amount_text"}
-TABLE_FIELDS = {"标题": "title", "部门名称": "department"}
+WARNINGS_HEADER = ["类型", "原文", "行", "工作表", "单元格", "说明", "页"]
+MODEL_FIELDS = {"主管部门": "department", "实施单位": "unit", "资金总额": "amount", "资金总额原文": "amount_text",
+                "抽取置信度": "confidence", "需人工核对": "needs_check"}
+TABLE_FIELDS = {"标题": "title", "部门名称": "department", "版式": "layout"}
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
@@ -116,13 +117,19 @@ def _restore(table: Table, info: list[list[str]], warnings: list[list[str]]) -> 
         project = table.projects[index]
         if kind == "模型字段" and label in MODEL_FIELDS:
             attr = MODEL_FIELDS[label]
-            setattr(project, attr, parse_number(value) if attr == "amount" else value)
+            if attr in ("amount", "confidence"):
+                setattr(project, attr, parse_number(value))
+            elif attr == "needs_check":
+                project.needs_check = value.strip() in ("是", "True", "true", "1")
+            else:
+                setattr(project, attr, value)
         elif kind == "表头字段":
             project.fields[label] = value
     restored = []
-    for kind, text, line, sheet, cell, message in (r[:6] for r in warnings):
-        number = parse_number(line)
+    for kind, text, line, sheet, cell, message, page in ((r + [""] * 7)[:7] for r in warnings):
+        number, page_no = parse_number(line), parse_number(page)
         restored.append(ParseWarning(kind=kind, text=text, line=int(number) if number is not None else None,
-                                     sheet=sheet or None, cell=cell or None, message=message or None))
+                                     sheet=sheet or None, cell=cell or None, message=message or None,
+                                     page=int(page_no) if page_no is not None else None))
     known = {(w.kind, w.text) for w in restored}
     table.warnings = restored + [w for w in table.warnings if (w.kind, w.text) not in known]

@@ -2,14 +2,59 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from assistant.model import SEVERITY_ZH, Finding, Grade, Project, Table
-from assistant.review.result import SEVERITY_RANK, ReviewReport
+from assistant.review.profile import LAYOUT_TITLES, layout_title
+from assistant.review.registry import rule_title
+from assistant.review.result import SEVERITY_RANK, ProjectSummary, ReviewReport
 
 DIMENSIONS = ("完整性", "相关性", "适当性", "可行性")
-LAYOUT_ZH = {"legacy": "传统版式（成本在产出下）", "101": "101号版式（成本为一级指标）"}
+LAYOUT_ZH = LAYOUT_TITLES
 ROW_KEY = tuple[str | None, int | None, int | None]
+NEEDS_CHECK = "需人工核对"
+CODE_HEAD = "规则编号"
+_INTERNAL_ID = re.compile(r"^\s*(?:[SVLI]\d+[A-Za-z0-9/／、，,；;（）()\s–\-项间]*|§[^｜]*)｜")
+_INTERNAL_PART = re.compile(r"DOMAIN|§|(?<![A-Za-z])[SVL]\d{1,2}(?!\d)")
+
+
+def title_of(f: Finding) -> str:
+    """The rule's Chinese title (never its code)."""
+    return rule_title(f.code)
+
+
+def basis_text(basis: str | None) -> str:
+    """A citation as a reader sees it: the documents, without internal ids ("L9｜", "DOMAIN §2.2 V5")."""
+    text = _INTERNAL_ID.sub("", basis or "").replace("｜", "；")
+    kept = [part for part in re.split(r"[；;]", text) if part.strip() and not _INTERNAL_PART.search(part)]
+    return "；".join(p.strip() for p in kept)
+
+
+def layout_label(report: ReviewReport) -> str:
+    """``传统版式（成本在产出下）（按表格识别）`` or ``…（按审核口径）``: one name everywhere."""
+    how = {"table": "按表格识别", "default": "表格未体现，按默认"}.get(report.layout_source, "按审核口径")
+    return f"{layout_title(report.layout)}（{how}）"
+
+
+def grade_text(grade: Grade | None, summary: ProjectSummary | None = None) -> str:
+    if summary is not None and summary.needs_check:
+        return NEEDS_CHECK
+    return grade.grade if grade else "—"
+
+
+def summaries_by_name(report: ReviewReport) -> dict[str, ProjectSummary]:
+    return {s.name: s for s in report.projects}
+
+
+def notes_of(report: ReviewReport) -> list[tuple[str, str]]:
+    """(project, note) for every 数据不足 note and every project left to a person (需人工核对)."""
+    out = [("全表", n) for n in report.notes]
+    for s in report.projects:
+        if s.needs_check:
+            out.append((s.name, "解析结构不确定（需人工核对）：未评级，依赖表格结构的规则未运行。"))
+        out.extend((s.name, n) for n in s.notes)
+    return out
 
 
 def severity_zh(severity: str) -> str:

@@ -1,4 +1,5 @@
-"""Terminal report: per-project grade and counts, then the findings of each project (rich, Chinese)."""
+"""Terminal report: per-project grade and counts, then the findings of each project (rich, Chinese). Each
+finding leads with its rule's Chinese title; rule codes are left to the id columns of md/html/xlsx."""
 
 from __future__ import annotations
 
@@ -10,13 +11,18 @@ from rich.text import Text
 
 from assistant.model import Table
 from assistant.report.common import (
-    LAYOUT_ZH,
+    basis_text,
     counts_text,
     dimension_text,
+    grade_text,
+    layout_label,
+    notes_of,
     position_zh,
     projects_in_order,
     severity_zh,
     sorted_findings,
+    summaries_by_name,
+    title_of,
 )
 from assistant.review.result import ReviewReport
 
@@ -29,25 +35,33 @@ def print_report(report: ReviewReport, table: Table, console: Console | None = N
     console = console or Console()
     console.print(Text(f"审核报告：{report.title or report.source or ''}", style="bold"))
     console.print(Text(f"部门：{report.department or '未注明'}　审核口径：{report.profile_title}"
-                       f"　版式：{LAYOUT_ZH[report.layout]}　{counts_text(report.counts)}"))
+                       f"　版式：{layout_label(report)}　{counts_text(report.counts)}"))
     grid = RichTable(title="项目评级")
     for head, justify in (("序号", "right"), ("项目名称", "left"), ("指标", "right"), ("评级", "center"),
                           ("错误", "right"), ("警告", "right"), ("提示", "right")):
         grid.add_column(head, justify=justify)
-    summaries = {s.name: s for s in report.projects}
+    summaries = summaries_by_name(report)
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
         s = summaries.get(project.name)
         counts = s.counts if s else {}
-        mark = grade.grade if grade else "—"
+        mark = grade_text(grade, s)
         grid.add_row(str(n), Text(project.name), str(len(project.indicators())),
                      Text(mark, style=GRADE_STYLE.get(mark, "")),
                      str(counts.get("error", 0)), str(counts.get("warning", 0)), str(counts.get("info", 0)))
     console.print(grid)
+    notes = notes_of(report)
+    if notes:
+        console.print(Text("未能核对的内容：", style="bold"))
+        for name, note in notes:
+            console.print(Text(f"   {name}：{note}", style="dim"))
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
         found = sorted_findings(report.findings_for(project.name))
         console.print()
         head = Text(f"{n}. {project.name}", style="bold")
-        if grade:
+        s = summaries.get(project.name)
+        if s is not None and s.needs_check:
+            head.append(f"　评级：{grade_text(grade, s)}", style="yellow")
+        elif grade:
             head.append(f"　评级：{grade.grade}（{dimension_text(grade)}）", style=GRADE_STYLE.get(grade.grade, ""))
         console.print(head)
         if not found:
@@ -55,16 +69,19 @@ def print_report(report: ReviewReport, table: Table, console: Console | None = N
         for f in found:
             line = Text("   ")
             line.append(f"[{severity_zh(f.severity)}]", style=STYLE[f.severity])
-            line.append(f" {position_zh(f)} ")
+            line.append(f" {title_of(f)}", style="bold")
+            line.append(f"　{position_zh(f)} ")
             if f.indicator:
                 line.append(f"“{f.indicator}”＝“{f.value}” ")
             line.append(f.message)
-            line.append(f"（{f.code}）", style="dim")
             console.print(line)
             if f.fix:
                 console.print(Text(f"      修改：{f.fix}"))
             for r in f.rewrites:
                 console.print(Text(f"      改写：{r}", style="green"))
+            basis = basis_text(f.basis)
+            if basis:
+                console.print(Text(f"      依据：{basis}", style="dim"))
 
 
 def render(report: ReviewReport, table: Table, width: int = 120) -> str:

@@ -72,9 +72,12 @@ def _single(values: list[float]) -> float | None:
 
 
 def read_amounts(project: Project) -> Amounts:
-    """The project's header money. A figure whose label repeats with different values is left unknown
+    """The project's header money, in the header's own unit (the parser gives ``project.amount`` in 万元 and
+    records a conversion in the ``金额换算`` field). A figure whose label repeats with different values is left unknown
     (and named in ``ambiguous``) rather than picked."""
     out = Amounts(annual=project.amount, unit=_unit(project))
+    if project.amount is not None and "金额换算" in project.fields and out.unit in TO_YUAN:
+        out.annual = project.amount * TO_YUAN["万元"] / TO_YUAN[out.unit]
     grouped: dict[str, list[float]] = {}
     for label, text in project.fields.items():
         value = number(text)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from assistant.model import Finding, Indicator, Project, Table
 from assistant.parse.load import paused_gc
+from assistant.review.amounts import read_amounts
 from assistant.review.grade import grade_project
 from assistant.review.profile import Profile, load_profile
 from assistant.review.registry import Hit, IndicatorCtx, ProjectCtx, Rule, all_rules
@@ -36,6 +37,22 @@ def _finding(rule: Rule, profile: Profile, hit: Hit, project: Project, ind: Indi
         message=hit.message, fix=hit.fix, basis=rule.citation(), rewrites=list(hit.rewrites),
         position=(ind.position if ind else project.position),
     )
+
+
+def table_layout(table: Table) -> str | None:
+    """The layout the table uses: the parser's ``Table.layout``, else read from the 一级 labels as written
+    (成本指标 written as a 一级 → 101号; 成本 under a 产出 一级 → legacy); None when no cost row says."""
+    if table.layout:
+        return table.layout
+    seen = None
+    for p in table.projects:
+        for ind in p.indicators():
+            raw = ind.category_raw or ""
+            if "成本" in raw:
+                return "101"
+            if ind.category == "成本指标" and "产出" in raw:
+                seen = "legacy"
+    return seen
 
 
 def _columns(table: Table) -> frozenset[str]:
@@ -80,7 +97,7 @@ def review_table(table: Table, profile: Profile | str | None = None, progress: P
 def _review_table(table: Table, profile: Profile | str | None, progress: Progress | None) -> ReviewReport:
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     rules = active_rules(prof)
-    layout, from_table = prof.layout_for(table.layout)
+    layout, layout_source = prof.layout_for(table_layout(table))
     columns = _columns(table)
     findings: list[Finding] = []
     grades, summaries = [], []
@@ -101,11 +118,14 @@ def _review_table(table: Table, profile: Profile | str | None, progress: Progres
         if progress is not None:
             progress(index + 1, total)
     sev = Counter(f.severity for f in findings)
+    unpriced = [p for p in table.projects if not p.needs_check and p.amount is None and not read_amounts(p).labels]
+    notes = [f"数据不足：{len(unpriced)}个项目表中没有资金数据（年度资金总额、财政拨款等），未核对金额，"
+             "也未评“适当性”。"] if unpriced and amount_codes & set(rules) else []
     return ReviewReport(
         source=table.source, title=table.title, department=table.department,
         profile=prof.name, profile_title=prof.profile.title, layout=layout,
-        layout_source="table" if from_table else "profile", rules=sorted(rules),
+        layout_source=layout_source, rules=sorted(rules),
         findings=findings, grades=grades, projects=summaries,
         counts={s: sev.get(s, 0) for s in ("error", "warning", "info")},
-        codes=dict(sorted(Counter(f.code for f in findings).items())),
+        codes=dict(sorted(Counter(f.code for f in findings).items())), notes=notes,
     )

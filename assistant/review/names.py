@@ -17,12 +17,12 @@ KNOWN_UNITS = ({"个", "项", "人", "名", "家", "户", "台", "套", "辆", "
                | PERCENT | MONEY | DOCUMENT_UNITS | ACTIVITY_UNITS)
 
 RATE_NAME = re.compile(r"(?:(?<![频速功])率|比例|占比|比重|满意度|知晓度)$")
-SATISFACTION_NAME = re.compile(r"满意(?:度|率)")
+SATISFACTION_NAME = re.compile(r"(?<!结果)满意(?:度|率)")
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|提高|提升|下降|降低|减少|较上年|同比|变化")
 
 _NAME_MEASURE: list[tuple[str, tuple[str, ...]]] = [
     ("个数", ("个",)), ("家数", ("家", "户")), ("人次", ("人次",)), ("人数", ("人", "名")),
-    ("场次", ("场", "场次")), ("次数", ("次",)), ("件数", ("件",)), ("篇数", ("篇",)), ("户数", ("户", "家")),
+    ("场次", ("场", "场次", "次", "项次")), ("次数", ("次",)), ("件数", ("件", "起")), ("篇数", ("篇",)), ("户数", ("户", "家")),
     ("天数", ("天", "日")),
 ]
 
@@ -40,8 +40,9 @@ def core_name(name: str) -> str:
 
 
 def name_unit(name: str) -> str | None:
-    """A unit written in parentheses in the name (（个）, （亿元）, （%）), if any."""
-    for m in re.finditer(r"[（(]\s*([^（）()]{1,4})\s*[）)]", name or ""):
+    """A unit written in parentheses at the end of the name (（个）, （亿元）, （%）), if any; a bracket inside
+    the name (补贴按季（月）发放) is a remark, not the unit."""
+    for m in re.finditer(r"[（(]\s*([^（）()]{1,4})\s*[）)]\s*$", name or ""):
         unit = m.group(1)
         if unit in KNOWN_UNITS or base_unit(unit) in KNOWN_UNITS:
             return unit
@@ -65,7 +66,7 @@ def expected_from_measure_word(name: str) -> tuple[str, ...] | None:
     """Units implied by a measure word that ends the core name (平台个数 → (个,)), preferred first."""
     core = core_name(name)
     for suffix, units in _NAME_MEASURE:
-        if core.endswith(suffix) and not core.endswith(("落" + suffix, "入" + suffix)):
+        if core.endswith(suffix) and not core.endswith(("落" + suffix, "入" + suffix, "客" + suffix)):
             return units
     return None
 

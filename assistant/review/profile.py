@@ -102,12 +102,14 @@ class Profile(_Strict):
         """The profile's layout policy, ``legacy`` when it follows the table (``auto``)."""
         return DEFAULT_LAYOUT if self.profile.layout == "auto" else self.profile.layout
 
-    def layout_for(self, table_layout: str | None) -> tuple[str, bool]:
-        """(layout to review under, whether it is the table's own): the table's layout unless the profile
-        sets a policy; the default layout when neither says."""
-        if self.profile.layout == "auto" and table_layout in LAYOUT_TITLES:
-            return table_layout, True
-        return self.layout, False
+    def layout_for(self, table_layout: str | None) -> tuple[str, str]:
+        """(layout to review under, where it comes from: ``table``, ``profile`` or ``default``): the table's
+        layout unless the profile sets a policy; the default layout when neither says."""
+        if self.profile.layout != "auto":
+            return self.profile.layout, "profile"
+        if table_layout in LAYOUT_TITLES:
+            return table_layout, "table"
+        return DEFAULT_LAYOUT, "default"
 
     def enabled(self, code: str, default: bool = True) -> bool:
         if code in self.rules.disabled:

@@ -34,7 +34,7 @@ class ReviewReport(BaseModel):
     profile: str
     profile_title: str
     layout: Literal["legacy", "101"]
-    layout_source: Literal["table", "profile"] = "profile"
+    layout_source: Literal["table", "profile", "default"] = "profile"
     engine: Literal["rules"] = "rules"
     rules: list[str] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
@@ -42,6 +42,7 @@ class ReviewReport(BaseModel):
     projects: list[ProjectSummary] = Field(default_factory=list)
     counts: dict[str, int] = Field(default_factory=dict)
     codes: dict[str, int] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
 
     def findings_for(self, project: str) -> list[Finding]:
         return [f for f in self.findings if f.project == project]

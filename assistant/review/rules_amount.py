@@ -17,8 +17,6 @@ from assistant.review.registry import Hit, ProjectCtx, rule
 from assistant.review.rules_structure import is_cost_indicator
 
 _B88_MATCH = "财预〔2015〕88号 绩效目标要求“相应匹配”、审核内容“适当性”：绩效目标与预算资金相匹配"
-_TOTAL_COST = re.compile(r"(?:总成本|成本总额|总费用|费用总额|总投入|投入总额|总支出|支出总额|总造价|工程造价|"
-                         r"项目成本|项目支出|项目预算|预算金额|经费总额|总经费|资金总额)")
 _QUANTITY_UNITS_SAME = {"人": {"人", "人次", "名"}, "人次": {"人次", "人"}, "名": {"名", "人"},
                         "公里": {"公里", "km"}, "km": {"公里", "km"}, "平方米": {"平方米", "m²", "㎡"},
                         "m²": {"平方米", "m²", "㎡"}}
@@ -56,9 +54,10 @@ class _Cost:
 
 
 def _costs(project: Project) -> list[_Cost]:
+    """The cost rows stated in money (元/万元, per unit or in total); a 效益 row in money (户均增收) is not one."""
     out = []
     for ind in project.indicators():
-        if ind.target.kind != "quantitative" or len(ind.target.parts) != 1:
+        if ind.target.kind != "quantitative" or len(ind.target.parts) != 1 or not is_cost_indicator(ind):
             continue
         part = ind.target.parts[0]
         money = _money_unit(part.unit)
@@ -92,7 +91,7 @@ def _quantity_for(project: Project, per: str) -> list[tuple[Indicator, float]]:
       structural=True)
 def amount_sum_mismatch(ctx: ProjectCtx) -> Hit | None:
     a = _amounts(ctx)
-    if a.annual is None or a.fiscal is None or a.other is None:
+    if a.annual is None or a.fiscal is None or a.other is None or _unit_confusion(a):
         return None
     sums = [a.fiscal + a.other] + ([a.fiscal + a.other + a.carry] if a.carry else [])
     if any(_close(a.annual, s) for s in sums):
@@ -116,11 +115,61 @@ def annual_exceeds_total(ctx: ProjectCtx) -> Hit | None:
                fix="核对项目总额和本年度安排：年度资金应为项目总额中本年度的部分；如单位不同（元/万元），请统一。")
 
 
-def _ten_thousand(a: float, b: float) -> bool:
+def _ten_thousand(a: float, b: float, tolerance: float = 0.01) -> bool:
     if a <= 0 or b <= 0:
         return False
     ratio = max(a, b) / min(a, b)
-    return 0.99 * 1e4 <= ratio <= 1.01 * 1e4
+    return (1 - tolerance) * 1e4 <= ratio <= (1 + tolerance) * 1e4
+
+
+def _header_figures(a: Amounts) -> list[tuple[str, float]]:
+    named = {"年度资金总额": a.annual, "财政拨款": a.fiscal, "其他资金": a.other, a.total_label or "项目总额": a.total}
+    return [(k, v) for k, v in named.items() if v]
+
+
+def _unit_confusion(a: Amounts) -> tuple[tuple[str, float], tuple[str, float]] | None:
+    """Two header figures about ten thousand times apart (元 written where 万元 is meant, or back); none
+    when the split adds up to the annual total (a tiny 其他资金 is not a unit slip)."""
+    figures = _header_figures(a)
+    if None not in (a.annual, a.fiscal, a.other) and _close(a.annual, a.fiscal + a.other):
+        figures = [f for f in figures if f[0] not in ("财政拨款", "其他资金")]
+    for i, first in enumerate(figures):
+        for second in figures[i + 1:]:
+            if _ten_thousand(first[1], second[1]):
+                return first, second
+    return None
+
+
+def _product(project: Project, costs: list[_Cost]) -> tuple[float, list[str]] | None:
+    """Σ quantity × unit cost in 元 over the unit-cost rows, None unless each has exactly one quantity."""
+    unit_costs = [c for c in costs if c.per]
+    if not unit_costs:
+        return None
+    product, parts = 0.0, []
+    for cost in unit_costs:
+        factors = _factors(project, cost.per or "")
+        if factors is None:
+            return None
+        amount = cost.yuan
+        for _, qty, _ in factors:
+            amount *= qty
+        product += amount
+        named = "×".join(f"“{ind.name}”{_fmt(qty)}{unit}" for ind, qty, unit in factors)
+        parts.append(f"{named}×“{cost.indicator.name}”{cost.indicator.value}")
+    return product, parts
+
+
+def _factors(project: Project, per: str) -> list[tuple[Indicator, float, str]] | None:
+    """The quantity behind each unit of a compound denominator (人·天 → 人数, 天数), each found once."""
+    units = [u.strip() for u in re.split(r"[·•*×x]", per) if u.strip()]
+    out = []
+    for unit in units:
+        matches = _quantity_for(project, unit)
+        if len(matches) != 1:
+            return None
+        out.append((matches[0][0], matches[0][1], unit))
+    return out or None
+
 
 
 @rule("amount_unit_mismatch", domain="L6；V5", severity="error", level="project", title="金额单位混用（元与万元）",
@@ -128,18 +177,22 @@ def _ten_thousand(a: float, b: float) -> bool:
       structural=True)
 def amount_unit_mismatch(ctx: ProjectCtx) -> Hit | None:
     a = _amounts(ctx)
-    named = {"年度资金总额": a.annual, "财政拨款": a.fiscal, "其他资金": a.other,
-             a.total_label or "项目总额": a.total}
-    figures = [(k, v) for k, v in named.items() if v]
-    for i, (k1, v1) in enumerate(figures):
-        for k2, v2 in figures[i + 1:]:
-            if _ten_thousand(v1, v2):
-                return Hit(message=f"“{k1}”{_fmt(v1)}与“{k2}”{_fmt(v2)}相差约一万倍，疑为元与万元混用。",
-                           fix="统一表头金额的单位（元或万元），并核对各项数值。")
+    pair = _unit_confusion(a)
+    if pair:
+        (k1, v1), (k2, v2) = pair
+        return Hit(message=f"“{k1}”{_fmt(v1)}与“{k2}”{_fmt(v2)}相差约一万倍，疑为元与万元混用。",
+                   fix="统一表头金额的单位（元或万元），并核对各项数值。")
     budget = a.yuan(a.annual)
     if budget is None:
         return None
-    for cost in _costs(ctx.project):
+    costs = _costs(ctx.project)
+    product = _product(ctx.project, costs)
+    if product and _ten_thousand(product[0], budget, ctx.profile.thresholds.cost_tolerance):
+        shown = product[0] / TO_YUAN["万元"]
+        return Hit(message=f"{'＋'.join(product[1])}＝{_fmt(shown)}万元，而年度资金为{_fmt(a.annual)}{a.unit}，"
+                           "相差约一万倍，疑为元与万元混用。",
+                   fix="核对表头资金单位（元或万元）与成本指标单位是否一致。")
+    for cost in costs:
         if cost.per is None and is_cost_indicator(cost.indicator) and _ten_thousand(cost.yuan, budget):
             ind = cost.indicator
             return Hit(message=f"成本指标“{ind.name}”＝“{ind.value}”与年度资金{_fmt(a.annual)}{a.unit}相差约一万倍，"
@@ -156,29 +209,23 @@ def cost_budget_mismatch(ctx: ProjectCtx) -> Hit | None:
     if budget is None or budget <= 0:
         return None
     tolerance = ctx.profile.thresholds.cost_tolerance
+    if _unit_confusion(a):
+        return None
     costs = _costs(ctx.project)
     for cost in costs:
         ind = cost.indicator
-        if cost.per is None and is_cost_indicator(ind) and _TOTAL_COST.search(ind.name) \
-                and cost.yuan > budget * 1.005 and not _ten_thousand(cost.yuan, budget):
+        if cost.per is None and is_cost_indicator(ind) and cost.yuan > budget * 1.005 \
+                and not _ten_thousand(cost.yuan, budget):
             total = a.yuan(a.total)
-            if total is not None and re.search(r"项目总|总投资", ind.name) and cost.yuan <= total * 1.005:
+            if total is not None and "总" in ind.name and cost.yuan <= total * 1.005:
                 continue
             return Hit(message=f"成本指标“{ind.name}”＝“{ind.value}”超过年度资金{_fmt(a.annual)}{a.unit}。",
                        fix="成本总额不能超过预算资金：核对成本测算或预算金额。")
-    unit_costs = [c for c in costs if c.per]
-    if not unit_costs:
+    found = _product(ctx.project, costs)
+    if found is None:
         return None
-    product = 0.0
-    parts = []
-    for cost in unit_costs:
-        matches = _quantity_for(ctx.project, cost.per)
-        if len(matches) != 1:
-            return None
-        qty_ind, qty = matches[0]
-        product += cost.yuan * qty
-        parts.append(f"“{qty_ind.name}”{_fmt(qty)}{cost.per}×“{cost.indicator.name}”{cost.indicator.value}")
-    if abs(product - budget) <= tolerance * budget:
+    product, parts = found
+    if abs(product - budget) <= tolerance * budget or _ten_thousand(product, budget, tolerance):
         return None
     shown = product / TO_YUAN[a.unit] if a.unit in TO_YUAN else product
     side = "超出" if product > budget else "低于"
@@ -203,7 +250,7 @@ def amount_notes(project: Project, profile) -> list[str]:
         notes.append("数据不足：表头未注明资金单位（元或万元），未将成本指标与预算资金比较。")
     if a.unit is not None and a.annual is not None:
         for cost in costs:
-            if cost.per and len(_quantity_for(project, cost.per)) != 1:
+            if cost.per and _factors(project, cost.per) is None:
                 notes.append(f"数据不足：找不到与“{cost.indicator.name}”（{cost.indicator.value}）唯一对应的数量指标，"
                              "未核对数量×单位成本与预算。")
                 break

@@ -11,8 +11,11 @@ from assistant.review.rewrite import CLASS_TEMPLATES, subject_of, vague_rewrites
 _B88 = "财预〔2015〕88号 细化量化：指标应细化、量化，定性表述也须可衡量"
 _VERIFY = re.compile(r"通过|验收|审议|评审|印发|出台|批复|备案|发布|上线|GB|标准")
 _MILESTONE = re.compile(r"通过|验收|完工|竣工|建成|上线|印发|出台|挂牌|开业|开园|投入使用|投用|交付|审议|批复|备案|"
-                        r"发布|签订|启用|运行|办结|结题|获批|授牌|认定|取得")
+                        r"发布|签订|启用|投入运行|上线运行|办结|结题|获批|授牌|认定|取得|测评")
 _YES_NO = re.compile(r"^(?:是|否)$")
+_RATING_NAME = re.compile(r"等次|等级|评级|星级|评定|考核结果|评价结果|评估等级|信用等级")
+_GRADE_VALUE = re.compile(r"(?:优秀|良好|合格|达标|[A-D]{1,3}级?|[一二三四五]星级?|[一二三四五]级)(?:及以上|以上)?|"
+                          r"保持或提升[一二三]?级?")
 
 
 def _classes(hits) -> str:
@@ -27,6 +30,8 @@ def vague_target(ctx: IndicatorCtx) -> Hit | None:
         return None
     hits = find_vague(ind.value, "value")
     if not hits or (_YES_NO.match(ind.value.strip()) and _MILESTONE.search(ind.name)):
+        return None
+    if _RATING_NAME.search(ind.name) and _GRADE_VALUE.fullmatch(ind.value.strip()):
         return None
     return Hit(
         message=f"指标值“{ind.value}”是含糊的定性表述，无法判断是否达成：{_classes(hits)}。",

@@ -60,9 +60,13 @@ def missing_amount(ctx: ProjectCtx) -> Hit | None:
 PLACEHOLDER = re.compile(r"[*＊]{2,}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|【[^】]{0,12}】|[○□△]{2,}|_{3,}|…{2,}")
 
 
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=[^*\s])[^*]*?[^*\s]\*\*")
+
+
 def placeholder_in(text: str | None) -> str | None:
-    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any."""
-    m = PLACEHOLDER.search(text or "")
+    """The first template placeholder in ``text`` (``**``, ``XX``, ``【】``, ``□□``), if any; Markdown bold
+    (``**粗体**``) in pasted text is not one."""
+    m = PLACEHOLDER.search(_MARKDOWN_BOLD.sub("", text or ""))
     return m.group(0) if m else None
 
 
@@ -163,14 +167,18 @@ def missing_cost(ctx: ProjectCtx) -> Hit | None:
                rewrites=["成本控制率（实际支出/预算）：≤【待填】%（依据：预算支出标准）"])
 
 
-@rule("missing_satisfaction", domain="S8", severity="warning", level="project", title="服务类项目没有满意度指标",
+@rule("missing_satisfaction", domain="S8", severity="warning", level="project", title="缺少满意度指标",
       basis="财预〔2020〕10号 满意度指标（未设置时其权重并入效益）", dimension="完整性", structural=True)
 def missing_satisfaction(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
     inds = p.indicators()
-    if not inds or not _SERVICE.search(f"{p.name} {p.goal}"):
+    if not inds or _has(p, Category.SATISFACTION):
         return None
-    if _has(p, Category.SATISFACTION) or any(SATISFACTION_NAME.search(i.name) for i in inds):
+    misplaced = [i for i in inds if SATISFACTION_NAME.search(i.name)]
+    if misplaced:
+        return Hit(message=f"项目没有满意度指标（一级）；“{misplaced[0].name}”放在了{misplaced[0].category}下。",
+                   fix="把服务对象满意度移到满意度指标（一级）下，写明调查方式和样本量。")
+    if not _SERVICE.search(f"{p.name} {p.goal}"):
         return None
     return Hit(message="项目面向服务对象（培训、服务、补助或宣传等），但没有满意度指标。",
                fix="增加服务对象满意度指标，写明调查方式和样本量。",

@@ -8,6 +8,7 @@ from assistant.model import Op
 from assistant.review.names import (
     CHANGE_WORDS,
     DOCUMENT_UNITS,
+    KNOWN_UNITS,
     MONEY,
     PERCENT,
     RATE_NAME,
@@ -27,20 +28,28 @@ from assistant.review.rewrite import measured, part_value, subject_of
 _SYSTEM = "预算管理一体化系统绩效模块校验"
 _COMPARATORS = {"≥", ">", "=", "<", "≤", "定性", ">=", "<=", "大于等于", "大于", "等于", "小于", "小于等于",
                 "正向", "反向"}
-_REVERSE = re.compile(r"成本|费用|单价|时长|周期|天数|事故|投诉|差错|发生率|超支|结余率")
+_REVERSE = re.compile(r"成本|费用|单价|事故|投诉|差错|发生率|超支|结余率|(?:时长|周期|用时|耗时)$|"
+                      r"(?:办理|处理|审批|办结|修复|响应|等待|结算|审核|处置)(?:天数|时间)$")
 _POSITIVE = re.compile(r"完成|覆盖|合格|达标|满意|知晓|及时|通过")
+_HANDLING_RATE = re.compile(r"(?:办结|处置|处理|整改|查处|回复|答复|结案|解决|化解|修复|消除|满意)(?:率|度)$")
 _REDUCTION = re.compile(r"降低|减少|节约|下降|压减|缩短|节省")
 _INCIDENT = re.compile(r"事故|事件|投诉|差错|违法|违规|违建|违章|案件|隐患|故障|伤亡|损失|问题|死亡|污染|争议|纠纷|"
                        r"信访|上访|舆情|返工|退回|退件|逾期|拖欠|欠薪|超标|超支|失误|错误|错报|漏报|不合格|处罚|"
-                       r"通报|火灾|泄漏|中断|停运|宕机|发生(?:数|率|次数|起数|量)")
+                       r"通报|火灾|泄漏|中断|停运|宕机|漏洞|缺陷|残留|病害|积水|拥堵|返修|超期|滞留|发生(?:数|率|次数|起数|量)")
 _ACTIVITY_NAME = re.compile(r"^(?:开展|举办|组织|召开|举行)")
 _DOCUMENT_NOUN = re.compile(r"报告|方案|材料|规划|规定|办法|图谱|手册|简报|文件|课题|研究|教材|资料|清单|案例|指南|标准")
 _TIME_NAME = re.compile(r"时效|及时|按时|按期|完成时间|完成时限|时限|工期")
+_POSITIVE_DURATION = re.compile(r"开放|服务时|运行|在线|培训|学时|学习|供电|供水|供暖|营业|播出|直播|照明|值守|陪伴")
+_DEADLINE_ACTION = re.compile(r"完成|完工|竣工|办结|响应|处置|修复|到达|到场|交付|验收|上线|结算|审批|办理|截止|整改|"
+                              r"发放|兑付|拨付|支付|出具|反馈|回复|处理|启动|开工|投用|投入使用")
 _DEADLINE_NAME = re.compile(r"(?:时间|时限|日期|期限|工期|时点|节点|截止|用时|历时)$")
 _TIME_UNITS = {"日期", "天", "日", "工作日", "个工作日", "月", "个月", "月底", "年", "周", "小时", "分钟", "季度"}
 _RELATIVE_RATE = re.compile(r"(?:增长|下降|降低|减少|提高|提升|变化|变动)(?:率|幅度)$|增幅$|降幅$|增速$")
 _RATE_THEN_CHANGE = re.compile(r"(?:率|比例|占比|比重|满意度|知晓度)[^率]{0,8}(?:提高|提升|增长|增加|上升|下降|降低|减少)$")
 _BASE_PERIOD = re.compile(r"较上年|比上年|同比|环比|上年度?|较上一年|较去年")
+_QUANTITY_IN_SUBJECT = re.compile(r"\d+(?:\.\d+)?\s*(?:公里|km|米|个|项|座|所|台|套|人次|人|场|次|亩|万亩|户|家|件|处|条)")
+_DIRECTED_SIGN = re.compile(r"(?:正向|反向|中性)?\s*(?:≥|>|=|<|≤|>=|<=|大于等于|小于等于|大于|小于|等于|定性)")
+_DIMENSIONLESS = re.compile(r"系数|指数|比值|倍数|比$")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 _TOLERANCE = re.compile(r"偏差|误差|偏离|浮动|允差|容差")
 
@@ -53,7 +62,7 @@ def _parts(ctx: IndicatorCtx):
       basis=_SYSTEM + "：定量指标须有计量单位", dimension="完整性")
 def missing_unit(ctx: IndicatorCtx) -> Hit | None:
     parts = [p for p in _parts(ctx) if p.value is not None and not p.unit]
-    if not parts:
+    if not parts or _DIMENSIONLESS.search(core_name(ctx.indicator.name)):
         return None
     unit = guess_unit(ctx.indicator.name)
     suggestion = unit or "【计量单位】"
@@ -78,7 +87,14 @@ def ambiguous_unit(ctx: IndicatorCtx) -> Hit | None:
                fix=f"写全计量单位，如“{guessed or mag + '元/' + mag + '人'}”。", rewrites=rewrites)
 
 
+_ALTERNATIVE_UNITS = re.compile(r"([\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,2})[）)]数")
+_PER_POPULATION = re.compile(r"^/\s*(?:\d+\s*)?[十百千万亿]+(?:人|元)?$")
+
+
 def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
+    alt = _ALTERNATIVE_UNITS.search(name)
+    if alt and {alt.group(1), alt.group(2)} <= KNOWN_UNITS:
+        return (alt.group(1), alt.group(2)), f"名称注明“{alt.group(0)}”"
     written = name_unit(name)
     if written:
         return (written,), f"名称中注明单位“{written}”"
@@ -91,6 +107,10 @@ def _expected_units(name: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
+    if unit.replace("/", "") in expected:
+        return True
+    if "%" in expected and (unit == "倍" or _PER_POPULATION.match(unit) or unit.startswith("/")):
+        return True
     return unit in expected or base_unit(unit) in {base_unit(e) for e in expected}
 
 
@@ -98,6 +118,10 @@ def _unit_ok(unit: str, expected: tuple[str, ...]) -> bool:
       basis=_SYSTEM + "：定量指标须有计量单位；比率用%，计数用个/项/人次，金额用元/万元（审核实务）", dimension="相关性")
 def unit_mismatch(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
+    column = (ind.unit or "").strip()
+    if column and re.fullmatch(r"[\d,.，]+", column):
+        return Hit(message=f"计量单位栏填的是数字“{column}”，不是计量单位（疑为日期序号或数值错栏）。",
+                   fix="计量单位栏填写单位（时效指标写日期或天/月）；日期写成“YYYY年MM月DD日前”。")
     for part in _parts(ctx):
         unit = part.unit
         if not unit or is_bare_magnitude(unit) or unit == "日期":
@@ -132,6 +156,12 @@ def _unit_hit(name: str, part, unit: str, expected: str, why: str) -> Hit:
       dimension="相关性")
 def compound_target(ctx: IndicatorCtx) -> Hit | None:
     parts = _parts(ctx)
+    if len(parts) == 1 and parts[0].subject and _QUANTITY_IN_SUBJECT.search(parts[0].subject):
+        pieces = [x.strip() for x in re.split(r"[、，,；;]|以及|及", ctx.indicator.value) if x.strip()]
+        return Hit(message=f"指标值“{ctx.indicator.value}”含{len(pieces)}个目标，无法用一个完成值评判。",
+                   fix="拆成多个指标，每个指标一个比较符、一个数值、一个单位。",
+                   rewrites=[measured(re.sub(r"[\d.]+.*$", "", x) or subject_of(ctx.indicator.name),
+                                      "≥" + re.sub(r"^\D*", "", x)) for x in pieces])
     if len(parts) < 2:
         return None
     name = subject_of(ctx.indicator.name)
@@ -155,6 +185,8 @@ def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
 def invalid_comparator(ctx: IndicatorCtx) -> Hit | None:
     comp = (ctx.indicator.comparator or "").strip()
     if not comp or comp in _COMPARATORS or comp in ctx.profile.rules.extra_comparators:
+        return None
+    if _DIRECTED_SIGN.fullmatch(comp):
         return None
     return Hit(message=f"计算符号“{comp}”不在 ≥、>、=、<、≤、定性 之内。", fix="从 ≥、>、=、<、≤、定性 中选择。")
 
@@ -203,12 +235,16 @@ def direction_mismatch(ctx: IndicatorCtx) -> Hit | None:
     for p in _parts(ctx):
         if p.basis or p.op is Op.RANGE:
             continue
+        if _POSITIVE_DURATION.search(name) and re.search(r"时间|时长|时数|小时|学时|天数", name) \
+                and not _DEADLINE_ACTION.search(name):
+            continue
         if _is_deadline(name, p.unit):
-            if p.op in (Op.GE, Op.GT):
+            if p.op in (Op.GE, Op.GT) and (p.unit == "日期" or _DEADLINE_ACTION.search(name)):
                 return Hit(message=f"“{name}”是完成期限（越早越好），却用了“{ctx.indicator.value}”。",
                            fix="期限类指标写“【日期】前”或“≤【时限】”。")
             continue
-        if _REVERSE.search(name) and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
+        handled = bool(_HANDLING_RATE.search(name))
+        if _REVERSE.search(name) and not handled and not _REDUCTION.search(name) and p.op in (Op.GE, Op.GT):
             return Hit(message=f"“{name}”越小越好（反向指标），却用了“{ctx.indicator.value}”。",
                        fix="反向指标用“≤”或“=”，如“≤【上限】”。")
         if _POSITIVE.search(name) and not _REVERSE.search(name) and p.op in (Op.LE, Op.LT):
@@ -276,6 +312,7 @@ def value_in_name(ctx: IndicatorCtx) -> Hit | None:
 
 _NAMED_VALUE = re.compile(r"(?P<op>[≥≤><=])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<mag>[万亿千百]?)"
                           r"(?P<unit>人次|人|场次|场|次|个|项|家|户|套|台|件|篇|份|期|km|公里|元|%)")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％≧≦＞＜＝", "0123456789.%≥≤><=")
 _MAG = {"": 1, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -294,9 +331,7 @@ def name_value_conflict(ctx: IndicatorCtx) -> Hit | None:
     parts = [p for p in _parts(ctx) if p.value is not None and p.op is not Op.RANGE and not p.basis]
     if not parts:
         return None
-    from assistant.parse.value import normalize
-
-    for m in _NAMED_VALUE.finditer(normalize(ind.name)):
+    for m in _NAMED_VALUE.finditer(ind.name.translate(_FULLWIDTH_DIGITS)):
         named, unit = _scaled(float(m.group("num")) * _MAG[m.group("mag")], m.group("unit"))
         for p in parts:
             value, value_unit = _scaled(float(p.value), p.unit)
@@ -330,7 +365,7 @@ def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
     system shows last year's value beside the row. A change of a rate level (知晓率提高5%) must also say
     百分点 or %; a change rate (下降率、增长率) is a relative change in % by definition."""
     ind = ctx.indicator
-    text = ind.name + ind.value
+    text = re.sub(r"零增长|零增加|不增长", "", ind.name + ind.value)
     if not CHANGE_WORDS.search(text):
         return None
     parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and p.basis != "累计"]

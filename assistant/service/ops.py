@@ -8,7 +8,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.model import Indicator, Project, Table
 from assistant.service.errors import ServiceError, from_parse, from_text
@@ -17,6 +17,7 @@ from assistant.service.progress import Progress, Step, no_progress
 from assistant.service.resolve import RULES, load_policy, resolve_endpoint
 
 if TYPE_CHECKING:
+    from assistant.llm.profiles import Profile as Endpoint
     from assistant.review.result import ReviewReport
     from assistant.tasks.models import LLMReviewResult, ProjectDescription, RewriteResult, SuggestResult
     from assistant.tasks.suggest import OnIndicator
@@ -79,55 +80,102 @@ def parse_text(text: str, name: str = "粘贴的表格") -> Table:
 
 
 def review_rules(table: Table, options: Options, progress: Progress = no_progress) -> Outcome:
-    """The rule review under ``options.policy``; the table joins the example library drafting draws on."""
-    from assistant.examples import remember
+    """The rule review under ``options.policy``. The table joins the drafting reference library only through
+    :func:`add_reference`, when the user asks."""
     from assistant.review.engine import review_table
 
     opts = options.checked()
     report = review_table(table, load_policy(opts.policy),
                           progress=lambda done, total: progress(Step("rules", done, total)))
-    remember(table, table.source)
     return Outcome(table, report)
 
 
-def _batch_kwargs(options: Options, review_fn: Callable[..., object]) -> dict[str, Path]:
-    """The checkpoint and Batch API file options, for a model review function that takes them."""
-    given = {"checkpoint": options.checkpoint, "batch_out": options.batch_out, "batch_in": options.batch_in}
-    wanted = {k: v for k, v in given.items() if v is not None}
-    missing = [k for k in wanted if k not in inspect.signature(review_fn).parameters]
-    if missing:
-        names = "、".join(f"--{k.replace('_', '-')}" for k in missing)
-        raise ServiceError(f"本版本的模型审核尚不支持 {names}", f"This build's model review lacks {names}",
-                           where=names)
-    return wanted
+def add_reference(table: Table, path: str | Path | None = None, *, user: str | None = None) -> str:
+    """Add ``table`` to the user's drafting reference library (the user's choice: ``--add-to-library``, the
+    page's button); the Chinese message says what was done."""
+    import sqlite3
+
+    from assistant.library.references import LibraryFull, add_to_library
+
+    try:
+        return add_to_library(table, path, user=user).message
+    except LibraryFull as err:
+        raise ServiceError(str(err), "the reference library is full") from None
+    except (OSError, sqlite3.Error) as err:
+        raise ServiceError(f"无法写入参考库：{err}", f"cannot write the reference library: {err}") from None
 
 
-def review_model(rules: Outcome, options: Options, progress: Progress = no_progress) -> Outcome:
-    """The model's critiques and rewrites after the rule review, under the same policy; an endpoint that
-    fails as a whole raises :class:`ServiceError` (exit 1); single failed calls are listed in
-    ``Outcome.model.errors``."""
-    from assistant.llm.errors import LLMError
-    from assistant.tasks.endpoint import client_for
-    from assistant.tasks.llm_review import call_count, llm_review
+def _model_api(name: str, option: str) -> Callable[..., Any]:
+    """``assistant.tasks.llm_review.<name>``, or a clear error when this build's model review lacks it."""
+    import assistant.tasks.llm_review as task
 
+    found = getattr(task, name, None)
+    if found is None or (name == "llm_review" and option == "--checkpoint"
+                         and "checkpoint" not in inspect.signature(found).parameters):
+        raise ServiceError(f"本版本的模型审核尚不支持 {option}", f"This build's model review lacks {option}",
+                           where=option)
+    fn: Callable[..., Any] = found
+    return fn
+
+
+def _model_setup(options: Options) -> tuple[Options, Endpoint]:
     opts = options.checked()
     endpoint = resolve_endpoint(opts.endpoint)
     if endpoint is None:
         raise ServiceError("模型审核需要模型端点", "Model review needs an endpoint", where="--endpoint")
-    run: Callable[..., tuple[LLMReviewResult, ReviewReport]] = llm_review
-    extra = _batch_kwargs(opts, run)
-    client = client_for(endpoint)
+    return opts, endpoint
+
+
+def review_model(rules: Outcome, options: Options, progress: Progress = no_progress) -> Outcome:
+    """The model's critiques and rewrites after the rule review, under the same policy. With
+    ``options.checkpoint`` a re-run after a kill repeats no finished call; with ``options.batch_read`` the
+    answers come from an OpenAI Batch API results file instead of the endpoint. An endpoint that fails
+    as a whole raises :class:`ServiceError` (exit 1); single failed calls are in ``Outcome.model.errors``."""
+    from assistant.llm.errors import LLMError
+    from assistant.tasks.endpoint import client_for
+    from assistant.tasks.llm_review import call_count
+
+    opts, endpoint = _model_setup(options)
+    policy = load_policy(opts.policy)
     try:
-        result, merged = run(rules.table, rules.report, client, profile=load_policy(opts.policy),
-                                    progress=lambda done, total: progress(Step("model", done, total)), **extra)
+        if opts.batch_read is not None:
+            read = _model_api("read_results", "--batch-read")
+            result, merged = read(rules.table, rules.report, endpoint, opts.batch_read, rules_profile=policy)
+        else:
+            run = _model_api("llm_review", "--checkpoint" if opts.checkpoint else "")
+            extra = {"checkpoint": opts.checkpoint} if opts.checkpoint is not None else {}
+            result, merged = run(rules.table, rules.report, client_for(endpoint), profile=policy,
+                                 progress=lambda done, total: progress(Step("model", done, total)), **extra)
     except LLMError as err:
         raise from_text(err, f"Model review failed: {err}", where=endpoint.name, exit_code=1) from None
+    except (OSError, ValueError) as err:
+        raise ServiceError(f"无法读取批处理结果文件：{err}", f"Cannot read the batch results file: {err}",
+                           path=str(opts.batch_read)) from None
     return Outcome(rules.table, merged, result, call_count(rules.table, rules.report))
 
 
+def write_batch(rules: Outcome, options: Options) -> int:
+    """Write the model calls of ``review_model`` as an OpenAI Batch API JSONL file at
+    ``options.batch_write`` instead of calling; returns the number of requests."""
+    opts, endpoint = _model_setup(options)
+    assert opts.batch_write is not None
+    write = _model_api("write_requests", "--batch-write")
+    try:
+        count: int = write(rules.table, rules.report, endpoint, opts.batch_write,
+                           rules_profile=load_policy(opts.policy))
+    except OSError as err:
+        raise ServiceError(f"无法写入批处理请求文件：{err}", f"Cannot write the batch requests file: {err}",
+                           path=str(opts.batch_write)) from None
+    return count
+
+
 def review(table: Table | str | Path, options: Options, progress: Progress = no_progress) -> Outcome:
-    """Parse (when given a path), review by the rules, then by the model when ``options.use_model``."""
+    """Parse (when given a path), review by the rules, then by the model when ``options.use_model``
+    (``options.batch_write`` is not a review: call :func:`write_batch` after :func:`review_rules`)."""
     opts = options.checked()
+    if opts.batch_write is not None:
+        raise ServiceError("写出批处理请求不是审核：请先 review_rules 再 write_batch",
+                           "batch_write is not a review: call review_rules, then write_batch", where="--batch-write")
     parsed = table if isinstance(table, Table) else parse(table)
     outcome = review_rules(parsed, opts, progress)
     return review_model(outcome, opts, progress) if opts.use_model else outcome
@@ -199,12 +247,9 @@ def suggest(desc: ProjectDescription, options: Options,
 
 
 def locate(table: Table, project: str, text: str) -> tuple[Project, Indicator | str]:
-    """The project named (or containing) ``project`` and its indicator like ``text`` (else ``text``);
-    the table joins the example library, as a reviewed one does."""
-    from assistant.examples import remember
+    """The project named (or containing) ``project`` and its indicator like ``text`` (else ``text``)."""
     from assistant.tasks.rewrite import find_indicator
 
-    remember(table, table.source)
     found = find_indicator(table, project, text)
     if found is not None:
         return found

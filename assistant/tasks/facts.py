@@ -27,11 +27,12 @@ _PEOPLE = ("人次", "人", "名", "位")
 _COUNT = ("户次", "场次", "班次", "架次", "车次", "批次", "人天", "课时", "学时", "个", "项", "家", "户", "场", "期", "次",
           "份", "篇", "套", "台", "件", "条", "所", "座", "处", "批", "本", "册", "部", "辆", "张", "只", "头", "株", "棵",
           "盏", "块", "间", "栋", "起", "例", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
-          "年", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次")
+          "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日")
 _SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m²", "m³", "亩", "公顷", "吨", "公斤", "千克", "斤", "米", "千瓦", "兆瓦")
-_UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "个百分点", "百分点"), key=len, reverse=True)
+_UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "‰", "个百分点", "百分点"), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
-_PER = r"(?:台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|平方米|吨|份|间|座|处|课时|学时|剂|例|张|天|月|年|人次|班)"
+_PER = (r"(?:车公里|平方公里|平方米|人次|课时|学时|台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|吨|份|间|座|处|剂|例|张|天|月|年|"
+        r"班|餐|生|床|车)")
 _NUM = r"\d+(?:\.\d+)?"
 _GE_PRE = ("不少于", "不低于", "不小于", "至少", "达到", "达", "超过", "多于", "高于", "≥", ">")
 _LE_PRE = ("不超过", "不高于", "不多于", "控制在", "至多", "最多", "低于", "少于", "≤", "<")
@@ -39,20 +40,32 @@ _PRE_RE = "|".join(sorted(_GE_PRE + _LE_PRE + ("等于", "为", "="), key=len, r
 _OP_OF = {**{w: "≥" for w in _GE_PRE}, **{w: "≤" for w in _LE_PRE}, "超过": ">", "多于": ">", "高于": ">",
           ">": ">", "低于": "<", "少于": "<", "<": "<", "等于": "=", "为": "=", "=": "="}
 _FIGURE = re.compile(
-    rf"(?P<per1>每(?P<per1u>{_PER})(?:每(?:月|年|天|次))?)?\s*"
+    rf"(?:(?P<per1>每(?P<per1u>{_PER})(?:每(?:月|年|天|次))?)(?P<gap>[^\d，,。；;每]{{0,4}}?))?\s*"
     rf"(?P<op>{_PRE_RE})?\s*(?P<approx>约|大约|近|约为|预计约|预计)?\s*"
     rf"(?P<num>{_NUM})(?:\s*(?:-|~|～|—|至|到)\s*(?P<num2>{_NUM}))?\s*(?P<mag>万|亿|千)?\s*"
     rf"(?P<unit>{_UNIT_RE})(?P<per2>\s*/\s*(?:{_PER})(?:\s*[·.]\s*(?:月|年|天|次))?)?"
     r"(?P<post>左右|以上|及以上|以下|及以下|以内|余|多|上下)?")
 _DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日|底|末|上旬|中旬|下旬|份)?"
                    r"(?:前|之前|以前|内)?")
+_ENUM = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)")
+_AVG = re.compile(rf"(?P<avg>人均|户均|亩均|生均|场均|件均|次均|单车|单台|单个|单家|单件|每家|每个|每户)(?P<what>[^\d，,。；;]{{0,8}}?)"
+                  rf"(?P<op>约|大约|不超过|不高于|最高不超过|最高|控制在)?(?P<num>{_NUM})\s*(?P<unit>万元|元)(?P<post>左右|以内|以下)?")
+_FREQ = re.compile(rf"每(?P<period>日|天|周|月|季度|年)(?P<act>[^\d，,。；;]{{0,10}}?)(?P<op>不少于|至少|不低于)?(?P<num>{_NUM})\s*"
+                   r"(?P<unit>次|遍|趟)")
+_SPACING = re.compile(rf"每(?P<num>{_NUM})\s*(?P<unit>公里|米|千米)设(?:置)?(?P<n>{_NUM}|一)\s*(?:个|处|座)(?P<what>[^，,。；;]{{2,10}})")
+_WITHIN = re.compile(rf"(?P<when>(?P<num>{_NUM})\s*(?P<unit>个工作日|工作日|日|天|小时|分钟)内|当日|当天|即时)"
+                     r"(?P<act>[^，,。；;\d]{1,10})")
+_DENSITY = re.compile(rf"每(?P<t>月|年|日|天)每(?P<a>平方公里|平方米|公里|人|户|亩)(?P<num>{_NUM})\s*(?P<u>吨|公斤|千克|次|件)"
+                      r"(?P<post>以下|以内|以上)?")
+_ZERO2 = re.compile(r"(?P<what>[^，,。；;]{2,20}?)(?:数)?(?:为零|为0|清零|归零|动态清零|保持为零|实现零增长|零增长)")
 _YEAR_ONLY = re.compile(r"(?P<y>20\d{2})\s*年(?:度)?")
 _AGE = re.compile(rf"{_NUM}\s*(?:周岁|岁)(?:以上|及以上|以下)?")
 _ZERO = re.compile(r"(?:不发生|杜绝|无|零|未发生|不出现|避免发生)(?P<what>[^，,。；;]{0,30}?(?:事件|事故|案件|疫情|伤亡|问题|投诉|"
                    r"火灾|中毒|泄漏|污染|舆情|违法行为|违规行为))")
 _CLAUSE = re.compile(r"[，,。；;\n]|(?<=[^\d])、(?=[^\d])")
 _BUDGET_WORDS = re.compile(r"预算|总共|共计|合计|总计|总额|资金|经费|投入|投资|拨付|安排|申请|总价|总金额|计划使用|需要|费用")
-_OUTCOME_MONEY = re.compile(r"产值|收入|营业|销售|税|利润|增收|节约|节省|带动|撬动|吸引投资|社会资本|融资|交易额|消费|GDP|效益")
+_OUTCOME_MONEY = re.compile(r"产值|收入|营业|销售|税|利润|增收|节约|节省|带动|撬动|吸引投资|社会资本|融资|交易额|消费|GDP|效益|"
+                            r"意向|成交|签约|到位|内资|外资|引资|招商|投资总额|增加值|挽回")
 _STANDARD = re.compile(r"标准|每人每月|每人每年|/人\s*[·.]\s*[月年]")
 _RATE_QUALITY = re.compile(r"合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
 _RATE_SAT = re.compile(r"满意")
@@ -158,7 +171,7 @@ def _noun_after(text: str) -> str:
 def _noun_before(text: str) -> str:
     """The noun phrase ending right before a figure (``学校食堂`` in ``…检查学校食堂不少于``)."""
     text = re.sub(rf"(?:{_PRE_RE}|约|大约|预计|共|累计|合计|总共|全年|年内|每年|达到|达)+$", "", text.strip())
-    parts = re.split(rf"{_VERB_RE}|为|对|向|给|在|从|把|将|使|让|以|由|其中|，|,|、", text)
+    parts = re.split(rf"{_VERB_RE}|(?<![成认行以])为|对|(?<![意方导取动风])向|给|在|从|把|将|使|让|以|由|其中|，|,|、", text)
     return _clean_noun(parts[-1] if parts else "")
 
 
@@ -194,6 +207,12 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if noun and verb and noun.endswith(verb):
         noun = noun[: -len(verb)]
     obj = _object_of(clause, verb, fig) if verb else ""
+    between = ""
+    if verb and verb in before:
+        between = _clean_noun(re.sub(rf"(?:{_PRE_RE}|约|大约|预计|共|累计|全年|不少于)+$", "",
+                                     before[before.rfind(verb) + len(verb):]))
+        if not 2 <= len(between) <= 14:
+            between = ""
     base = fig.base
     if base in ("人", "名", "位"):
         who = noun if _PEOPLE_WORDS.search(noun or "") else (obj if _PEOPLE_WORDS.search(obj or "") else "")
@@ -219,7 +238,7 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if thing and act and thing.endswith(act):
         act = ""
     if base in ("场", "场次", "期", "次", "班次", "期次", "届"):
-        core = f"{thing}{act}" if (thing or act) else "活动"
+        core = between if between else (f"{thing}{act}" if (thing or act) else "活动")
         return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else "次数"))
     if base in ("户次", "件次", "车次", "架次", "批次"):
         return f"{thing}{act}{base}" if (thing or act) else f"服务{base}"
@@ -256,8 +275,8 @@ def _figures(clause: str) -> list[Figure]:
                 unit, mag = "亿元", ""
         scale = {"万": 10000.0, "亿": 1e8, "千": 1000.0}.get(mag, 1.0)
         per = None
-        if m.group("per1"):
-            per = m.group("per1u") + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
+        if m.group("per1") and (unit in _MONEY or not m.group("gap")):
+            per = {"餐": "人·餐", "生": "生"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
                                       and len(m.group("per1")) > 2 else "")
         elif m.group("per2"):
             per = re.sub(r"[\s/]", "", m.group("per2")).replace(".", "·")
@@ -309,6 +328,11 @@ def _date_rows(clause: str, dates: list[tuple[str, str]]) -> list[FactRow]:
         name = (name or "全部任务完成") + ("时间" if not name.endswith("时间") else "")
         value = text if re.search(r"前$|内$", text) else text + "前"
         year = "" if m.group("y") else "；原文未写年份，按预算年度理解"
+        month = int(m.group("m"))
+        if re.fullmatch(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:前|之前|以前)", text) and 1 < month <= 12:
+            last = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 2]
+            value = (f"{m.group('y')}年" if m.group("y") else "") + f"{month - 1}月{last}日前"
+            year += f"；“{text}”即{month}月1日之前，写成{month - 1}月{last}日前"
         dates.append((text, clause))
         rows.append(FactRow("时效指标", name, "≤", value, None, "计划标准", "工作台账/验收报告",
                             f"取自您给出的时间“{text}”{year}", spans=(text,)))
@@ -328,6 +352,12 @@ def _rate_row(fig: Figure, project_name: str) -> FactRow:
         sub = "社会效益指标"
     if not name:
         name = f"{project_name[:10]}目标完成率"
+    if re.search(r"按.{0,16}的$|的$", before.strip()) and re.search(r"补助|补贴|奖励|奖补|资助|补偿", fig.clause):
+        op = "≤" if re.search(r"最高|不超过|以内", fig.clause[: fig.end + 4]) else "="
+        return FactRow("成本指标", "补助比例", op, _value(op, fig), "%", "预算支出标准", "补助政策文件",
+                       _note(fig) + f"；按“{before.strip()}”计算补助", spans=(fig.span,))
+    if re.search(r"(?:增长|提高|提升|增加|下降|降低|减少)$", name):
+        name += "率" if re.search(r"增长|增加", name[-2:]) else "幅度"
     op = fig.comparator or "≥"
     if fig.number == 100 and op in ("≥", ""):
         op = "="
@@ -371,15 +401,19 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     seen: set[str] = set()
     for k, text in enumerate(texts):
         prev = ""
-        for clause in _CLAUSE.split(normalize(text)):
-            clause = clause.strip()
+        for clause in _CLAUSE.split(spoken(normalize(text))):
+            clause = _ENUM.sub("", clause.strip()).strip()
             if clause and clause not in seen:
                 seen.add(clause)
                 clauses.append((clause, prev, k == 0))
             prev = clause or prev
     per_clause: list[tuple[str, list[Figure]]] = []
     for i, (clause, prev, is_goal) in enumerate(clauses):
-        figs = _figures(clause)
+        special, masked = _special_rows(clause)
+        facts.rows.extend(special)
+        figs = [f for f in _figures(masked) if "#" not in f.span]
+        for f in figs:
+            f.span, f.clause = clause[f.start:f.end].strip(), clause
         nxt = clauses[i + 1][0] if i + 1 < len(clauses) and not _figures(clauses[i + 1][0]) else ""
         for f in figs:
             f.prev, f.nxt, f.goal = prev, nxt, is_goal
@@ -390,7 +424,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     quantities: list[Figure] = []
     budgets: list[Figure] = []
     for clause, figs in per_clause:
-        has_row = False
+        has_row = any(clause in r.reason or any(sp in clause for sp in r.spans) for r in rows)
         for z in _ZERO.finditer(clause):
             what = _SCOPE.sub("", _LEAD.sub("", z.group("what"))).strip()
             what = re.sub(r"^(?:任何|重大|较大|一般)?", lambda m: m.group(0), what)
@@ -428,8 +462,12 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
                 facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
     amount = getattr(desc, "amount", None)
     if budgets:
-        top = max(budgets, key=lambda f: f.wan())
-        facts.budget, facts.budget_span = top.wan(), top.span
+        top: Figure | None = max(budgets, key=lambda f: f.wan())
+        if amount is not None:
+            same = [b for b in budgets if abs(b.wan() - float(amount)) < 1e-6]
+            top = same[0] if same else None
+        if top is not None:
+            facts.budget, facts.budget_span = top.wan(), top.span
         for b in budgets:
             if b is not top and re.search(r"其中|市级|区级|县级|省级|中央|自筹|配套|财政|上级|本级", b.clause):
                 facts.unused.append((b.span, "资金来源的构成，写入资金来源栏，不作为绩效指标"))
@@ -453,6 +491,127 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
         if fig.span not in used:
             facts.unused.append((fig.span, "未能确定它衡量什么，请补充说明后再起草"))
     return facts
+
+
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SPOKEN: tuple[tuple[str, str], ...] = (
+    (r"百分之百", "100%"),
+    (r"百分之(\d+(?:\.\d+)?)", r"\1%"),
+    (r"(\d+(?:\.\d+)?)\s*块钱", r"\1元"),
+    (r"(?<=补|费|价|花|贴|付|人)(\d+(?:\.\d+)?)\s*块(?!地|板|屏|牌)", r"\1元"),
+    (r"(\d+(?:\.\d+)?)\s*块(?=上下|左右)", r"\1元"),
+    (r"平米", "平方米"),
+    (r"(\d{1,2})\s*号(?=前|之前|以前|截止|完成|完工|[，,。；;]|$)", r"\1日"),
+    (r"(?:不能|不得|不准|不可|不许|决不能|绝不)(?:出|有|发生|出现)", "不发生"),
+    (r"(?<![\d.])两(?=[个栋座所台套辆家人名户场期次条处项本册部间块亩])", "2"),
+)
+
+
+def spoken(text: str) -> str:
+    """Spoken forms as written ones: 百分之九十 → 90%, 3块 → 3元, 平米 → 平方米, 20号前 → 20日前, 不能出 → 不发生,
+    两栋 → 2栋, and a bare ``N万`` that ends a clause about money → N万元."""
+    text = re.sub(r"百分之([一二三四五六七八九十]+)", lambda m: "百分之" + str(_cn_small(m.group(1))), text)
+    for pattern, repl in _SPOKEN:
+        text = re.sub(pattern, repl, text)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*万(?=[，,。；;\s]|$)", _bare_wan, text)
+
+
+def _cn_small(word: str) -> int:
+    if word == "十":
+        return 10
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return _CN_DIGIT.get(word, 0)
+
+
+def _bare_wan(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 12): m.start()]
+    if re.search(r"人|户|家|名|次|亩|册|份|件|辆|台|套", before[-4:]) or re.search(r"惠及|覆盖|服务|受益", before):
+        return m.group(0)
+    return m.group(1) + "万元"
+
+
+def _mask(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
+
+
+def _special_rows(clause: str) -> tuple[list[FactRow], str]:
+    """Rows for the phrasings a single figure does not carry: frequencies (每日保洁不少于1次), spacing (每2.5公里设
+    1个救护点), time limits (30日内归档, 当日清运), per-head amounts (人均费用约80元, 单家最高50万元) and
+    zero targets (为零, 动态清零); the clause comes back with those spans masked."""
+    rows: list[FactRow] = []
+    masked = clause
+    for m in _FREQ.finditer(clause):
+        act = _clean_noun(m.group("act")) or "作业"
+        period = {"天": "日"}.get(m.group("period"), m.group("period"))
+        n = float(m.group("num"))
+        if period in ("月", "季度", "周"):
+            per_year = {"月": 12, "季度": 4, "周": 52}[period] * n
+            rows.append(FactRow("数量指标", f"{act}次数", "≥", f"≥{fmt(per_year)}次", "次", "计划标准", "工作台账",
+                                f"测算：取自您给出的“{m.group(0)}”，全年{fmt(per_year)}次", derived=True,
+                                spans=(m.group(0),)))
+        else:
+            unit = f"次/{period}"
+            rows.append(FactRow("数量指标", f"{act}频次", "≥", f"≥{m.group('num')}{unit}", unit, "计划标准", "作业记录",
+                                f"取自您给出的“{m.group(0)}”", spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    for m in _DENSITY.finditer(masked):
+        unit = f"{m.group('u')}/{m.group('a')}·{ {'天': '日'}.get(m.group('t'), m.group('t'))}"
+        op = "≥" if m.group("post") == "以上" else "≤"
+        name = re.sub(r"(?:控制在|保持在|不超过)$", "", _SCOPE.sub("", _LEAD.sub("", clause[: m.start()])).strip())[:16]
+        rows.append(FactRow("生态效益指标" if re.search(r"尘|排放|污染", name) else "质量指标", name or "强度指标", op,
+                            f"{op}{m.group('num')}{unit}", unit, "计划标准", "监测数据", f"取自您给出的“{m.group(0)}”",
+                            spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    for m in _SPACING.finditer(masked):
+        what = _clean_noun(m.group("what"))
+        rows.append(FactRow("质量指标", f"{what}设置间距", "≤", f"≤{m.group('num')}{m.group('unit')}", m.group("unit"),
+                            "计划标准", "工作方案", f"取自您给出的“{m.group(0)}”", spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    for m in _WITHIN.finditer(masked):
+        act = _clean_noun(m.group("act"))
+        if m.group("num"):
+            value, unit = f"≤{m.group('num')}{m.group('unit')}", m.group("unit")
+        else:
+            value, unit = "≤1天", "天"
+        before = _noun_before(clause[: m.start()])
+        rows.append(FactRow("时效指标", f"{before}{act}时限" if before and len(before) <= 6 else f"{act}时限", "≤", value,
+                            unit, "计划标准", "工作台账", f"取自您给出的“{m.group(0)}”" +
+                            ("，当日即1天内" if not m.group("num") else ""), spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    for m in _AVG.finditer(masked):
+        before = _SCOPE.sub("", _LEAD.sub("", clause[: m.start()])).strip(" ，,")
+        before = before if len(before) <= 10 else _noun_before(clause[: m.start()])
+        avg = m.group("avg")
+        what = m.group("what").strip() or ("补助" if re.search(r"补助|补贴|奖补|资助", clause) else "成本")
+        per = {"人均": "人", "户均": "户", "亩均": "亩", "生均": "生", "场均": "场", "件均": "件", "次均": "人次",
+               "单车": "辆", "单台": "台", "单个": "个", "单家": "家", "件": "件", "每家": "家", "每个": "个", "每户": "户"}[avg]
+        op_word = m.group("op") or ""
+        cap = bool(re.search(r"最高|不超过|不高于|控制在", op_word + what) or m.group("post") in ("以内", "以下"))
+        if avg.startswith(("单", "每")):
+            subject = re.sub(r"最高|不超过|不高于", "", what) or "补助"
+            name = f"{avg}{subject}上限" if cap else f"{avg}{subject}"
+            value, unit = f"≤{m.group('num')}{m.group('unit')}", m.group("unit")
+        else:
+            name = f"{before}{avg}{what}"
+            op = "≤" if cap or not re.search(r"补助|补贴|救助|标准|水平", what + clause) else "="
+            unit = f"{m.group('unit')}/{per}"
+            value = f"{op}{m.group('num')}{unit}"
+        rows.append(FactRow("成本指标", name[:20], value[0], value, unit, "预算支出标准", "财务决算/支出标准",
+                            f"取自您给出的“{m.group(0)}”" + ("；原文为约数，数值照录" if "约" in op_word else ""),
+                            spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    for m in _ZERO2.finditer(masked):
+        what = _SCOPE.sub("", _LEAD.sub("", m.group("what"))).strip()
+        if not what or "#" in what:
+            continue
+        unit = "户" if "家庭" in what else ("处" if re.search(r"违建|违法建设|违章", what) else "起")
+        name = what + ("户数" if unit == "户" and not what.endswith("数") else ("" if what.endswith("数") else "数"))
+        rows.append(FactRow("社会效益指标", name, "=", f"=0{unit}", unit, "计划标准", "工作台账",
+                            f"取自您给出的目标“{m.group(0)}”，即目标值为0", spans=(m.group(0),)))
+        masked = _mask(masked, m)
+    return rows, masked
 
 
 def _price_row(p: Figure) -> FactRow:
@@ -503,7 +662,8 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     elif q.goal and _SOCIAL.search(q.clause) and not re.search(r"举办|开展|建设|购置|培训|检查", q.clause):
         sub, name = "社会效益指标", _effect_name(q) or name
     reason = _note(q)
-    return FactRow(sub, name, op, _value(op, q), shown_unit(q), "计划标准", "工作台账", reason, spans=(q.span,))
+    unit = shown_unit(q) + (f"/{q.per}" if q.per else "")
+    return FactRow(sub, name, op, _value(op, q, unit), unit, "计划标准", "工作台账", reason, spans=(q.span,))
 
 
 def _main_quantity(quantities: list[Figure]) -> Figure | None:

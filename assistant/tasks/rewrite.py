@@ -34,7 +34,7 @@ def parse_indicator_text(text: str) -> tuple[str, str]:
 def _guess_category(name: str) -> str:
     if re.search(r"满意", name):
         return "满意度指标"
-    if re.search(r"效益|影响|带动|知晓|收入|产值|就业|质量", name):
+    if re.search(r"效益|影响|带动|知晓|收入|产值|就业|环境|生态", name):
         return "效益指标"
     return "产出指标"
 
@@ -107,8 +107,12 @@ def rules_rewrite(ind: Indicator | str, project: Project | None = None, profile:
     findings = own_findings(ind, project, profile)
     subject = _subject(ind.name)
     given = checks.given_numbers(ind.name, ind.value)
-    texts = [t for f in findings for t in f.rewrites]
-    options = [o for t in dict.fromkeys(texts) if (o := option_from_template(t, subject, given)) is not None][:3]
+    from assistant.tasks.rewrite_rules import options_for
+
+    options = options_for(ind, project)
+    if not options:
+        texts = [t for f in findings for t in f.rewrites]
+        options = [o for t in dict.fromkeys(texts) if (o := option_from_template(t, subject, given)) is not None][:3]
     notes = [REWRITE_NOTE]
     if not ind.name:
         notes.append("未给出指标名称：请按“指标名称，年度指标值：…”的格式输入，以便保留指标对象。")

@@ -15,16 +15,41 @@ def parse_login(text: str | None) -> tuple[str, str] | None:
     return user, password
 
 
-def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *, block: bool = True) -> object:
-    """Start the page on ``host:port``; never a share link. Returns the Blocks app."""
+def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *, block: bool = True,
+           allow_remote_without_login: bool = False, user_header: str | None = None) -> object:
+    """Start the page on ``host:port``; never a share link. Returns the Blocks app.
+
+    Login is on when the users file has accounts, ``login`` gives one, or ``user_header`` names the
+    reverse proxy's user header. A non-loopback ``host`` without login is refused unless
+    ``allow_remote_without_login``, and then warned about loudly."""
+    import sys
+
+    from starlette.middleware import Middleware
+
     from assistant.parse.load import max_bytes
     from assistant.ui.app import CSS, TITLE, build_app, theme
+    from assistant.ui.auth import (
+        REMOTE_REFUSED,
+        REMOTE_WARNING,
+        Accounts,
+        OwnerCookie,
+        header_user,
+        is_loopback,
+    )
     from assistant.ui.limits import upload_guard_js
 
+    accounts = Accounts(extra=parse_login(login))
+    auth = accounts.login if accounts and not user_header else None
+    if auth is None and not user_header and not is_loopback(host):
+        if not allow_remote_without_login:
+            raise SystemExit(REMOTE_REFUSED.format(host=host))
+        print("\n" + "!" * 72 + "\n" + REMOTE_WARNING.format(host=host) + "\n" + "!" * 72 + "\n",
+              file=sys.stderr, flush=True)
     demo = build_app()
-    auth = parse_login(login)
     demo.launch(server_name=host, server_port=port, share=False, auth=auth, inbrowser=False,
+                auth_dependency=header_user(user_header) if user_header else None,
                 auth_message=f"{TITLE}：请输入用户名和密码" if auth else None,
+                app_kwargs={"middleware": [Middleware(OwnerCookie)]},
                 max_file_size=max_bytes(), theme=theme(), css=CSS, footer_links=[],
                 js=upload_guard_js(max_bytes()),
                 prevent_thread_lock=not block, show_error=True, quiet=False, mcp_server=False,

@@ -8,10 +8,12 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.ui import services, usage
+from assistant.ui import draft_session, services, usage
+from assistant.ui.auth import owner
 from assistant.ui.background import streamed
 from assistant.ui.export import export_draft
 from assistant.ui.intake import description, field_label, question_field, update_fields
+from assistant.ui.refine import CONFIRM, DECLINE, apply, describe, merge
 from assistant.ui.rows import (
     CONFIRMED,
     annotate,
@@ -34,8 +36,8 @@ PICK_ROW = "点选表格中的一行（尤其是审核意见里说“含糊”�
 
 
 def new_state() -> dict[str, Any]:
-    return {"id": None, "fields": {}, "asked": [], "rows": [], "grounding": "", "notes": "", "options": [],
-            "messages": welcome()}
+    return {"id": None, "fields": {}, "asked": [], "rows": [], "generated": [], "pending": [], "grounding": "",
+            "notes": "", "options": [], "messages": welcome()}
 
 
 def welcome() -> list[dict[str, str]]:
@@ -43,7 +45,7 @@ def welcome() -> list[dict[str, str]]:
 
 
 def _user(request: gr.Request | None) -> str:
-    return (getattr(request, "username", None) or "") if request is not None else ""
+    return owner(request)
 
 
 def _title(state: dict[str, Any]) -> str:
@@ -86,12 +88,11 @@ def _downloads(state: dict[str, Any], rows: list[list[str]]) -> list[Any]:
     return [gr.DownloadButton(value=p, interactive=True) for p in paths]
 
 
-def _save(store: DraftStore, user: str, state: dict[str, Any], rows: list[list[str]]) -> dict[str, Any]:
-    """Store the draft (conversation included); the state comes back with its id."""
-    state = dict(state, rows=rows)
-    data = {k: v for k, v in state.items() if k not in ("id", "options")}
-    state["id"] = store.save(user, data, _title(state), state.get("id"))
-    return state
+def _save(store: DraftStore, request: gr.Request | None, state: dict[str, Any],
+          rows: list[list[str]]) -> dict[str, Any]:
+    """Store the draft (conversation included) over the version the page saw; the state comes back with
+    its id and version."""
+    return draft_session.save(store, request, state, rows, _title(state))
 
 
 def _draft_choices(store: DraftStore, user: str, selected: str | None = None) -> Any:
@@ -123,7 +124,8 @@ def _done_message(result: Any, rows: list[list[str]]) -> str:
     proposed = sum(row[8] != CONFIRMED for row in rows)
     notes = "".join(f"\n- {esc(n)}" for n in getattr(result, "notes", []) or [])
     return (f"已起草 {len(rows)} 条指标（{per}）。其中 {proposed} 条的数值是助手提出的建议值，请逐条核实后再提交。"
-            "\n\n右侧表格可以直接修改，改动后立即重新检查；点选一行可查看改写建议。继续在这里补充信息会重新起草。"
+            "\n\n右侧表格可以直接修改，改动后立即重新检查；点选一行可查看改写建议。继续在这里补充信息会完善草稿，"
+            "不会覆盖您改过的单元格（会先列出改动请您确认）。"
             + notes)
 
 
@@ -134,27 +136,34 @@ class DraftHandlers:
         self.store = store
 
     def chat(self, message: str, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-             request: gr.Request) -> Iterator[tuple]:
+             grid: Any = None, request: gr.Request = None) -> Iterator[tuple]:
         """One chat turn: ask for what is missing, or stream a drafted grid. The conversation lives in the
-        state, so the page and API clients see the same thing."""
-        yield from self._turn(message, state, endpoint_name, totals, request, force=False)
+        state, so the page and API clients see the same thing; the grid as the page shows it is the
+        officer's current table (an edit whose re-check is still running is not lost)."""
+        yield from self._turn(message, state, endpoint_name, totals, request, force=False, grid=grid)
 
     def generate(self, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-                 request: gr.Request) -> Iterator[tuple]:
+                 grid: Any = None, request: gr.Request = None) -> Iterator[tuple]:
         """Draft now, with placeholders for whatever is still missing."""
-        yield from self._turn("", state, endpoint_name, totals, request, force=True)
+        yield from self._turn("", state, endpoint_name, totals, request, force=True, grid=grid)
 
     def _turn(self, message: str, state: dict[str, Any], endpoint_name: str, totals: dict[str, Any],
-              request: gr.Request | None, *, force: bool) -> Iterator[tuple]:
-        user = _user(request)
-        state = new_state() | dict(state or {})
+              request: gr.Request | None, *, force: bool, grid: Any = None) -> Iterator[tuple]:
+        state = draft_session.resume(self.store, new_state() | dict(state or {}), request)
+        shown = normalize_rows(grid)
+        if any(not is_blank(r) for r in shown):
+            state["rows"] = _confirm_edits(state.get("rows", []), shown)
         history = state["messages"] = list(state.get("messages") or welcome())
         message = (message or "").strip()
         if not message and not force:
             raise gr.Error("请先输入项目的描述。", title="没有内容")
+        if message and state.get("pending") and (CONFIRM.match(message) or DECLINE.match(message)):
+            yield self._settle(message, state, history, totals, request)
+            return
         if message:
             history.append({"role": "user", "content": esc(message)})
             state["fields"] = update_fields(state["fields"], message, state.get("asked", []))
+            state["pending"] = []
         desc = description(state["fields"])
         missing = [] if force else services.missing_fields(desc)
         rows = list(state.get("rows", []))
@@ -163,14 +172,16 @@ class DraftHandlers:
             history.append({"role": "assistant", "content": self._ask(state, missing)
                             + usage.footer(services.RULES, None)})
             totals = usage.add(totals, services.RULES, None)
-            state = _save(self.store, user, state, rows)
+            state = _save(self.store, request, state, rows)
             yield self._out(history, state, rows, "", totals, downloads=False)
             return
         state["asked"], previous = [], rows
-        history.append({"role": "assistant", "content": "正在根据描述和指标库中的相似项目起草指标……"})
-        state = _save(self.store, user, state, previous)
+        refining = any(not is_blank(r) for r in previous)
+        history.append({"role": "assistant", "content": "正在根据新信息完善草稿……" if refining else
+                        "正在根据描述和指标库中的相似项目起草指标……"})
+        state = _save(self.store, request, state, previous)
         rows = []
-        yield self._out(history, state, rows, "", totals, downloads=False)
+        yield self._out(history, state, previous if refining else rows, "", totals, downloads=False)
         stream = _stream(desc, endpoint_name)
         try:
             while True:
@@ -180,23 +191,48 @@ class DraftHandlers:
                     result = stop.value
                     break
                 rows.append(indicator_row(item))
-                yield self._out(history, state, rows, "", totals, downloads=False)
+                if not refining:
+                    yield self._out(history, state, rows, "", totals, downloads=False)
         except Exception as err:  # noqa: BLE001 - the officer is told, the old grid is kept
             history[-1] = {"role": "assistant", "content": f"起草失败：{esc(err)}\n\n原来的表格已保留。"
                            "可以稍后重试，或在“设置”页改用规则引擎。"}
-            state = _save(self.store, user, state, previous)
+            state = _save(self.store, request, state, previous)
             yield self._out(history, state, previous, state.get("notes", ""), totals, downloads=bool(previous))
             return
         if not rows or len(rows) != len(result.indicators):
             rows = [indicator_row(i) for i in result.indicators]
+        fresh, changes = rows, []
+        if refining:
+            rows, changes = merge(previous, state.get("generated") or [], fresh)
+        state["generated"], state["pending"] = fresh, changes
         who = usage.answered_by(result)
         state["grounding"] = _grounding_md(result)
-        history[-1] = {"role": "assistant", "content": _done_message(result, rows) + usage.footer(who, result.usage)}
+        done = _done_message(result, rows) if not refining else (
+            f"已根据新信息完善草稿，现有 {len(rows)} 条指标；您改过的单元格都保留了。")
+        history[-1] = {"role": "assistant", "content": done + ("\n\n" + describe(changes) if changes else "")
+                       + usage.footer(who, result.usage)}
         totals = usage.add(totals, who, result.usage)
         rows, notes = _check(state, rows)
         state["notes"] = notes
-        state = _save(self.store, user, state, rows)
+        state = _save(self.store, request, state, rows)
         yield self._out(history, state, rows, notes, totals, downloads=True)
+
+    def _settle(self, message: str, state: dict[str, Any], history: list[Any], totals: dict[str, Any],
+                request: gr.Request | None) -> tuple:
+        """The officer's answer to the changes the last draft proposed for edited cells."""
+        history.append({"role": "user", "content": esc(message)})
+        changes, rows = state.get("pending") or [], list(state.get("rows") or [])
+        if CONFIRM.match(message):
+            rows = apply(rows, changes)
+            reply = f"已按新信息修改 {len(changes)} 处。"
+        else:
+            reply = "好的，保留您的写法，没有修改。"
+        state["pending"] = []
+        rows, notes = _check(state, rows)
+        state["notes"] = notes
+        history.append({"role": "assistant", "content": reply})
+        state = _save(self.store, request, state, rows)
+        return self._out(history, state, rows, notes, totals, downloads=True)
 
     def _ask(self, state: dict[str, Any], missing: list[str]) -> str:
         got = state["fields"]
@@ -213,11 +249,11 @@ class DraftHandlers:
 
     def recheck(self, grid: Any, state: dict[str, Any], request: gr.Request) -> tuple:
         """Re-run the rules on the edited grid and save it."""
-        state = new_state() | dict(state or {})
+        state = draft_session.resume(self.store, new_state() | dict(state or {}), request)
         rows = _confirm_edits(state.get("rows", []), normalize_rows(grid))
         rows, notes = _check(state, rows)
         state["notes"] = notes
-        state = _save(self.store, _user(request), state, rows)
+        state = _save(self.store, request, state, rows)
         return (rows or None, notes, *_downloads(state, rows), state)
 
     def select_row(self, evt: gr.SelectData) -> int:
@@ -237,7 +273,7 @@ class DraftHandlers:
         try:
             result = services.rewrite(row_indicator(rows[i], i + 1), _project(state, rows), endpoint_name)
         except Exception as err:  # noqa: BLE001 - shown in Chinese with what to do next
-            raise gr.Error(f"改写失败：{err}。可以稍后重试，或在“设置”页改用规则引擎。", title="改写失败") from None
+            raise gr.Error(f"改写失败：{esc(err)}。可以稍后重试，或在“设置”页改用规则引擎。", title="改写失败") from None
         who = usage.answered_by(result)
         options = [o.model_dump(mode="json") for o in result.options]
         state["options"] = options
@@ -255,7 +291,7 @@ class DraftHandlers:
                       request: gr.Request) -> tuple:
         """Put the chosen rewrite into the row, re-check and save."""
         rows = normalize_rows(grid)
-        state = new_state() | dict(state or {})
+        state = draft_session.resume(self.store, new_state() | dict(state or {}), request)
         i, options = int(row_no or 0) - 1, state.get("options", [])
         if choice in (None, "") or not 0 <= i < len(rows) or not 0 <= int(choice) < len(options):
             raise gr.Error("请先点选一行，再从改写建议中选一项。", title="没有选中改写")
@@ -273,21 +309,23 @@ class DraftHandlers:
         state["rows"] = rows
         rows, notes = _check(state, rows)
         state["notes"], state["options"] = notes, []
-        state = _save(self.store, _user(request), state, rows)
+        state = _save(self.store, request, state, rows)
         return (rows, notes, *_downloads(state, rows), state, gr.Radio(choices=[], value=None))
 
     def list_drafts(self, state: dict[str, Any], request: gr.Request) -> Any:
         return _draft_choices(self.store, _user(request), (state or {}).get("id"))
 
     def open_draft(self, draft_id: str | None, request: gr.Request) -> tuple:
-        data = self.store.load(_user(request), draft_id) if draft_id else None
-        if data is None:
+        found = self.store.load_versioned(_user(request), draft_id) if draft_id else None
+        if found is None:
             raise gr.Error("没有找到这份草稿，请从列表中重新选择。", title="无法打开")
-        state = new_state() | data | {"id": draft_id}
+        state = new_state() | found[0] | {"id": draft_id, "version": found[1]}
+        draft_session.bind(self.store, request, draft_id)
         rows = state.get("rows", [])
         return (state["messages"], rows or None, state, state.get("grounding", ""),
                 state.get("notes", ""), *_downloads(state, rows))
 
-    def new_draft(self) -> tuple:
+    def new_draft(self, request: gr.Request) -> tuple:
+        draft_session.bind(self.store, request, None)
         return (welcome(), None, new_state(), "", "", *[gr.DownloadButton(value=None, interactive=False)] * 2,
                 gr.Radio(choices=[], value=None), PICK_ROW)

@@ -44,9 +44,9 @@ def build(store: DraftStore, endpoint: gr.Dropdown, totals: gr.State, demo: gr.B
             grounding = gr.Markdown(elem_id="draft-grounding")
     chat_outputs = [chatbot, message, grid, state, grounding, notes, xlsx, docx, totals]
     turn = dict(outputs=chat_outputs, concurrency_limit=4)
-    gr.on([send.click, message.submit], h.chat, [message, state, endpoint, totals],
+    gr.on([send.click, message.submit], h.chat, [message, state, endpoint, totals, grid],
           api_name="chat", **turn).then(h.list_drafts, [state], drafts, api_name="list_drafts")
-    force.click(h.generate, [state, endpoint, totals], api_name="generate", **turn).then(
+    force.click(h.generate, [state, endpoint, totals, grid], api_name="generate", **turn).then(
         h.list_drafts, [state], drafts, api_visibility="private")
     grid.input(h.recheck, [grid, state], [grid, notes, xlsx, docx, state], api_name="recheck",
                show_progress="hidden", trigger_mode="always_last")

@@ -1,7 +1,8 @@
 """批量审核 tab: many tables in, per-department figures and charts, a decision per finding, the corrected
 version compared with the stored one (decisions carried over), the 审核意见 letter and the summaries.
 
-The handlers are thin: everything is :mod:`assistant.office`; the tab keeps only run ids in its state."""
+The handlers are thin: every operation is :mod:`assistant.service.office`, as for the CLI; the tab keeps
+only run ids in its state."""
 
 from __future__ import annotations
 
@@ -12,22 +13,14 @@ from typing import Any
 import gradio as gr
 
 from assistant.model import SEVERITY_ZH
-from assistant.office import (
-    DECISIONS,
-    OfficeStore,
-    collect,
-    diff_reports,
-    finding_key,
-    run_batch,
-    write_letter,
-)
-from assistant.office.batch import BatchItem, BatchResult
-from assistant.office.diff import totals
+from assistant.office import DECISIONS, OfficeStore
+from assistant.office.batch import BatchResult
 from assistant.office.render import DIFF_HEAD, SUMMARY_HEAD, diff_rows, summary_rows, write_html, write_xlsx
 from assistant.office.stats import rule_title, statistics
+from assistant.service import Options, ServiceError, office
 from assistant.ui import services
-from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
-from assistant.ui.review_tab import profile_choices
+from assistant.ui.background import request_stop, stop_flag, streamed
+from assistant.ui.review_tab import policy_choices
 from assistant.ui.rows import esc
 
 UPLOAD_TYPES = [".xlsx", ".docx", ".csv", ".txt", ".md", ".html", ".htm", ".json", ".pdf", ".zip"]
@@ -48,32 +41,15 @@ def _user(request: gr.Request | None) -> str:
     return getattr(request, "username", None) or ""
 
 
-def _items(state: dict[str, Any]) -> list[BatchItem]:
-    s = store()
-    out = []
-    for run_id in state.get("runs", []):
-        run = s.get_run(run_id)
-        if run is None:
-            continue
-        table, report = s.load(run_id)
-        out.append(BatchItem(name=run.file_name, sha256=run.sha256, department=run.department, table=table,
-                             report=report, run_id=run_id, reused=True))
-    return out
+def _runs(state: dict[str, Any] | None) -> list[int]:
+    return list((state or {}).get("runs", []))
 
 
-def _finding_rows(items: list[BatchItem]) -> list[list[Any]]:
-    s = store()
-    rows, n = [], 0
-    for item in items:
-        assert item.report is not None
-        decisions = s.decisions_for(item.department, item.report)
-        for f in item.report.findings:
-            n += 1
-            d = decisions.get(finding_key(f))
-            rows.append([n, item.department, f.project or "", f.indicator or "（项目整体）", f.value or "",
-                         SEVERITY_ZH[f.severity], rule_title(f.code), f.message, d.decision if d else "",
-                         d.comment if d else ""])
-    return rows
+def _finding_rows(run_ids: list[int]) -> list[list[Any]]:
+    return [[n.number, n.item.department, n.finding.project or "", n.finding.indicator or "（项目整体）",
+             n.finding.value or "", SEVERITY_ZH[n.finding.severity], rule_title(n.finding.code), n.finding.message,
+             n.decision.decision if n.decision else "", n.decision.comment if n.decision else ""]
+            for n in office.listing(store(), run_ids).findings]
 
 
 def _figures(result: BatchResult) -> list[Any]:
@@ -95,38 +71,39 @@ def _summary_text(result: BatchResult) -> str:
     return "\n\n".join(parts)
 
 
+def _raise(err: ServiceError, title: str) -> None:
+    raise gr.Error(esc(err.zh_text), title=title) from None
+
+
 def run_office(files: list[str] | None, department: str, policy: str | None, request: gr.Request,
-               progress: gr.Progress = gr.Progress()) -> Iterator[tuple]:  # noqa: B008
+               progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, ...]]:  # noqa: B008
     """Review every uploaded file (zips included) and show the figures, charts, findings and downloads."""
     paths = [Path(f) for f in (files or [])]
     if not paths:
         raise gr.Error("请先上传一个或多个表格文件（也可以是 zip 压缩包）。", title="没有可审核的文件")
-    collected = collect(paths)
-    if not collected.sources:
-        raise gr.Error("上传的文件里没有可审核的表格。", title="没有可审核的表格")
     flag = stop_flag(f"office:{getattr(request, 'session_hash', None) or 'api'}")
-    steps = streamed(lambda emit: run_batch(collected, policy=policy or None, department=department or None,
-                                            store=store(), progress=lambda n, t, name: emit((n, t, name)),
-                                            should_stop=flag.is_set, user=_user(request)))
+    steps = streamed(lambda emit: office.batch(paths, Options(policy=policy or None), department=department or None,
+                                               store=store(), progress=emit, should_stop=flag.is_set,
+                                               user=_user(request)))
     try:
         while True:
             try:
-                n, total, name = next(steps)
+                step = next(steps)
             except StopIteration as finished:
                 result = finished.value
                 break
-            progress((n, total), desc=f"审核 {name}", unit="份")
-    except Stopped:
-        raise gr.Error("批量审核已停止。", title="已停止") from None
+            progress((step.done, step.total), desc="批量审核", unit="份")
+    except ServiceError as err:
+        _raise(err, "无法批量审核")
     folder = services.out_dir()
     xlsx = write_xlsx(result, folder / "批量审核汇总.xlsx")
     html = write_html(result, folder / "批量审核汇总.html")
-    state = {"runs": [i.run_id for i in result.reviewed if i.run_id is not None]}
+    runs = [i.run_id for i in result.reviewed if i.run_id is not None]
     per, overall = statistics(result)
     projects = [ALL_PROJECTS, *dict.fromkeys(p.name for i in result.reviewed if i.table for p in i.table.projects)]
     yield (_summary_text(result), summary_rows(per, overall), *_figures(result),
            gr.DownloadButton(value=str(xlsx), interactive=True), gr.DownloadButton(value=str(html), interactive=True),
-           _finding_rows(result.reviewed), state, gr.Dropdown(choices=projects, value=ALL_PROJECTS))
+           _finding_rows(runs), {"runs": runs}, gr.Dropdown(choices=projects, value=ALL_PROJECTS))
 
 
 def stop_office(request: gr.Request) -> str:
@@ -137,16 +114,12 @@ def stop_office(request: gr.Request) -> str:
 def decide(state: dict[str, Any], number: float | None, decision: str, comment: str,
            request: gr.Request) -> tuple[list[list[Any]], str]:
     """Record the decision on finding ``number`` (as numbered in the findings table)."""
-    if decision not in DECISIONS:
-        raise gr.Error(f"处理意见只能是 {'、'.join(DECISIONS)}。")
-    items = _items(state or {})
-    n = int(number or 0)
-    flat = [(item, f) for item in items for f in (item.report.findings if item.report else [])]
-    if not 1 <= n <= len(flat):
-        raise gr.Error(f"问题序号应在 1–{len(flat)} 之间。", title="序号无效")
-    item, f = flat[n - 1]
-    store().decide(item.department, f, decision, comment or "", user=_user(request), run_id=item.run_id)
-    return _finding_rows(items), f"已记录：第 {n} 条（{esc(f.indicator or f.project)}）→ {decision}"
+    try:
+        chosen = office.decide(store(), _runs(state), int(number or 0), decision, comment or "", _user(request))
+    except ServiceError as err:
+        _raise(err, "序号无效")
+    f = chosen.finding
+    return _finding_rows(_runs(state)), f"已记录：第 {chosen.number} 条（{esc(f.indicator or f.project)}）→ {decision}"
 
 
 def compare(state: dict[str, Any], corrected: str | None, policy: str | None,
@@ -154,47 +127,25 @@ def compare(state: dict[str, Any], corrected: str | None, policy: str | None,
     """Review the corrected version and compare it with the stored version of the same projects."""
     if not corrected:
         raise gr.Error("请上传修改后的表格。", title="没有文件")
-    collected = collect([Path(corrected)])
-    result = run_batch(collected, policy=policy or None, store=store(), user=_user(request))
-    if not result.reviewed:
-        raise gr.Error(result.failed[0].error if result.failed else "无法读取修改后的表格。", title="无法读取")
-    new = result.reviewed[0]
-    assert new.table is not None and new.report is not None and new.run_id is not None
-    names = [p.name for p in new.table.projects]
-    earlier = [i for i in _items(state or {}) if i.department == new.department and i.table is not None
-               and set(names) & {p.name for p in i.table.projects} and i.run_id != new.run_id]
-    prev_run = earlier[-1].run_id if earlier else None
-    if prev_run is None:
-        found = store().previous_run(new.department, names, before=new.run_id, exclude_sha256=new.sha256)
-        prev_run = found.id if found else None
-    if prev_run is None:
-        raise gr.Error("没有找到这些项目此前的审核记录，请先批量审核原版。", title="没有原版")
-    _, old_report = store().load(prev_run)
-    diffs = diff_reports(old_report, new.report)
-    decisions = store().decisions_for(new.department, new.report)
-    t = totals(diffs)
-    runs = [r for r in (state or {}).get("runs", []) if r != prev_run] + [new.run_id]
-    text = (f"### 复核：{esc(new.name)} 对比第 {prev_run} 次审核\n\n"
-            + "，".join(f"{k} **{v}**" for k, v in t.items())
-            + f"；沿用处理意见 {sum(1 for f in new.report.findings if finding_key(f) in decisions)} 条。")
-    return text, [r[:9] for r in diff_rows(diffs, decisions)], {"runs": runs}
+    try:
+        c = office.compare(Path(corrected), Options(policy=policy or None), store(), candidates=_runs(state),
+                           user=_user(request))
+    except ServiceError as err:
+        _raise(err, "无法对比")
+    runs = [r for r in _runs(state) if r != c.old_run] + [c.new.run_id]
+    text = (f"### 复核：{esc(c.new.name)} 对比{esc(c.old_label)}\n\n"
+            + "，".join(f"{k} **{v}**" for k, v in c.totals.items()) + f"；沿用处理意见 {c.carried} 条。")
+    return text, [r[:9] for r in diff_rows(c.diffs, c.decisions)], {"runs": runs}
 
 
 def letter(state: dict[str, Any], project: str | None) -> gr.DownloadButton:
-    """The 审核意见 .docx for one project, or for every project of the batch's departments."""
-    items = _items(state or {})
-    if not items:
-        raise gr.Error("请先完成批量审核。", title="没有审核结果")
+    """The 审核意见 .docx for one project, or for every project of the batch."""
     chosen = None if not project or project == ALL_PROJECTS else project
-    if chosen is not None:
-        items = [i for i in items if i.table and chosen in {p.name for p in i.table.projects}] or items
-    decisions: dict[str, Any] = {}
-    for i in items:
-        assert i.report is not None
-        decisions |= store().decisions_for(i.department, i.report)
-    name = f"审核意见-{chosen or items[0].department}"[:60]
-    path = write_letter([i.report for i in items if i.report], services.out_dir() / f"{name}.docx",
-                        decisions=decisions, project=chosen, recipient=items[0].department)
+    name = f"审核意见-{chosen or '全部项目'}"[:60]
+    try:
+        path = office.letter(store(), _runs(state), services.out_dir() / f"{name}.docx", project=chosen)
+    except ServiceError as err:
+        _raise(err, "无法生成审核意见书")
     return gr.DownloadButton(value=str(path), interactive=True)
 
 
@@ -206,7 +157,7 @@ def build() -> None:
                               file_types=UPLOAD_TYPES, type="filepath", elem_id="office-upload")
         with gr.Column(scale=1):
             department = gr.Textbox(label="部门（可不填：从表格、文件夹或文件名识别）", elem_id="office-department")
-            policy = gr.Dropdown(choices=profile_choices(), value=profile_choices()[0][1], label="审核口径")
+            policy = gr.Dropdown(choices=policy_choices(), value=policy_choices()[0][1], label="审核口径")
             start = gr.Button("批量审核", variant="primary", elem_id="office-start")
             stop = gr.Button("停止", variant="secondary", elem_id="office-stop")
     status = gr.Markdown(elem_id="office-status")

@@ -36,8 +36,23 @@ def load_input(file: str | None, text: str | None) -> Table:
         if text and text.strip():
             return services.read_pasted(text)
     except services.UserError as err:
-        raise gr.Error(services.message(err), title="无法读取表格") from None
+        raise gr.Error(esc(services.message(err)), title="无法读取表格") from None
     raise gr.Error("请先上传表格文件，或把表格内容粘贴到文本框里。", title="没有可审核的内容")
+
+
+def input_note(file: str | None, text: str | None) -> str:
+    """What the review read when both an upload and pasted text are given (the upload wins)."""
+    if file and text and text.strip():
+        return (f"\n\n**注意**：同时提供了上传文件和粘贴内容，本次审核的是上传的文件“{esc(Path(file).name)}”，"
+                "粘贴的内容没有使用。要审核粘贴的内容，请先移除上传的文件。")
+    return ""
+
+
+def cleared(message: str, totals: dict[str, Any]) -> tuple[Any, ...]:
+    """Every review output emptied, with ``message`` in the summary: a failed review shows no old results."""
+    no_files = [gr.DownloadButton(value=None, interactive=False)] * len(REPORT_FORMATS)
+    return (message, [], [], [], gr.Dropdown(choices=[], value=[]), gr.CheckboxGroup(value=SEVERITY_CHOICES),
+            *no_files, totals, "")
 
 
 def _summary(table: Table, findings: list[Finding], grades: list[Grade], who: str, done: bool) -> str:
@@ -70,12 +85,17 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
                progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, ...]]:  # noqa: B008
     """Rules first; then, when asked and an endpoint is chosen, the model's critiques and rewrites under the
     same policy, with a progress bar. 停止 ends the model part; the rule results stay and the reports are
-    still written."""
+    still written. A review that cannot start clears the previous results before saying why."""
     try:
-        opts = services.options(policy, endpoint_name)
-    except services.UserError as err:
-        raise gr.Error(services.message(err), title="选项有误") from None
-    table = load_input(file, text)
+        try:
+            opts = services.options(policy, endpoint_name)
+        except services.UserError as err:
+            raise gr.Error(esc(services.message(err)), title="选项有误") from None
+        table = load_input(file, text)
+    except gr.Error as err:
+        yield cleared(f"### 审核未能进行\n\n{err.message}", totals)
+        raise
+    chosen = input_note(file, text)
     progress(0.05, desc="规则审核")
     outcome = services.review(table, opts)
     who, note = services.RULES, ""
@@ -106,7 +126,7 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
             note = f"\n\n**模型审核失败**：{esc(shown)}。下面是规则审核的结果；可稍后重试或改用规则引擎。"
     progress(0.95, desc="生成报告文件")
     files = [gr.DownloadButton(value=path, interactive=True) for path in _write_reports(outcome)]
-    yield _outputs(outcome, who, True, files, totals, note)
+    yield _outputs(outcome, who, True, files, totals, chosen + note)
 
 
 def stop_review(request: gr.Request) -> str:

@@ -7,12 +7,12 @@ text put into Markdown or chat goes through :func:`esc` first.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from assistant.model import SEVERITY_ZH, Finding, Grade, Indicator, Project
 from assistant.parse import parse_target
+from assistant.ui.safe_text import md_text
 
 DRAFT_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位",
                  "指标值设定依据", "数据来源", "状态", "审核意见"]
@@ -25,7 +25,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 def esc(text: object) -> str:
     """Text made safe for Markdown/HTML display: markup shows as characters and never runs."""
-    return html.escape("" if text is None else str(text), quote=False)
+    return md_text(text)
 
 
 def _cell(value: Any) -> str:

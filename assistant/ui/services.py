@@ -86,7 +86,8 @@ def options(policy: str | None = None, endpoint_name: str | None = None, use_mod
 
 
 def review(table: Table, opts: Options, progress: Progress = service.no_progress) -> Outcome:
-    """The rule review (the table joins the example library drafting draws on)."""
+    """The rule review. The table joins the reference library only when the user asks
+    (:func:`assistant.service.add_reference`), never here."""
     return service.review_rules(table, opts, progress)
 
 

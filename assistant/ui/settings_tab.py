@@ -42,7 +42,7 @@ def probe(name: str) -> str:
 
     lines = []
     for r in results:
-        state = ("可用（一次成功）" if r.first_try else "可用（重试后成功）") if r.ok else f"不可用：{esc(r.error)[:120]}"
+        state = ("可用（一次成功）" if r.first_try else "可用（重试后成功）") if r.ok else f"不可用：{esc(str(r.error)[:120])}"
         lines.append(f"- {r.mode}：{state}，{r.seconds:.1f} 秒")
     best = best_mode(results)
     head = f"推荐的结构化输出方式：**{best}**" if best else "**没有一种结构化输出方式可用**，请换模型或端点。"
@@ -62,7 +62,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
         with gr.Column(scale=1):
             shown = gr.Markdown(usage.totals_markdown(None), elem_id="settings-usage")
             gr.Markdown("每条助手回复下方都注明了由哪个模型（或规则引擎）回答、用了多少 tokens、花费多少。"
-                        f"端点在配置文件 `{esc(config_path())}` 中设置，密钥只从环境变量读取。")
+                        f"端点在配置文件 {esc(config_path())} 中设置，密钥只从环境变量读取。")
     endpoint.change(describe, endpoint, details, api_name="endpoint_details")
     check.click(probe, endpoint, result, api_name="probe")
     totals.change(usage.totals_markdown, totals, shown, api_name="usage_totals")

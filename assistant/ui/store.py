@@ -26,7 +26,24 @@ CREATE TABLE IF NOT EXISTS drafts (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS drafts_user ON drafts (user, updated);
+CREATE TABLE IF NOT EXISTS draft_sessions (
+    session TEXT PRIMARY KEY,
+    user TEXT NOT NULL,
+    draft_id TEXT,
+    updated REAL NOT NULL
+);
 """
+CONFLICT_SUFFIX = "（冲突副本）"
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of a versioned save: the draft now holding the data, its version, and, on a conflict,
+    the draft that another page changed meanwhile (kept as it was)."""
+
+    id: str
+    version: int
+    conflict_with: str | None = None
 
 
 def home() -> Path:
@@ -54,10 +71,15 @@ class DraftStore:
         self.path = path or home() / "ui.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as db, db:
+            db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
+            if "version" not in {row[1] for row in db.execute("PRAGMA table_info(drafts)")}:
+                db.execute("ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+        db = sqlite3.connect(self.path, timeout=10)
+        db.execute("PRAGMA busy_timeout=10000")
+        return db
 
     def save(self, user: str, data: dict[str, Any], title: str, draft_id: str | None = None) -> str:
         """Insert or update a draft; returns its id. An id owned by another user starts a new draft."""
@@ -66,12 +88,53 @@ class DraftStore:
         with closing(self._connect()) as db, db:
             if draft_id and db.execute("SELECT 1 FROM drafts WHERE id=? AND user=?",
                                        (draft_id, user)).fetchone():
-                db.execute("UPDATE drafts SET title=?, updated=?, data=? WHERE id=? AND user=?",
+                db.execute("UPDATE drafts SET title=?, updated=?, data=?, version=version+1 WHERE id=? AND user=?",
                            (title, now, payload, draft_id, user))
                 return draft_id
             new_id = uuid.uuid4().hex[:12]
-            db.execute("INSERT INTO drafts VALUES (?,?,?,?,?,?)", (new_id, user, title, now, now, payload))
+            db.execute("INSERT INTO drafts (id, user, title, created, updated, data) VALUES (?,?,?,?,?,?)",
+                       (new_id, user, title, now, now, payload))
             return new_id
+
+    def save_checked(self, user: str, data: dict[str, Any], title: str, draft_id: str | None,
+                     version: int | None) -> Saved:
+        """Save ``data`` over version ``version`` of ``draft_id``. When the stored draft has moved on (another
+        page saved it), nothing is overwritten: ``data`` becomes a new draft titled as a conflict copy."""
+        now = time.time()
+        payload = json.dumps(data, ensure_ascii=False)
+        with closing(self._connect()) as db, db:
+            if draft_id:
+                row = db.execute("SELECT version, title FROM drafts WHERE id=? AND user=?",
+                                 (draft_id, user)).fetchone()
+                if row and (version is None or row[0] == version):
+                    db.execute("UPDATE drafts SET title=?, updated=?, data=?, version=version+1 "
+                               "WHERE id=? AND user=?", (title, now, payload, draft_id, user))
+                    return Saved(draft_id, row[0] + 1)
+                conflict = draft_id if row else None
+                if conflict:
+                    title = title + CONFLICT_SUFFIX
+            else:
+                conflict = None
+            new_id = uuid.uuid4().hex[:12]
+            db.execute("INSERT INTO drafts (id, user, title, created, updated, data, version) "
+                       "VALUES (?,?,?,?,?,?,1)", (new_id, user, title, now, now, payload))
+            return Saved(new_id, 1, conflict)
+
+    def load_versioned(self, user: str, draft_id: str) -> tuple[dict[str, Any], int] | None:
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT data, version FROM drafts WHERE id=? AND user=?", (draft_id, user)).fetchone()
+        return (json.loads(row[0]), int(row[1])) if row else None
+
+    def bind_session(self, session: str, user: str, draft_id: str | None) -> None:
+        """Remember which draft a page session shows, so the page finds it again after a server restart."""
+        with closing(self._connect()) as db, db:
+            db.execute("INSERT OR REPLACE INTO draft_sessions VALUES (?,?,?,?)", (session, user, draft_id, time.time()))
+
+    def session_draft(self, session: str, user: str) -> str | None:
+        with closing(self._connect()) as db:
+            row = db.execute("SELECT draft_id FROM draft_sessions WHERE session=? AND user=?",
+                             (session, user)).fetchone()
+        return row[0] if row else None
 
     def load(self, user: str, draft_id: str) -> dict[str, Any] | None:
         with closing(self._connect()) as db:

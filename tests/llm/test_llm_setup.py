@@ -26,12 +26,12 @@ def test_presets_config_and_environment_layer(tmp_path, monkeypatch):
     deepseek = load_profile("deepseek")
     assert deepseek.mode == "JSON" and deepseek.base_url == PRESETS["deepseek"]["base_url"]
     assert deepseek.key() == "sk-from-file" and "sk-from-file" not in repr(deepseek)
-    assert deepseek.public()["api_key"] == "已设置" and "sk-from-file" not in json.dumps(deepseek.public())
+    assert deepseek.public()["api_key"] == "配置文件中的密钥（已设置）" and "sk-from-file" not in json.dumps(deepseek.public())
     monkeypatch.setenv("JIXIAO_MODEL", "deepseek-reasoner")
     monkeypatch.setenv("JIXIAO_MODE", "md_json")
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-env")
     assert load_profile("deepseek").model == "deepseek-reasoner"
-    assert load_profile("deepseek").mode == "MD_JSON" and load_profile("deepseek").key() == "sk-env"
+    assert load_profile("deepseek").mode == "MD_JSON" and load_profile("deepseek").key() == "sk-from-file"
 
 
 def test_environment_only_profile_and_errors(monkeypatch):

@@ -125,3 +125,94 @@ def test_nothing_the_officer_gave_is_lost(content: str, goal: str, amount: float
     shown = " ".join(f"{r.name} {r.value} {r.reason}" for r in f.rows) + " ".join(s for s, _ in f.unused)
     for number in re.findall(r"\d+(?:\.\d+)?", content + goal):
         assert number in shown, number
+
+
+def test_frequencies_per_day_stay_per_day_and_per_month_become_a_yearly_count():
+    f = facts("主干道每日洒水不少于2次，每月开展设备检修1次")
+    daily = row(f, "洒水")
+    assert (daily.value, daily.unit) == ("≥2次/日", "次/日")
+    monthly = row(f, "检修")
+    assert monthly.value == "≥12次" and monthly.derived and "每月开展设备检修1次" in monthly.reason
+
+
+def test_spacing_is_an_upper_bound_on_the_distance():
+    r = row(facts("沿线每3公里设1个补给站"), "间距")
+    assert (r.comparator, r.value) == ("≤", "≤3公里")
+
+
+def test_time_limits_within_n_days_and_same_day():
+    f = facts("投诉受理后5个工作日内办结，发现问题当日整改")
+    assert row(f, "办结").value == "≤5个工作日"
+    assert row(f, "整改").value == "≤1天"
+
+
+def test_per_head_amounts_and_caps_per_entity():
+    f = facts("体检人均费用约150元，单家企业最高补助30万元")
+    per_head = row(f, "人均")
+    assert per_head.value == "≤150元/人" and per_head.sub == "成本指标"
+    cap = row(f, "单家")
+    assert cap.value == "≤30万元" and "上限" in cap.name
+
+
+def test_subsidy_per_meal_is_a_standard_per_person_meal():
+    r = row(facts("对就餐老人每餐补贴4元"), "标准")
+    assert (r.comparator, r.unit) == ("=", "元/人·餐")
+
+
+def test_zero_targets_written_as_clearing_or_none():
+    f = facts(goal="辖区新增违法建设为零，困难家庭动态清零")
+    assert row(f, "违法建设").value == "=0处"
+    assert row(f, "家庭").value == "=0户"
+
+
+def test_per_mille_and_share_of_a_base_and_growth():
+    f = facts(goal="林火受害率控制在0.8‰以内，按设备投入的30%给予补助，带动企业营收增长12%以上")
+    assert row(f, "受害率").value == "≤0.8‰"
+    share = row(f, "补助比例")
+    assert share.value == "=30%" and share.sub == "成本指标"
+    assert row(f, "增长率").value == "≥12%"
+
+
+def test_a_month_without_a_day_means_before_that_month():
+    r = row(facts(goal="10月前完成方案评审"), "时间")
+    assert r.value == "9月30日前" and "10月前" in r.reason
+
+
+def test_quantity_per_unit_keeps_its_per_unit():
+    r = row(facts(goal="示范区亩均增产约80公斤/亩"), "")
+    assert r.unit == "公斤/亩" and "80" in r.value
+
+
+def test_outcome_money_is_never_the_budget_when_the_amount_is_given():
+    f = facts(goal="现场签约意向投资额约15亿元", amount=120)
+    assert f.budget == 120
+    assert row(f, "意向投资").sub == "经济效益指标"
+
+
+def test_enumerated_goals_lose_their_numbers_not_their_figures():
+    f = facts(goal="1.举办讲座12场；2.覆盖群众不少于3000人次")
+    values = {r.value for r in f.rows}
+    assert {"≥12场", "≥3000人次"} <= values
+    assert not any(r.value.startswith(("≥1", "≥2")) and r.unit in (None, "") for r in f.rows)
+
+
+@pytest.mark.parametrize("said,value", [
+    ("群众举报百分之百办结", "=100%"),
+    ("满意度百分之九十以上", "≥90%"),
+    ("维修面积大概8000平米", "≥8000平方米"),
+])
+def test_spoken_forms_are_read_as_written_ones(said: str, value: str):
+    assert value in {r.value for r in facts(goal=said).rows}
+
+
+def test_spoken_money_and_dates():
+    f = facts(goal="这个活动全年120万，每场补助3块钱，10月15号前办完，现场不能出安全事故")
+    assert f.budget == 120
+    values = {r.value for r in f.rows}
+    assert "10月15日前" in values and "=0起" in values
+    assert any("3元" in v for v in values)
+
+
+def test_a_block_is_a_count_unless_it_is_money():
+    f = facts("设置公益广告牌30块")
+    assert any(r.value == "≥30块" for r in f.rows) and f.budget is None

@@ -50,7 +50,7 @@ def test_rewrite_with_project_and_table(tmp_path):
     jsonschema.validate(data, schema("rewrite-result"))
     assert data["project"] == "支持发展第8.5代OLED显示器件生产项目" and data["options"]
     assert all("【待填】" in o["value"] for o in data["options"])
-    assert (tmp_path / "home" / "examples.sqlite3").exists()
+    assert not (tmp_path / "home" / "references.sqlite3").exists(), "a table read for rewriting never joins the library"
 
 
 def test_usage_errors_exit_2(tmp_path):

@@ -75,7 +75,7 @@ class Page:
         editor.press("Enter")
 
     def tab(self, name: str) -> None:
-        self.page.get_by_role("tab", name=name).click()
+        self.page.get_by_role("tab", name=name, exact=True).click()
 
     def shot(self, name: str) -> None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -203,3 +203,32 @@ def test_too_large_upload_is_refused_in_chinese(browser: object, seed: Path, tmp
         pg.close()
     finally:
         small.stop()
+
+
+def _row_named(page: Page, text: str) -> int:
+    return int(page.page.evaluate(
+        "t => [...document.querySelectorAll('#draft-grid [data-col=\"2\"][data-row]')]"
+        ".find(c => c.innerText.includes(t)).dataset.row", text))
+
+
+def test_an_edited_cell_survives_more_facts_and_a_conflict_waits_for_confirmation(page: Page) -> None:
+    page.draft()
+    row = page.placeholder_row()
+    page.edit(row, 4, "777")
+    page.wait_text(f'#draft-grid [data-testid="cell-{row}-8"]', "已确认", timeout=20_000)
+    lamps = _row_named(page, "灯具")
+    page.edit(lamps, 4, "5800")
+    page.wait_text(f'#draft-grid [data-testid="cell-{lamps}-8"]', "已确认", timeout=20_000)
+    page.page.fill("#draft-input textarea", "另外举办护眼知识宣传活动3场；实施内容：更换LED护眼灯具6500套")
+    page.page.click("#draft-send")
+    page.wait_text("#draft-chat", "已根据新信息完善草稿", timeout=60_000)
+    page.wait_text("#draft-chat", "新信息给出")
+    assert page.cell(row, 4).inner_text().strip() == "777"
+    assert page.cell(lamps, 4).inner_text().strip() == "5800"
+    assert "宣传活动" in page.page.inner_text(GRID)
+    page.shot("draft-refine-pending")
+    page.page.fill("#draft-input textarea", "确认")
+    page.page.click("#draft-send")
+    page.wait_text("#draft-chat", "已按新信息修改")
+    page.wait_text(f'#draft-grid [data-testid="cell-{lamps}-4"]', "6500", timeout=20_000)
+    assert page.cell(row, 4).inner_text().strip() == "777"

@@ -1,0 +1,417 @@
+"""The rules backend of rewrite: measurable options that measure the indicator's own subject.
+
+``options_for(ind, project)`` reads the indicator's subject (its name without 情况/工作/提升…), the
+direction it asks for (a reduction stays ≤ or =0, never a 提升幅度) and the class of its vague value
+(DOMAIN.md §3: direction-only, degree, ensure, time, quantity, soft outcome, non-value; and 合理, 优良, 可控,
+不超预算, 覆盖所有, 应发尽发, 满意, 高质量, 控制在合理范围 …). Options come from proxies that measure the
+subject (an abstract subject such as 通行能力 or 营商环境 gets its usual observable proxies), from library
+records whose names share the subject's words, and from the value class's own pattern. Input measures
+(资金拨付, 预算执行) are replaced by output or cost measures, saying why. Each option carries its 一级/二级;
+numbers are 【待填】 placeholders, except the 0 of an incident target and the 100% of "all", both flagged
+proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.examples import tokens
+from assistant.model import Indicator, Project
+from assistant.tasks.models import RewriteOption
+
+_P = "【待填】"
+_TAIL = re.compile(r"(?:的)?(?:情况|工作|水平|程度|效果|成效|状况|进一步|持续|明显|显著|有效|不断|逐步|稳步)+$")
+_CHANGE_TAIL = re.compile(r"(?:提升|提高|增强|改善|优化|加强|完善|增加|扩大|降低|减少|下降|压减|遏制|控制|推进|促进)+$")
+_DOWN_WORDS = re.compile(r"降低|减少|下降|压减|遏制|杜绝|不发生|零发生|零|减轻|缩短|压缩|控制在|不超|以内|以下")
+_NEGATIVE = re.compile(r"违建|违法|违规|事故|事件|投诉|案件|发生数|发生率|污染|超标|故障|拥堵|延误|中毒|伤亡|死亡|损失|"
+                       r"差错|错误|隐患|火灾|犯罪|发病|失业|积压|逾期|返工|偏差|不合格|黑臭|欠薪|纠纷")
+_INPUT = re.compile(r"资金拨付|拨付率|拨付及时|预算执行|执行率|资金到位|资金使用|支出进度|资金支付|支付率|经费使用|资金落实")
+_COST = re.compile(r"不超预算|超预算|可控|控制在合理范围|合理范围|合理区间|节约|节支|成本控制|成本|费用|经费|开支|支出|价格")
+_MONEY = re.compile(r"成本|费用|经费|支出|开支|预算|价格|造价")
+_COVER = re.compile(r"覆盖|所有|全部|全体|全区|全市|全县|全员|应发尽发|应保尽保|应援尽援|应检尽检|应收尽收|应治尽治|应享尽享|"
+                    r"应改尽改|全面|无遗漏")
+_SAT = re.compile(r"满意|认可|好评|获得感|幸福感|安全感|口碑")
+_QUALITY = re.compile(r"合理|优良|良好|高质量|优质|规范|合格|达标|符合要求|较好|好|优|标准化|精准|准确")
+_TIME = re.compile(r"及时|按时|按期|准时|年内|尽快|如期|限期|年底前|常态化")
+_COUNT = re.compile(r"若干|一批|多个|部分|一些|大量|少量|各类|多项|多次|多场|余")
+_DONE = re.compile(r"^(?:是|完成|已完成|全部完成|实现|达成|落实|到位|正常|有|开展)$")
+_RATE = re.compile(r"率|度|比例|占比|指数")
+_PEOPLE = re.compile(r"人员|干部|职工|队伍|教师|医生|技能|素质|业务能力|专业能力|履职")
+
+
+@dataclass(frozen=True)
+class Proxy:
+    pattern: str
+    rows: tuple[tuple[str, str, str, str, str], ...]  # (一级, 二级, name, comparator, unit)
+
+
+_PROXIES: tuple[Proxy, ...] = (
+    Proxy(r"通行|拥堵|交通|路网|畅通", (
+        ("效益指标", "社会效益指标", "主要路段高峰时段平均车速", "≥", "公里/小时"),
+        ("效益指标", "社会效益指标", "常发拥堵路段数", "≤", "个"),
+        ("产出指标", "质量指标", "道路优良中等路率", "≥", "%"))),
+    Proxy(r"营商环境|办事|审批|政务服务|便民|便利", (
+        ("效益指标", "社会效益指标", "政务服务事项平均办理时长", "≤", "个工作日"),
+        ("效益指标", "社会效益指标", "政务服务事项一次办结率", "≥", "%"),
+        ("满意度指标", "服务对象满意度指标", "企业和群众办事满意度", "≥", "%"))),
+    Proxy(r"应急|处置能力|救援|防汛|抗灾", (
+        ("产出指标", "数量指标", "应急演练次数", "≥", "次"),
+        ("产出指标", "时效指标", "应急响应平均到场时间", "≤", "分钟"),
+        ("效益指标", "社会效益指标", "较大及以上突发事件发生数", "≤", "起"))),
+    Proxy(r"系统|平台|网络|信息化|数据", (
+        ("产出指标", "质量指标", "系统可用率", "≥", "%"),
+        ("产出指标", "时效指标", "故障平均修复时长", "≤", "小时"),
+        ("效益指标", "社会效益指标", "重大网络安全事件发生数", "=", "起"))),
+    Proxy(r"安全|稳定运行|平稳", (
+        ("效益指标", "社会效益指标", "安全责任事故发生数", "=", "起"),
+        ("产出指标", "质量指标", "安全隐患整改率", "=", "%"))),
+    Proxy(r"水质|水环境|河道|河湖|水体", (
+        ("效益指标", "生态效益指标", "断面水质达标率", "≥", "%"),
+        ("效益指标", "生态效益指标", "黑臭水体数量", "=", "条"))),
+    Proxy(r"环境|人居|市容|卫生|整洁|面貌", (
+        ("效益指标", "生态效益指标", "生活垃圾无害化处理率", "≥", "%"),
+        ("产出指标", "数量指标", "整治点位数", "≥", "个"),
+        ("效益指标", "社会效益指标", "环境问题投诉量", "≤", "件"))),
+    Proxy(r"空气|大气|扬尘|排放|减排|节能", (
+        ("效益指标", "生态效益指标", "空气质量优良天数比例", "≥", "%"),
+        ("效益指标", "生态效益指标", "主要污染物排放削减量", "≥", "吨"))),
+    Proxy(r"知名度|影响力|形象|美誉|品牌|宣传效果|传播", (
+        ("效益指标", "社会效益指标", "省级以上媒体报道篇数", "≥", "篇"),
+        ("效益指标", "社会效益指标", "宣传内容累计阅读（观看）量", "≥", "万人次"))),
+    Proxy(r"知晓|氛围|意识|认知", (
+        ("效益指标", "社会效益指标", "政策知晓率", "≥", "%"),
+        ("产出指标", "数量指标", "宣传活动场次", "≥", "场"))),
+    Proxy(r"就业|创业|岗位", (
+        ("效益指标", "社会效益指标", "新增就业人数", "≥", "人"),
+        ("效益指标", "社会效益指标", "就业困难人员就业率", "≥", "%"))),
+    Proxy(r"收入|增收|致富|生活水平", (
+        ("效益指标", "经济效益指标", "受益群众人均可支配收入增长率", "≥", "%"),
+        ("效益指标", "经济效益指标", "受益农户户均增收", "≥", "元/户"))),
+    Proxy(r"产业|经济|发展|营收|产值|企业", (
+        ("效益指标", "经济效益指标", "受支持企业营业收入增长率", "≥", "%"),
+        ("效益指标", "经济效益指标", "带动社会投资额", "≥", "万元"))),
+    Proxy(r"健康|医疗|就医|看病|疾病|防控", (
+        ("效益指标", "社会效益指标", "重点人群健康管理率", "≥", "%"),
+        ("产出指标", "时效指标", "平均候诊时间", "≤", "分钟"))),
+    Proxy(r"教学|教育|学生|办学", (
+        ("效益指标", "社会效益指标", "学生学业质量监测达标率", "≥", "%"),
+        ("产出指标", "质量指标", "教学设施设备达标率", "≥", "%"))),
+    Proxy(r"管理|制度|规范化|机制|治理", (
+        ("产出指标", "数量指标", "新制定或修订管理制度数", "≥", "项"),
+        ("产出指标", "质量指标", "制度执行检查发现问题整改率", "=", "%"))),
+    Proxy(r"效率|时效|办理|响应", (
+        ("产出指标", "时效指标", "平均办理时长", "≤", "个工作日"),
+        ("产出指标", "时效指标", "按时办结率", "≥", "%"))),
+    Proxy(r"服务质量|服务水平|服务能力|服务保障", (
+        ("产出指标", "质量指标", "服务事项一次办结率", "≥", "%"),
+        ("效益指标", "社会效益指标", "服务投诉率", "≤", "%"))),
+)
+_PEOPLE_PROXY = (("产出指标", "质量指标", "培训考核合格率", "≥", "%"),
+                 ("效益指标", "社会效益指标", "岗位技能测评合格率", "≥", "%"),
+                 ("产出指标", "数量指标", "参训人次", "≥", "人次"))
+
+
+def subject(name: str) -> str:
+    """The thing an indicator measures: its name without 情况/工作/水平 and change verbs."""
+    s = (name or "").strip()
+    for _ in range(3):
+        s = _TAIL.sub("", s)
+        s = _CHANGE_TAIL.sub("", s)
+    return re.sub(r"^(?:进一步|持续|有效|切实|全面|不断)", "", s).strip() or (name or "")
+
+
+def downward(name: str, value: str) -> bool:
+    """Whether the indicator asks for less (a reduction, a cap, an incident count)."""
+    if _DOWN_WORDS.search(value or "") and not re.search(r"提高|提升|增加|增长", value or ""):
+        return True
+    return bool(_NEGATIVE.search(name or "")) and not re.search(r"查处|整改|办结|处置|打击|拆除|下降率|降幅", name or "")
+
+
+def _unit_for(name: str) -> str:
+    if _RATE.search(name[-3:]):
+        return "%"
+    for words, unit in (("违建|违法建设", "处"), ("事故|事件|案件|火灾|中毒", "起"), ("投诉|纠纷", "件"),
+                        ("人数|人员", "人"), ("户", "户"), ("时长|时间|时限", "个工作日")):
+        if re.search(words, name):
+            return unit
+    return "起" if re.search(r"发生", name) else "项"
+
+
+def _opt(cat: str, sub: str, name: str, comp: str, value: str, unit: str | None, reason: str, *,
+         basis: str = "计划标准", baseline: bool = False) -> RewriteOption:
+    return RewriteOption(name=name, value=value, comparator=comp, unit=unit, value_basis=basis, reason=reason,
+                         proposed=True, needs_baseline=baseline, category=cat, subcategory=sub)
+
+
+def _shares(a: str, b: str) -> bool:
+    stop = {"情况", "工作", "提升", "提高", "水平", "能力", "建设", "管理", "服务", "项目", "指标", "完成", "数量", "发生"}
+    return bool({t for t in tokens(a) if t not in stop} & set(tokens(b)))
+
+
+def _place(ind: Indicator) -> tuple[str, str]:
+    cat = ind.category or "产出指标"
+    sub = ind.subcategory or ""
+    if not sub:
+        sub = {"满意度指标": "服务对象满意度指标", "效益指标": "社会效益指标", "成本指标": "经济成本指标"}.get(cat, "质量指标")
+    return cat, sub
+
+
+def _named(subj: str, name: str, measure: str) -> str:
+    """``measure`` named with the subject, unless it already says it."""
+    subj = re.sub(r"(?:完成|开展|实施|落实|推进)+$", "", subj) or subj
+    return measure if _shares(subj, measure) else f"{subj}{measure}" if len(subj) <= 10 else f"{measure}（{subj}）"
+
+
+def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
+    cat, sub = _place(ind)
+    name = ind.name or subj
+    unit = _unit_for(name)
+    out = []
+    base = re.sub(r"(?:降低|减少|下降|控制)$", "", name)
+    base = re.sub(r"(?:整治|治理|打击|查处|管控)$", "", base)
+    if unit == "%" and re.search(r"事故|火灾|事件|案件|违法|违建", base):
+        out.append(_opt("效益指标", "社会效益指标", re.sub(r"发生率$", "", base) + "发生起数", "≤", f"≤{_P}起", "起",
+                        "方向是“降低”：按起数计比按比率更易核对（比率的分母常不明确）；写明基期值", basis="历史标准",
+                        baseline=True))
+    if unit == "%":
+        out.append(_opt(cat, sub, base, "≤", f"≤{_P}%", "%", "方向是“降低”，用上限“≤”表示；写明基期年份和基期值",
+                        basis="历史标准", baseline=True))
+        out.append(_opt(cat, sub, f"{base}较上年下降", "≥", f"≥{_P}个百分点", "个百分点",
+                        "方向是“降低”：下降的百分点数，按目标值减基期值计；需提供基期年份和基期值",
+                        basis="历史标准", baseline=True))
+    else:
+        counted = base if re.search(r"数|量|次数|起数|件数", base) else (
+            f"{base}案件发生数" if base != name and not re.search(r"事故|事件|案件", base) else f"{base}数")
+        if re.search(r"事故|事件|违建|违法|中毒|火灾|死亡|黑臭|欠薪", base):
+            out.append(_opt(cat, sub, counted, "=", f"=0{unit}", unit,
+                            "方向是“降低”，此类事件的常见目标是“不发生”（=0），请确认后采用", basis="计划标准"))
+        out.append(_opt(cat, sub, counted, "≤", f"≤{_P}{unit}", unit,
+                        "方向是“降低”，用上限“≤”表示；上限按上年实际数扣减计划降幅填写，并写明基期值",
+                        basis="历史标准", baseline=True))
+    return out
+
+
+def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOption]:
+    why = "资金拨付、预算执行衡量的是投入，不是这笔钱带来的产出或效果；改为衡量产出和成本"
+    out = [_opt("产出指标", "成本指标", "成本控制率（实际支出/预算）", "≤", f"≤{_P}%", "%", why, basis="预算支出标准")]
+    if project is not None:
+        from assistant.tasks.records import search
+
+        for rec, _ in search(project.name + " " + (project.goal or ""), 20):
+            if rec.sub == "数量指标" and not _INPUT.search(rec.name):
+                out.insert(0, _opt("产出指标", "数量指标", rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
+                                   f"{why}；本项目的主要产出（来源：指标库“{rec.label}”）"))
+                break
+    out.append(_opt("产出指标", "质量指标", "年度计划任务完成率（已完成/计划）", "≥", f"≥{_P}%", "%", why))
+    return out
+
+
+def _proxy_options(ind: Indicator, subj: str) -> list[RewriteOption]:
+    text = f"{subj}{ind.name}"
+    out: list[RewriteOption] = []
+    if _PEOPLE.search(text):
+        rows = _PEOPLE_PROXY
+        why = f"“{subj}”是人员的能力，用培训考核和技能测评来衡量"
+    else:
+        rows = next((p.rows for p in _PROXIES if re.search(p.pattern, text)), ())
+        why = f"“{subj}”本身不能直接计量，用能观察到的结果来衡量"
+    for cat, sub, name, comp, unit in rows:
+        value = f"{comp}{_P}{unit}"
+        if comp == "=" and unit in ("起", "条"):
+            value = f"=0{unit}"
+        out.append(_opt(cat, sub, name if _shares(subj, name) else f"{name}（{subj}）", comp, value, unit,
+                        why + ("；写明基期年份和基期值" if comp in ("≥", "≤") and unit != "%" else ""),
+                        basis="历史标准" if cat == "效益指标" else "计划标准"))
+    return out
+
+
+def _library_options(ind: Indicator, subj: str, down: bool, project: Project | None) -> list[RewriteOption]:
+    from assistant.tasks.records import search
+
+    query = " ".join(x for x in (ind.name, project.name if project else "") if x)
+    out = []
+    for rec, _ in search(query, 30):
+        if not _shares(subj, rec.name) or _INPUT.search(rec.name):
+            continue
+        if down != (rec.op in ("≤", "=") and bool(_NEGATIVE.search(rec.name) or rec.op == "≤")):
+            continue
+        cat = "满意度指标" if rec.sub == "服务对象满意度指标" else ("效益指标" if "效益" in rec.sub or "可持续" in rec.sub
+                                                         else "产出指标")
+        out.append(_opt(cat, rec.sub, rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
+                        f"衡量“{subj}”的常用指标（来源：指标库“{rec.label}”）", basis=rec.basis))
+        if len(out) >= 2:
+            break
+    return out
+
+
+_GENERIC = re.compile(r"^(?:项目|工作|任务|目标|指标|年度|本项目|项目实施|工作完成|实施|完成|开展|进展|总体|整体)*"
+                      r"(?:情况|效果|成效|效益|社会效益|经济效益|生态效益|社会影响|影响|作用|示范带动作用|带动作用|"
+                      r"防控效果|质量|水平|完成|实施|进展)?(?:指标)?$")
+_MEASURE = re.compile(r"(?:数|率|量|人次|次数|时长|时限|人数|户数|面积|里程|长度|金额|天数|场次|期数)$")
+_NON_VALUE = re.compile(r"^(?:[≥≤>=<]\s*0|/|—|-|无|是|否|完成|已完成|好|较好|良好|优|正常|达标|有效|明显|提高|100%|按规定|"
+                        r"按要求|尽快|及时|积极.*|力争.*)$")
+
+
+def _slot_of(cat: str, name: str) -> tuple[str, ...]:
+    if cat.startswith("效益") or re.search(r"效益|影响|作用|效果", name):
+        if "经济" in name:
+            return ("经济效益指标",)
+        if "生态" in name:
+            return ("生态效益指标",)
+        return ("社会效益指标", "经济效益指标", "生态效益指标", "可持续影响指标")
+    if cat.startswith("满意"):
+        return ("服务对象满意度指标",)
+    return ("数量指标", "质量指标", "时效指标")
+
+
+def _project_options(ind: Indicator, project: Project | None, subj: str, *,
+                     any_slot: bool = False) -> list[RewriteOption]:
+    """When the row names no subject of its own (项目实施情况, 社会效益, 示范带动作用 …), the project is the
+    subject: its own best library records in the row's 一级."""
+    if project is None:
+        return []
+    from assistant.tasks.records import search
+
+    content = " ".join(str(v) for v in (project.fields or {}).values())
+    ranked = search(" ".join(x for x in (project.name, project.goal or "", content) if x), 40)
+    if not ranked:
+        return []
+    top = ranked[0][0].group
+    slots = _slot_of(ind.category or "", ind.name or "")
+    out = []
+    for rec, _ in ranked:
+        if rec.group != top or (rec.sub not in slots and not any_slot) or _INPUT.search(rec.name) \
+                or rec.sub in ("成本指标", "服务对象满意度指标") and any_slot:
+            continue
+        cat = "效益指标" if "效益" in rec.sub or "可持续" in rec.sub else (
+            "满意度指标" if "满意" in rec.sub else "产出指标")
+        out.append(_opt(cat, rec.sub, rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
+                        f"“{ind.name}”没有说明衡量什么，按本项目的内容改为可计量的指标（来源：指标库“{rec.label}”）",
+                        basis=rec.basis))
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _yes_no_options(ind: Indicator, subj: str) -> list[RewriteOption]:
+    """``是否…：是/否`` rows: an event that must not happen becomes =0, a mechanism to set up a count of documents."""
+    name, value = ind.name or "", ind.value or ""
+    core = re.sub(r"^是否", "", name)
+    if re.search(r"按时|按期|及时|如期|准时", core):
+        thing = re.sub(r"按时|按期|及时|如期|准时|完成", "", core) or "年度任务"
+        return [_opt("产出指标", "时效指标", f"{thing}按期完成率", "≥", f"≥{_P}%", "%", "“是否按时完成：是”写成按期完成的比例"),
+                _opt("产出指标", "时效指标", f"{thing}完成时间", "≤", f"≤{_P}年{_P}月{_P}日前", None, "写明具体完成日期")]
+    if re.search(r"发生|出现|存在", core) or value == "否":
+        thing = re.sub(r"^(?:发生|出现|存在)", "", core)
+        unit = "起" if re.search(r"事故|事件|舆情|案件|火灾|疫情", thing) else "次"
+        return [_opt("效益指标", "社会效益指标", f"{thing}发生数", "=", f"=0{unit}", unit,
+                     "“是否发生：否”写成发生数为0；请确认后采用")]
+    thing = re.sub(r"^(?:建立|出台|制定|健全|完善)", "", core)
+    return [_opt("效益指标", "可持续影响指标", f"出台{thing}相关制度文件数", "≥", f"≥{_P}项", "项",
+                 "“是否建立：是”写成出台的制度文件数，并写明文件名称和印发时间")]
+
+
+def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteOption]:
+    """1–3 measurable options for ``ind`` that keep its subject and direction."""
+    name, value = ind.name or "", ind.value or ""
+    subj = re.sub(r"一批|若干|多个|多项|一些|部分|大量", "", subject(name)) or value
+    text = f"{name}{value}"
+    cat, sub = _place(ind)
+    out: list[RewriteOption] = []
+    generic = bool(_GENERIC.fullmatch(re.sub(r"指标$", "", name))) or name in ("社会效益指标", "经济效益指标")
+    if name.startswith("是否"):
+        out += _yes_no_options(ind, subj)
+    elif name.endswith("标准") and not _INPUT.search(name):
+        unit = "元/人·月" if re.search(r"生活|补助|补贴|救助|保障|孤儿|低保|津贴", name + (project.name if project else "")) \
+            else f"元/{_P}"
+        out.append(_opt("产出指标", "成本指标", name, "=", f"={_P}{unit}", unit if _P not in unit else None,
+                        "标准是固定值，用“=”并写明依据的政策文件", basis="预算支出标准"))
+        out.append(_opt("产出指标", "质量指标", "发放准确率", "=", "=100%", "%", "按标准足额准确发放；请确认后采用"))
+    elif _MEASURE.search(name) and _NON_VALUE.match(value.strip()) and not downward(name, value) \
+            and not _INPUT.search(name):
+        unit = "%" if _RATE.search(name[-2:]) else ("人次" if "人次" in name or "培训" in name else (
+            "个工作日" if re.search(r"时限|时长", name) else _unit_for(name)))
+        comp = "≤" if re.search(r"时限|时长|天数", name) else "≥"
+        out.append(_opt(cat, sub, name, comp, f"{comp}{_P}{unit}", unit,
+                        f"“{value}”不是可比较的目标值，按计划填写数值"))
+    if generic:
+        out += _project_options(ind, project, subj)
+    if out:
+        pass
+    elif _INPUT.search(name):
+        out += _input_options(ind, project)
+    elif cat.startswith("成本") or sub.startswith("成本") or (_COST.search(value) and (
+            _MONEY.search(name + value) or re.search(r"预算", value))) or (
+            _MONEY.search(name) and not _RATE.search(name[-2:])):
+        amount = project.amount if project is not None and project.amount is not None else None
+        cap = f"≤{amount:g}万元" if amount is not None else f"≤{_P}万元"
+        cost_cat = ("成本指标", "经济成本指标") if cat.startswith("成本") else ("产出指标", "成本指标")
+        out.append(_opt(*cost_cat, _named(subj, name, "实际支出"), "≤", cap, "万元",
+                        "“不超预算/可控/合理范围”写成支出上限，上限取预算金额", basis="预算支出标准"))
+        out.append(_opt(*cost_cat, "成本控制率（实际支出/预算）", "≤", f"≤{_P}%", "%",
+                        "实际支出占预算的比例，超过100%即超支", basis="预算支出标准"))
+        out.append(_opt(*cost_cat, _named(subj, name, "单位成本"), "≤", f"≤{_P}元/{_P}", None,
+                        "单位成本=支出÷产出数量，对照支出标准或同类项目填写", basis="预算支出标准"))
+    elif _SAT.search(text) or cat.startswith("满意"):
+        who = re.sub(r"满意度?|满意率|认可度|获得感|幸福感|安全感|的", "", subj) or "服务对象"
+        out.append(_opt("满意度指标", "服务对象满意度指标", f"{who}满意度", "≥", f"≥{_P}%", "%",
+                        "满意度=（满意+比较满意）/有效问卷数；通常取85%–95%，写明抽样方法和有效问卷份数",
+                        basis="历史标准"))
+        out.append(_opt("满意度指标", "服务对象满意度指标", f"{who}有效投诉数", "≤", f"≤{_P}件", "件",
+                        "投诉数是满意度的反向佐证，以12345热线或信访台账为准", basis="历史标准"))
+    elif downward(name, value):
+        out += _down_options(ind, subj)
+        out += _library_options(ind, subj, True, project)
+    elif _COVER.search(text):
+        target = re.sub(r"覆盖(?:面|范围)?|全覆盖|所有|全部|全体|的", "", subj) or subj
+        out.append(_opt(cat, sub if sub != "数量指标" else "质量指标", f"{target}覆盖率", "=", "=100%", "%",
+                        "“所有/全覆盖/应发尽发”即覆盖率100%：写明分母（应覆盖对象总数）与分子（已覆盖数）；请确认后采用"))
+        out.append(_opt("产出指标", "数量指标", f"{target}覆盖对象数", "≥", f"≥{_P}人", "人",
+                        "写明应覆盖对象的人数（或户数、家数），与名单一致"))
+        if re.search(r"发放|补贴|补助|救助|资助", text):
+            out.append(_opt("产出指标", "质量指标", "发放准确率", "=", "=100%", "%",
+                            "“应发尽发”同时要求发放对象准确：发放准确率=准确发放人数/发放人数"))
+    elif _TIME.search(value):
+        out.append(_opt(cat if cat == "产出指标" else "产出指标", "时效指标", _named(subj, name, "按期完成率"), "≥",
+                        f"≥{_P}%", "%", "“及时/按时”写成按期完成的比例，并写明期限"))
+        out.append(_opt("产出指标", "时效指标", _named(subj, name, "完成时间"), "≤", f"≤{_P}年{_P}月{_P}日前", None,
+                        "写明具体完成日期"))
+    elif _COUNT.search(value):
+        m = re.search(r"(?:若干|一批|多|部分|一些|大量|少量)(场|次|期|个|项|家|户|人次|人|份|篇|批|件|所|台|套)", value)
+        unit = m.group(1) if m else _unit_for(name)
+        out.append(_opt("产出指标", "数量指标", _named(subj, name, "数量"), "≥", f"≥{_P}{unit}", unit,
+                        "“若干/一批”写成确切数量"))
+    if not out and _QUALITY.search(value) and not re.search(r"提高|提升|增强|改善", value):
+        word = "优良率" if re.search(r"优良|优", value) else ("合格率" if re.search(r"合格|达标|符合", value) else (
+            "合规率" if re.search(r"合理|规范", value) else "达标率"))
+        out.append(_opt(cat, sub if sub else "质量指标", _named(subj, name, word), "≥", f"≥{_P}%", "%",
+                        f"“{value}”是评价词，写成对照标准的{word}，并在依据中写明标准名称", basis="行业标准"))
+    if not out and _RATE.search(name[-3:]) and not downward(name, value):
+        out.append(_opt(cat, sub, name, "≥", f"≥{_P}%", "%", "给出目标值（对照计划或上年实际）", basis="历史标准"))
+        if re.search(r"提高|提升|增加|增长|改善|较上年", value):
+            out.append(_opt(cat, sub, f"{name}较上年提高", "≥", f"≥{_P}个百分点", "个百分点",
+                            "对象本身是比率：按百分点计（目标值减基期值）；需提供基期年份和基期值", basis="历史标准",
+                            baseline=True))
+    if len(out) < 3 and project is not None and not generic and not _INPUT.search(name) and (
+            _shares(subj, project.name) or _shares(name, project.name)):
+        out += _project_options(ind, project, subj, any_slot=True)[: 3 - len(out)]
+    if len(out) < 3:
+        out += _proxy_options(ind, subj)
+    if len(out) < 3 and not _INPUT.search(name):
+        out += _library_options(ind, subj, downward(name, value), project)
+    if not out:
+        unit = _unit_for(name)
+        measure = name if re.search(r"数|量|率|度", name[-2:]) else _named(subj, name, "完成率")
+        unit = "%" if measure.endswith("率") else unit
+        out.append(_opt(cat, sub, measure, "≥", f"≥{_P}{unit}", unit,
+                        "给出可核对的目标值，写明依据（计划、历史数据或标准）"))
+    if not _INPUT.search(name):
+        out = [o if _shares(subj, o.name) or _shares(name, o.name) else o.model_copy(
+            update={"name": f"{o.name}（{subj}）"}) for o in out]
+    seen, unique = set(), []
+    for o in out:
+        if o.name not in seen:
+            seen.add(o.name)
+            unique.append(o)
+    return unique[:3]

@@ -1,0 +1,124 @@
+"""Rewrites by subject (rules backend): direction kept, every vague class answered, 一级/二级 per option,
+input measures replaced, never a keyword-driven change of subject."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.examples import tokens
+from assistant.parse.value import is_measurable
+from assistant.tasks.rewrite import rewrite
+
+VAGUE_VALUES = ["合理", "优良", "可控", "不超预算", "覆盖全区所有人员", "满意", "高质量", "应发尽发", "控制在合理范围",
+                "进一步提高", "明显改善", "及时", "若干", "良好", "是", "完成", "确保", "有效", "稳定", "全面"]
+NAMES = ["项目成本", "工程质量", "服务对象", "补贴发放", "培训覆盖面", "群众满意度", "政务服务", "运行费用",
+         "河道水环境", "系统运行"]
+
+
+def _options(text: str):
+    result = rewrite(text)
+    assert result.backend == "rules"
+    return result.options
+
+
+@pytest.mark.parametrize("value", VAGUE_VALUES)
+@pytest.mark.parametrize("name", NAMES[:5])
+def test_every_vague_value_class_gets_a_measurable_option(name: str, value: str):
+    options = _options(f"{name}，年度指标值：{value}")
+    assert options, (name, value)
+    for o in options:
+        assert is_measurable(o.value), o
+        assert o.category in ("产出指标", "效益指标", "满意度指标", "成本指标"), o
+        assert o.subcategory, o
+
+
+@pytest.mark.parametrize("text", ["新增违建发生数，年度指标值：降低", "安全事故发生率，年度指标值：下降",
+                                  "群众投诉量，年度指标值：减少", "食物中毒事件，年度指标值：杜绝"])
+def test_a_reduction_keeps_its_direction(text: str):
+    options = _options(text)
+    assert options
+    for o in options:
+        assert "提升" not in o.name and "提高" not in o.name, o
+        assert o.comparator in ("≤", "=") or "下降" in o.name, o
+
+
+def test_no_incident_becomes_zero_and_is_flagged_for_confirmation():
+    zero = [o for o in _options("新增违建发生数，年度指标值：降低") if o.value.startswith("=0")]
+    assert zero and zero[0].proposed and "确认" in zero[0].reason
+
+
+def test_an_abstract_subject_is_measured_by_its_own_proxies_not_by_a_keyword():
+    options = _options("道路通行能力提升情况，年度指标值：提升")
+    names = " ".join(o.name for o in options)
+    assert "培训" not in names and "参训" not in names
+    assert re.search(r"车速|拥堵|路", names)
+
+
+def test_people_skills_are_measured_by_training_results():
+    names = " ".join(o.name for o in _options("干部业务能力，年度指标值：进一步提升"))
+    assert re.search(r"考核|测评|参训", names)
+
+
+@pytest.mark.parametrize("text", ["资金拨付率，年度指标值：及时足额", "预算执行率，年度指标值：高",
+                                  "资金到位情况，年度指标值：到位"])
+def test_input_measures_are_replaced_by_output_or_cost_saying_why(text: str):
+    options = _options(text)
+    assert options
+    for o in options:
+        assert not re.search(r"拨付|执行率|到位", o.name), o
+        assert "投入" in o.reason
+
+
+@pytest.mark.parametrize("text,expected", [("群众满意度，年度指标值：满意", "满意度指标"),
+                                           ("项目支出，年度指标值：不超预算", "产出指标"),
+                                           ("工程质量，年度指标值：优良", "产出指标")])
+def test_each_option_carries_the_right_category(text: str, expected: str):
+    options = _options(text)
+    assert options[0].category == expected
+    if expected == "满意度指标":
+        assert all("满意" in o.name or "投诉" in o.name for o in options)
+
+
+def test_budget_cap_uses_the_projects_amount_not_an_invented_one():
+    from assistant.model import Project
+
+    result = rewrite("项目支出，年度指标值：不超预算", project=Project(name="河道保洁", amount=600))
+    assert any(o.value == "≤600万元" for o in result.options)
+
+
+def test_coverage_of_everyone_is_a_full_coverage_rate():
+    options = _options("培训覆盖面，年度指标值：覆盖全区所有人员")
+    assert any(o.name.endswith("覆盖率") and o.value == "=100%" and o.proposed for o in options)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_subject_is_kept(name: str):
+    for o in _options(f"{name}，年度指标值：进一步提高"):
+        assert set(tokens(name)) & set(tokens(o.name)), (name, o.name)
+
+
+def test_yes_no_rows():
+    zero = _options("是否发生安全生产事故，年度指标值：否")
+    assert zero[0].value == "=0起" and "事故" in zero[0].name
+    timely = _options("是否按期完成，年度指标值：是")
+    assert timely[0].subcategory == "时效指标"
+
+
+def test_a_measure_with_a_non_value_keeps_its_name_and_gets_a_placeholder():
+    options = _options("培训人数，年度指标值：≥0")
+    assert options[0].name == "培训人数" and "【待填】" in options[0].value
+
+
+def test_a_row_without_a_subject_takes_the_projects_own_measures():
+    from assistant.model import Project
+
+    project = Project(name="河道保洁服务采购", goal="对全区河道实施日常保洁")
+    result = rewrite("项目实施情况，年度指标值：良好", project=project)
+    assert result.options and any(re.search(r"保洁|河道|漂浮", o.name) for o in result.options)
+
+
+def test_an_incident_rate_is_offered_as_a_count_first():
+    options = _options("火灾发生率，年度指标值：降低")
+    assert options[0].unit == "起" and options[0].comparator == "≤"
