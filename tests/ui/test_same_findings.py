@@ -31,6 +31,16 @@ def _tool(payload: dict) -> str:
 
 
 def _script(payload: dict, n: int) -> dict:
+    from scripted_server import critique_projects, rewrite_rows
+
+    if _tool(payload) == "CritiqueBatchAnswer":
+        return {"projects": [{"id": p["编号"], "findings": [
+            {"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning", "message": "培训批次应以“期”计",
+             "fix": "单位改为 期"}] if p["名称"] == "工业和信息化培训经费" else []} for p in critique_projects(payload)]}
+    if _tool(payload) == "RewriteBatchAnswer":
+        return {"items": [{"id": r["编号"], "options": [
+            {"name": f"{subject_of(r['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "value_basis": "计划标准",
+             "reason": "按年度计划核定", "needs_baseline": False}]} for r in rewrite_rows(payload)]}
     text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
     if _tool(payload) == "CritiqueAnswer":
         if "工业和信息化培训经费" in text.split("请审核这个项目")[-1]:
