@@ -89,7 +89,7 @@ def test_add_to_library_uses_the_user_data_dir_and_the_file_digest(tmp_path, mon
 def test_nothing_joins_unless_asked(tmp_path, monkeypatch, seed_path):
     """Reviewing a table (CLI) leaves the reference library empty; --add-to-library adds it."""
     monkeypatch.setenv("JIXIAO_HOME", str(tmp_path / "home"))
-    from assistant.review.cli import run_review
+    from assistant.commands import run_review
 
     table_file = tmp_path / "河道表.txt"
     table_file.write_text("项目名称\t绩效目标\t绩效指标\n"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,40 +16,26 @@ from gradio_client import Client, handle_file
 from ui_server import Server, start
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tasks"))
 
 from scripted_server import ScriptedServer  # noqa: E402
+from task_helpers import critique_ids, rewrite_rows, tool_name  # noqa: E402
 
 from assistant.review.rewrite import subject_of  # noqa: E402
 
 POLICY = "central"
 
 
-def _tool(payload: dict) -> str:
-    tools = payload.get("tools") or []
-    return tools[0]["function"]["name"] if tools else ""
-
-
 def _script(payload: dict, n: int) -> dict:
-    from scripted_server import critique_projects, rewrite_rows
-
-    if _tool(payload) == "CritiqueBatchAnswer":
-        return {"projects": [{"id": p["编号"], "findings": [
+    """Critiques five projects per call, rewrites every vague row of a project per call."""
+    if tool_name(payload) == "CritiqueBatchAnswer":
+        return {"projects": [{"id": pid, "findings": [
             {"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning", "message": "培训批次应以“期”计",
-             "fix": "单位改为 期"}] if p["名称"] == "工业和信息化培训经费" else []} for p in critique_projects(payload)]}
-    if _tool(payload) == "RewriteBatchAnswer":
-        return {"items": [{"id": r["编号"], "options": [
-            {"name": f"{subject_of(r['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "value_basis": "计划标准",
-             "reason": "按年度计划核定", "needs_baseline": False}]} for r in rewrite_rows(payload)]}
-    text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
-    if _tool(payload) == "CritiqueAnswer":
-        if "工业和信息化培训经费" in text.split("请审核这个项目")[-1]:
-            return {"findings": [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
-                                  "message": "培训批次应以“期”计", "fix": "单位改为 期"}]}
-        return {"findings": []}
-    found = re.search(r'"名称": "([^"]+)"', text.split("请改写这个指标")[-1])
-    name = subject_of(found.group(1)) if found else "任务"
-    return {"options": [{"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%",
-                         "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+             "fix": "单位改为 期"}] if name == "工业和信息化培训经费" else []} for pid, name in critique_ids(payload)]}
+    return {"items": [{"id": row["编号"], "options": [
+        {"name": f"{subject_of(row['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "category": "产出指标",
+         "subcategory": "质量指标", "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+        for row in rewrite_rows(payload)]}
 
 
 @pytest.fixture(scope="module")

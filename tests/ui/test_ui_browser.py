@@ -12,7 +12,6 @@ import pytest
 from ui_server import ARTIFACTS, Server, start
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 REQUEST = ("项目名称：教室照明改造\n金额：350万元\n绩效目标：全区中小学教室照度全部达标\n"
@@ -24,6 +23,9 @@ GRID = "#draft-grid"
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if CHROMIUM is None:
+        pytest.fail("浏览器测试需要 Debian chromium（make test 会以 root 安装它） / the browser tests need Debian "
+                    "chromium: run make test as root or apt-get install chromium", pytrace=False)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
