@@ -90,13 +90,17 @@ def example_sets(library: Any, text: str, k: int = 3, layout: str = "legacy") ->
 
         return [{"示例": n, **for_prompt(g)} for n, g in enumerate(similar(library, text, k), 1)]
     sets: dict[str, dict[str, Any]] = {}
+    weight: dict[str, float] = {}
     for hit in lib.search(text, k=40, layout=layout):
         r = hit.record
         entry = sets.setdefault(r.kind, {"示例": f"指标库·{r.kind_name}（示例，不是本项目的答案）", "指标": []})
+        weight[r.kind] = weight.get(r.kind, 0.0) + hit.score
         if len(entry["指标"]) < 8:
             core = "｜核心" if r.is_core else ""
             entry["指标"].append(f"{r.level1}/{r.level2}｜{r.name}｜{r.value_form}｜{'、'.join(r.basis)}{core}")
-    return list(sets.values())[:max(2, min(k, 4))]
+    ranked = sorted(sets, key=lambda kind: -weight[kind])
+    full = [kind for kind in ranked if len(sets[kind]["指标"]) >= 3]
+    return [sets[kind] for kind in (full if len(full) >= 2 else ranked)][:max(2, min(k, 4))]
 
 
 def _library_module() -> Any:
