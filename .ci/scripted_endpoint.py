@@ -12,7 +12,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "llm"))
 
-from scripted_server import ScriptedServer  # noqa: E402
+from scripted_server import ScriptedServer, critique_projects, rewrite_rows  # noqa: E402
 
 
 def _row(cat: str, sub: str, name: str, cmp: str, value: str, unit: str | None, basis: str, source: str) -> dict:
@@ -41,6 +41,12 @@ def script(payload: dict[str, Any], n: int) -> dict[str, Any]:
     kind = _tool(payload)
     if kind == "SuggestAnswer":
         return SUGGEST
+    if kind == "CritiqueBatchAnswer":
+        return {"projects": [{"id": p["编号"], "findings": []} for p in critique_projects(payload)]}
+    if kind == "RewriteBatchAnswer":
+        return {"items": [{"id": r["编号"], "options": [
+            {"name": f"{subject_of(r['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "value_basis": "计划标准",
+             "reason": "按年度计划核定", "needs_baseline": False}]} for r in rewrite_rows(payload)]}
     if kind == "RewriteAnswer":
         text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
         found = re.search(r'"名称": "([^"]+)"', text.split("请改写这个指标")[-1])
