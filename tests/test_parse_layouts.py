@@ -326,3 +326,19 @@ def test_11b_labels_drifting_below_and_an_amount_without_unit():
     assert project.fields["金额换算"] == ("年度资金申请总额：1,800,000.00 未注明单位，按万元读取；若单位为元，则为 180万元，"
                                          "请核对。")
     assert table.warnings == []
+
+
+def test_04b_run_together_explanations_without_fanying():
+    table = read_path(LAYOUTS / "04b_word_explanations.txt")
+    [project] = table.projects
+    assert project.name == "基层干部能力提升培训"
+    assert rows(project) == [
+        (OUT, "数量指标", "培训人次", "≥500人次"),
+        (OUT, "质量指标", "培训考核合格率", "≥95%"),
+        (OUT, "时效指标", "培训完成时间", "2025年11月底前"),
+        (OUTCOME, "社会效益指标", "参训干部履职能力提升", "明显提升"),
+        (SAT, "服务对象满意度指标", "参训学员满意度", "≥90%"),
+    ]
+    assert project.indicators()[2].explanation == "指全部培训班次结束的时间"
+    assert kinds(table, "funds_table")[:2] == ["经费预算明细表", "支出内容数量标准金额（万元）"]
+    assert project.confidence == 1.0

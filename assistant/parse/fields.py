@@ -59,13 +59,13 @@ def starts_new_project(st: GridState, cells: list[Cell]) -> bool:
     return label == "项目名称" and not (st.header is not None and st.header.has_role("project"))
 
 
-FUNDSTITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
+FUNDS_TITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
 
 
 def field_row(st: GridState, cells: list[Cell]) -> None:
     """Place one row outside any indicator grid."""
     first = clean_label(cells[0].text)
-    if FUNDSTITLE.match(first):
+    if FUNDS_TITLE.match(first):
         st.in_funds_table = True
     elif st.in_funds_table and (field_label(first) == "项目名称" or split_label_value(cells[0].text)
                                 or TITLE.search(first)):
