@@ -5,14 +5,15 @@ no findings for critique."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "llm"))
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+sys.path[:0] = [str(TESTS / "llm"), str(TESTS / "tasks")]
 
-from scripted_server import ScriptedServer, critique_projects, rewrite_rows  # noqa: E402
+from scripted_server import ScriptedServer  # noqa: E402
+from task_helpers import critique_ids, rewrite_rows, tool_name  # noqa: E402
 
 
 def _row(cat: str, sub: str, name: str, cmp: str, value: str, unit: str | None, basis: str, source: str) -> dict:
@@ -30,30 +31,22 @@ SUGGEST = {"indicators": [
 ]}
 
 
-def _tool(payload: dict[str, Any]) -> str | None:
-    tools = payload.get("tools") or []
-    return tools[0]["function"]["name"] if tools else None
-
-
 def script(payload: dict[str, Any], n: int) -> dict[str, Any]:
     from assistant.review.rewrite import subject_of
 
-    kind = _tool(payload)
+    kind = tool_name(payload)
     if kind == "SuggestAnswer":
         return SUGGEST
-    if kind == "CritiqueBatchAnswer":
-        return {"projects": [{"id": p["编号"], "findings": []} for p in critique_projects(payload)]}
     if kind == "RewriteBatchAnswer":
-        return {"items": [{"id": r["编号"], "options": [
-            {"name": f"{subject_of(r['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "value_basis": "计划标准",
-             "reason": "按年度计划核定", "needs_baseline": False}]} for r in rewrite_rows(payload)]}
+        return {"items": [{"id": row["编号"], "options": [
+            {"name": f"{subject_of(row['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "category": "产出指标",
+             "subcategory": "质量指标", "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
+            for row in rewrite_rows(payload)]}
     if kind == "RewriteAnswer":
-        text = "\n".join(str(m.get("content") or "") for m in payload["messages"])
-        found = re.search(r'"名称": "([^"]+)"', text.split("请改写这个指标")[-1])
-        name = subject_of(found.group(1)) if found else "任务"
-        return {"options": [{"name": f"{name}任务完成率", "value": "≥【待填】%", "unit": "%",
+        row = rewrite_rows(payload)[0]
+        return {"options": [{"name": f"{subject_of(row['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%",
                              "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
-    return {"findings": []}
+    return {"projects": [{"id": pid, "findings": []} for pid, _ in critique_ids(payload)], "findings": []}
 
 
 if __name__ == "__main__":

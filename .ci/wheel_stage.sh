@@ -16,6 +16,14 @@ step "build the wheel"
 rm -rf "$ROOT/build/lib"
 "$PYTHON" -m pip wheel -q --disable-pip-version-check --no-deps -w "$WORK/dist" "$ROOT"
 WHEEL="$(ls "$WORK"/dist/jixiao_assistant-*.whl)"
+git -C "$ROOT" ls-files assistant prompts schemas | "$PYTHON" -c '
+import sys, zipfile
+shipped = set(zipfile.ZipFile(sys.argv[1]).namelist())
+moved = {"prompts/": "assistant/prompts/", "schemas/": "assistant/jsonschemas/"}
+missing = [f for f in sys.stdin.read().split() if next((v + f[len(k):] for k, v in moved.items() if f.startswith(k)), f)
+           not in shipped]
+print("files of the checkout missing from the wheel:", *missing, sep="\n  ") if missing else None
+sys.exit(1 if missing else 0)' "$WHEEL"
 
 step "install $(basename "$WHEEL") into a fresh venv"
 "$PYTHON" -m venv "$WORK/venv"
@@ -37,7 +45,7 @@ PY
 step "test suite against the installed package (from $OUT)"
 ln -s "$ROOT/evals" "$OUT/evals"
 ln -s "$ROOT/tests" "$OUT/tests"
-"$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT"
+"$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT" ${WHEEL_PYTEST_ARGS:-}
 
 step "jixiao review / suggest / rewrite from $OUT"
 J="$WORK/venv/bin/jixiao"

@@ -79,8 +79,8 @@ def review(
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
     endpoint: EndpointOpt = None,
     checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="模型审核检查点（JSONL）：中断后重跑不重复已完成的调用")] = None,
-    batch_write: Annotated[Path | None, typer.Option("--batch-write", "--batch-out", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
-    batch_read: Annotated[Path | None, typer.Option("--batch-read", "--batch-in", help="读入该批处理的结果文件，生成同样的报告")] = None,
+    batch_out: Annotated[Path | None, typer.Option("--batch-out", "--batch-write", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
+    batch_in: Annotated[Path | None, typer.Option("--batch-in", "--batch-read", help="读入该批处理的结果文件，生成同样的报告")] = None,
     profile: ProfileAlias = None,
     add_to_library: Annotated[bool, typer.Option("--add-to-library",
                                                  help="审核后把这张表加入我的参考库（起草时作为参考项目）")] = False,
@@ -90,7 +90,7 @@ def review(
 
     raise typer.Exit(run_review(table or DEFAULT_TABLE, fmt=fmt, output=output, policy=policy, profile=profile,
                                 fail_on=fail_on, use_model=llm, endpoint=endpoint, checkpoint=checkpoint,
-                                batch_write=batch_write, batch_read=batch_read, add_to_library=add_to_library))
+                                batch_out=batch_out, batch_in=batch_in, add_to_library=add_to_library))
 
 
 @app.command()

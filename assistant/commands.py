@@ -31,19 +31,19 @@ def policy_of(policy: str | None, profile: str | None) -> str | None:
 
 def run_review(path: str | Path, *, fmt: str = "text", output: str | Path | None = None, policy: str | None = None,
                fail_on: str = "never", use_model: bool = False, endpoint: str | None = None,
-               checkpoint: Path | None = None, batch_write: Path | None = None, batch_read: Path | None = None,
+               checkpoint: Path | None = None, batch_out: Path | None = None, batch_in: Path | None = None,
                profile: str | None = None, add_to_library: bool = False) -> int:
     """``jixiao review``: every option is checked before the table is read or a model called. With
     ``add_to_library`` the table then joins the user's drafting reference library (never otherwise)."""
     try:
         options = Options(policy=policy_of(policy, profile), endpoint=endpoint, use_model=use_model, fmt=fmt,
                           output=Path(output) if output is not None else None, fail_on=fail_on,
-                          checkpoint=checkpoint, batch_write=batch_write, batch_read=batch_read).checked()
-        if options.batch_write is not None:
+                          checkpoint=checkpoint, batch_out=batch_out, batch_in=batch_in).checked()
+        if options.batch_out is not None:
             count = service.write_batch(service.review_rules(service.parse(path), options), options)
-            sys.stderr.write(f"已写入 {count} 个请求：{options.batch_write}（提交给批处理服务，完成后用 --batch-read "
+            sys.stderr.write(f"已写入 {count} 个请求：{options.batch_out}（提交给批处理服务，完成后用 --batch-in "
                              f"读入结果） / Wrote {count} requests for a batch service; read its results with "
-                             "--batch-read\n")
+                             "--batch-in\n")
             return 0
         with RichProgress() as bar:
             outcome = service.review(path, options, bar)

@@ -128,7 +128,7 @@ def _model_setup(options: Options) -> tuple[Options, Endpoint]:
 
 def review_model(rules: Outcome, options: Options, progress: Progress = no_progress) -> Outcome:
     """The model's critiques and rewrites after the rule review, under the same policy. With
-    ``options.checkpoint`` a re-run after a kill repeats no finished call; with ``options.batch_read`` the
+    ``options.checkpoint`` a re-run after a kill repeats no finished call; with ``options.batch_in`` the
     answers come from an OpenAI Batch API results file instead of the endpoint. An endpoint that fails
     as a whole raises :class:`ServiceError` (exit 1); single failed calls are in ``Outcome.model.errors``."""
     from assistant.llm.errors import LLMError
@@ -138,9 +138,9 @@ def review_model(rules: Outcome, options: Options, progress: Progress = no_progr
     opts, endpoint = _model_setup(options)
     policy = load_policy(opts.policy)
     try:
-        if opts.batch_read is not None:
-            read = _model_api("read_results", "--batch-read")
-            result, merged = read(rules.table, rules.report, endpoint, opts.batch_read, rules_profile=policy)
+        if opts.batch_in is not None:
+            read = _model_api("read_results", "--batch-in")
+            result, merged = read(rules.table, rules.report, endpoint, opts.batch_in, rules_profile=policy)
         else:
             run = _model_api("llm_review", "--checkpoint" if opts.checkpoint else "")
             extra = {"checkpoint": opts.checkpoint} if opts.checkpoint is not None else {}
@@ -150,32 +150,32 @@ def review_model(rules: Outcome, options: Options, progress: Progress = no_progr
         raise from_text(err, f"Model review failed: {err}", where=endpoint.name, exit_code=1) from None
     except (OSError, ValueError) as err:
         raise ServiceError(f"无法读取批处理结果文件：{err}", f"Cannot read the batch results file: {err}",
-                           path=str(opts.batch_read)) from None
+                           path=str(opts.batch_in)) from None
     return Outcome(rules.table, merged, result, call_count(rules.table, rules.report))
 
 
 def write_batch(rules: Outcome, options: Options) -> int:
     """Write the model calls of ``review_model`` as an OpenAI Batch API JSONL file at
-    ``options.batch_write`` instead of calling; returns the number of requests."""
+    ``options.batch_out`` instead of calling; returns the number of requests."""
     opts, endpoint = _model_setup(options)
-    assert opts.batch_write is not None
-    write = _model_api("write_requests", "--batch-write")
+    assert opts.batch_out is not None
+    write = _model_api("write_requests", "--batch-out")
     try:
-        count: int = write(rules.table, rules.report, endpoint, opts.batch_write,
+        count: int = write(rules.table, rules.report, endpoint, opts.batch_out,
                            rules_profile=load_policy(opts.policy))
     except OSError as err:
         raise ServiceError(f"无法写入批处理请求文件：{err}", f"Cannot write the batch requests file: {err}",
-                           path=str(opts.batch_write)) from None
+                           path=str(opts.batch_out)) from None
     return count
 
 
 def review(table: Table | str | Path, options: Options, progress: Progress = no_progress) -> Outcome:
     """Parse (when given a path), review by the rules, then by the model when ``options.use_model``
-    (``options.batch_write`` is not a review: call :func:`write_batch` after :func:`review_rules`)."""
+    (``options.batch_out`` is not a review: call :func:`write_batch` after :func:`review_rules`)."""
     opts = options.checked()
-    if opts.batch_write is not None:
+    if opts.batch_out is not None:
         raise ServiceError("写出批处理请求不是审核：请先 review_rules 再 write_batch",
-                           "batch_write is not a review: call review_rules, then write_batch", where="--batch-write")
+                           "batch_out is not a review: call review_rules, then write_batch", where="--batch-out")
     parsed = table if isinstance(table, Table) else parse(table)
     outcome = review_rules(parsed, opts, progress)
     return review_model(outcome, opts, progress) if opts.use_model else outcome

@@ -25,7 +25,7 @@ class Options:
     configured: the rules), ``"rules"`` the rules backend whatever is configured. ``use_model``: review
     with the model after the rules. ``fmt``/``output``: the report format and file (None: the terminal).
     ``fail_on``: the severity that makes a review exit 1. ``checkpoint``: a JSONL file of finished model
-    calls to resume from. ``batch_write``/``batch_read``: write the model requests as an OpenAI Batch API
+    calls to resume from. ``batch_out``/``batch_in``: write the model requests as an OpenAI Batch API
     JSONL file instead of calling (the format vLLM's ``run_batch`` and hosted batch services take), or
     read that batch's results file back into the same report.
     """
@@ -37,8 +37,8 @@ class Options:
     output: Path | None = None
     fail_on: str = "never"
     checkpoint: Path | None = None
-    batch_write: Path | None = None
-    batch_read: Path | None = None
+    batch_out: Path | None = None
+    batch_in: Path | None = None
 
     @property
     def format(self) -> Format:
@@ -63,14 +63,14 @@ class Options:
         if FORMATS[fmt] == "xlsx" and self.output is None:
             raise ServiceError("xlsx 报告需要用 -o 指定输出文件，如：jixiao review 表.txt --format xlsx -o 审核结果.xlsx",
                                "The xlsx format needs -o FILE")
-        if (self.checkpoint or self.batch_write or self.batch_read) and not self.use_model:
-            raise ServiceError("--checkpoint、--batch-write、--batch-read 只用于模型审核，请同时加 --llm",
-                               "--checkpoint, --batch-write and --batch-read need --llm", where="--llm")
-        if self.batch_write is not None and self.batch_read is not None:
-            raise ServiceError("--batch-write 与 --batch-read 不能同时使用：先写出请求文件，批处理完成后再读回结果",
-                               "Use --batch-write and --batch-read in two separate runs", where="--batch-read")
-        if self.batch_read is not None and not Path(self.batch_read).is_file():
-            raise ServiceError("找不到批处理结果文件", "Batch results file not found", path=str(self.batch_read))
+        if (self.checkpoint or self.batch_out or self.batch_in) and not self.use_model:
+            raise ServiceError("--checkpoint、--batch-out、--batch-in 只用于模型审核，请同时加 --llm",
+                               "--checkpoint, --batch-out and --batch-in need --llm", where="--llm")
+        if self.batch_out is not None and self.batch_in is not None:
+            raise ServiceError("--batch-out 与 --batch-in 不能同时使用：先写出请求文件，批处理完成后再读回结果",
+                               "Use --batch-out and --batch-in in two separate runs", where="--batch-in")
+        if self.batch_in is not None and not Path(self.batch_in).is_file():
+            raise ServiceError("找不到批处理结果文件", "Batch results file not found", path=str(self.batch_in))
         out = replace(self, fmt=fmt, fail_on=fail_on)
         from assistant.service.resolve import load_policy, resolve_endpoint
 

@@ -52,7 +52,7 @@ def test_options_are_normalised_and_model_only_options_need_the_model(tmp_path):
     with pytest.raises(ServiceError, match="--llm"):
         Options(checkpoint=tmp_path / "c.jsonl").checked()
     with pytest.raises(ServiceError) as err:
-        Options(use_model=True, batch_read=tmp_path / "missing.jsonl").checked()
+        Options(use_model=True, batch_in=tmp_path / "missing.jsonl").checked()
     assert err.value.path == str(tmp_path / "missing.jsonl")
 
 
@@ -125,10 +125,10 @@ def test_batch_file_round_trip_through_the_command(server, monkeypatch, capsys, 
     _endpoint_env(monkeypatch, server.url)
     requests = tmp_path / "requests.jsonl"
     if not _supports("write_requests"):
-        assert run_review(seed_path, use_model=True, batch_write=requests) == 2
-        assert "--batch-write" in capsys.readouterr().err and server.requests == []
+        assert run_review(seed_path, use_model=True, batch_out=requests) == 2
+        assert "--batch-out" in capsys.readouterr().err and server.requests == []
         return
-    assert run_review(seed_path, use_model=True, batch_write=requests) == 0
+    assert run_review(seed_path, use_model=True, batch_out=requests) == 0
     lines = [json.loads(line) for line in requests.read_text(encoding="utf-8").splitlines()]
     assert lines and server.requests == [] and all(line["url"] == "/v1/chat/completions" for line in lines)
     capsys.readouterr()
@@ -136,7 +136,7 @@ def test_batch_file_round_trip_through_the_command(server, monkeypatch, capsys, 
     results.write_text("".join(json.dumps({"custom_id": line["custom_id"], "error": {"message": "expired"}}) + "\n"
                                for line in lines), encoding="utf-8")
     report = tmp_path / "report.json"
-    assert run_review(seed_path, use_model=True, batch_read=results, fmt="json", output=report) == 1
+    assert run_review(seed_path, use_model=True, batch_in=results, fmt="json", output=report) == 1
     data = json.loads(report.read_text(encoding="utf-8"))
     assert len(data["errors"]) == len(lines) and all(f["source"] == "rules" for f in data["findings"])
     assert server.requests == []

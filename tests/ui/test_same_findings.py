@@ -15,8 +15,7 @@ import pytest
 from gradio_client import Client, handle_file
 from ui_server import Server, start
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tasks"))
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "llm"), str(Path(__file__).resolve().parents[1] / "tasks")]
 
 from scripted_server import ScriptedServer  # noqa: E402
 from task_helpers import critique_ids, rewrite_rows, tool_name  # noqa: E402
@@ -27,11 +26,11 @@ POLICY = "central"
 
 
 def _script(payload: dict, n: int) -> dict:
-    """Critiques five projects per call, rewrites every vague row of a project per call."""
     if tool_name(payload) == "CritiqueBatchAnswer":
-        return {"projects": [{"id": pid, "findings": [
-            {"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning", "message": "培训批次应以“期”计",
-             "fix": "单位改为 期"}] if name == "工业和信息化培训经费" else []} for pid, name in critique_ids(payload)]}
+        found = [{"code": "unit_mismatch", "group": 1, "item": 4, "severity": "warning",
+                  "message": "培训批次应以“期”计", "fix": "单位改为 期"}]
+        return {"projects": [{"id": pid, "findings": found if name == "工业和信息化培训经费" else []}
+                             for pid, name in critique_ids(payload)]}
     return {"items": [{"id": row["编号"], "options": [
         {"name": f"{subject_of(row['名称'])}任务完成率", "value": "≥【待填】%", "unit": "%", "category": "产出指标",
          "subcategory": "质量指标", "value_basis": "计划标准", "reason": "按年度计划核定", "needs_baseline": False}]}
