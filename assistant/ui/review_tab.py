@@ -91,17 +91,22 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
             opts = services.options(policy, endpoint_name)
         except services.UserError as err:
             raise gr.Error(esc(services.message(err)), title="选项有误") from None
-        table = load_input(file, text)
+        big = bool(file) and Path(file).is_file() and Path(file).stat().st_size >= review_worker.BIG_BYTES
+        source: Table | Path = Path(file) if big and file else load_input(file, text)
     except gr.Error as err:
         yield cleared(f"### 审核未能进行\n\n{err.message}", totals)
         raise
     chosen = input_note(file, text)
-    progress(0.05, desc="规则审核")
+    progress(0.05, desc="读取并审核" if big else "规则审核")
     try:
-        outcome = rules_off_thread(table, opts, progress, getattr(request, "session_hash", None) or "api")
+        outcome = rules_off_thread(source, opts, progress, getattr(request, "session_hash", None) or "api")
     except Stopped:
         yield cleared("### 审核已停止\n\n规则审核在完成前被停止，没有结果。", totals)
         return
+    except services.UserError as err:
+        shown = esc(services.message(err))
+        yield cleared(f"### 审核未能进行\n\n{shown}", totals)
+        raise gr.Error(shown, title="无法读取表格") from None
     who, note = services.RULES, ""
     if use_model and services.endpoint(endpoint_name) is not None:
         model_opts = services.options(policy, endpoint_name, use_model=True)
@@ -133,13 +138,14 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
     yield _outputs(outcome, who, True, files, totals, chosen + note)
 
 
-def rules_off_thread(table: Table, opts: Any, progress: Any, session: str) -> Outcome:
-    """The rule review in a worker thread, reporting each project to the progress bar; the session's
-    停止 ends it at the next project (:class:`Stopped`)."""
+def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: str) -> Outcome:
+    """The rule review in a worker thread (a big file or table: in a child process, which also reads the
+    file), reporting each project to the progress bar; the session's 停止 ends it (:class:`Stopped`)."""
     flag = stop_flag(session)
-    if len(table.projects) >= review_worker.BIG_PROJECTS:
-        steps = streamed(lambda emit: review_worker.review(table, opts, emit, flag), flag)
+    if isinstance(source, Path) or len(source.projects) >= review_worker.BIG_PROJECTS:
+        steps = streamed(lambda emit: review_worker.review(source, opts, emit, flag), flag)
     else:
+        table = source
         steps = streamed(lambda emit: services.review(table, opts, emit), flag)
     while True:
         try:

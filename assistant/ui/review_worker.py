@@ -11,13 +11,21 @@ from collections.abc import Callable
 from typing import Any
 
 BIG_PROJECTS = 150
+BIG_BYTES = 512 * 1024
 
 
-def _child(conn: Any, table: Any, opts: Any) -> None:
-    from assistant.service import Step
+def _child(conn: Any, source: Any, opts: Any) -> None:
+    from pathlib import Path
+
+    from assistant.service import ServiceError, Step
     from assistant.ui import services
 
     try:
+        try:
+            table = services.read_upload(source) if isinstance(source, Path) else source
+        except ServiceError as err:
+            conn.send(("user_error", (err.zh, err.en, err.where)))
+            return
         last = [0]
 
         def report(step: Step) -> None:
@@ -32,12 +40,14 @@ def _child(conn: Any, table: Any, opts: Any) -> None:
         conn.close()
 
 
-def review(table: Any, opts: Any, emit: Callable[[Any], None], stop: threading.Event) -> Any:
-    """``services.review(table, opts)`` in a spawned child; each step goes to ``emit`` (which may raise to
-    stop); ``stop`` or an error ends the child."""
+def review(source: Any, opts: Any, emit: Callable[[Any], None], stop: threading.Event) -> Any:
+    """``services.review(table, opts)`` in a spawned child, ``source`` a table or an uploaded file's path (read
+    in the child, so a big file's parsing does not hold the server either; a file it cannot read raises
+    :class:`ServiceError`); each step goes to ``emit`` (which may raise to stop); ``stop`` or an error ends
+    the child."""
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, table, opts), daemon=True, name="jixiao-review")
+    proc = ctx.Process(target=_child, args=(child, source, opts), daemon=True, name="jixiao-review")
     proc.start()
     child.close()
     try:
@@ -55,6 +65,11 @@ def review(table: Any, opts: Any, emit: Callable[[Any], None], stop: threading.E
                 emit(value)
             elif kind == "done":
                 return value
+            elif kind == "user_error":
+                from assistant.service import ServiceError
+
+                zh, en, where = value
+                raise ServiceError(zh, en, where=where)
             else:
                 raise value
     finally:

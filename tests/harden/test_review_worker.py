@@ -28,3 +28,19 @@ def test_big_review_stops_when_asked() -> None:
     stop.set()
     with pytest.raises(Stopped):
         review_worker.review(table, services.options("guangzhou", None), lambda s: None, stop)
+
+
+def test_big_file_is_read_in_the_child_and_a_bad_one_says_why(tmp_path) -> None:
+    from pathlib import Path
+
+    from assistant.service import ServiceError
+
+    good = tmp_path / "big.txt"
+    good.write_text(repeated(3), encoding="utf-8")
+    outcome = review_worker.review(Path(good), services.options("guangzhou", None), lambda s: None,
+                                   threading.Event())
+    assert len(outcome.table.projects) == len(services.read_upload(good).projects)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook" * 100)
+    with pytest.raises(ServiceError, match="bad.xlsx"):
+        review_worker.review(Path(bad), services.options("guangzhou", None), lambda s: None, threading.Event())
