@@ -91,8 +91,8 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
             opts = services.options(policy, endpoint_name)
         except services.UserError as err:
             raise gr.Error(esc(services.message(err)), title="选项有误") from None
-        big = bool(file) and Path(file).is_file() and Path(file).stat().st_size >= review_worker.BIG_BYTES
-        source: Table | Path = Path(file) if big and file else load_input(file, text)
+        big = file is not None and Path(file).is_file() and Path(file).stat().st_size >= review_worker.BIG_BYTES
+        source: Table | Path = Path(file) if big and file is not None else load_input(file, text)
     except gr.Error as err:
         yield cleared(f"### 审核未能进行\n\n{err.message}", totals)
         raise
@@ -104,9 +104,9 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
         yield cleared("### 审核已停止\n\n规则审核在完成前被停止，没有结果。", totals)
         return
     except services.UserError as err:
-        shown = esc(services.message(err))
-        yield cleared(f"### 审核未能进行\n\n{shown}", totals)
-        raise gr.Error(shown, title="无法读取表格") from None
+        unread = esc(services.message(err))
+        yield cleared(f"### 审核未能进行\n\n{unread}", totals)
+        raise gr.Error(unread, title="无法读取表格") from None
     who, note = services.RULES, ""
     if use_model and services.endpoint(endpoint_name) is not None:
         model_opts = services.options(policy, endpoint_name, use_model=True)
@@ -151,7 +151,8 @@ def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: st
         try:
             step = next(steps)
         except StopIteration as finished:
-            return finished.value
+            outcome: Outcome = finished.value
+            return outcome
         services.show(progress, step, "")
 
 

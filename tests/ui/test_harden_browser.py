@@ -82,9 +82,10 @@ def test_defect_11_stale_page_after_restart_resumes_its_draft(browser: object, t
         first.stop()
         second = start(home, port=port)  # the page stays open across the restart
         try:
+            pg.page.wait_for_timeout(2000)
             row = pg.placeholder_row()
             pg.edit(row, 4, "6000")
-            pg.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=30_000)
+            pg.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=90_000)
             pg.page.wait_for_timeout(500)
             notes = pg.page.inner_text("#draft-notes")
             assert "缺少年度绩效目标" not in notes
