@@ -6,7 +6,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from bench import cli_startup, office_batch, parse_review, suggest_library
+from bench import cli_startup, office_batch, page_load, parse_review, suggest_library
 
 
 def main() -> None:
@@ -15,6 +15,7 @@ def main() -> None:
     cli_startup.main()
     office_batch.main()
     suggest_library.main()
+    page_load.main()
     sys.argv = [sys.argv[0]]
     runpy.run_path(str(Path(__file__).with_name("llm_concurrency.py")), run_name="__main__")
 

@@ -35,10 +35,10 @@ def browser() -> Iterator[object]:
 class Page:
     """A page on one server that records every request it makes."""
 
-    def __init__(self, browser: object, server: Server):
+    def __init__(self, browser: object, server: Server, storage_state: object = None):
         self.server = server
         self.context = browser.new_context(locale="zh-CN", viewport={"width": 1440, "height": 1000},
-                                           accept_downloads=True)
+                                           accept_downloads=True, storage_state=storage_state)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -175,12 +175,13 @@ def test_draft_survives_a_restart(browser: object, tmp_path: Path) -> None:
         pg.edit(row, 4, "6000")
         pg.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=20_000)
         pg.page.wait_for_timeout(500)
+        cookies = pg.context.storage_state()  # without login, drafts belong to the browser (its cookie)
         pg.close()
     finally:
         first.stop()
     second = start(home)
     try:
-        pg = Page(browser, second)
+        pg = Page(browser, second, storage_state=cookies)
         pg.page.locator("#draft-list input").click()
         pg.page.get_by_role("option", name="教室照明改造").first.click()
         pg.page.click("#draft-open")
