@@ -23,7 +23,9 @@ DEFAULT_TABLE = Path(__file__).resolve().parent / "data" / "gz-gongxinju-2023.tx
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(message, err=True)
+    from assistant.report.cells import for_terminal
+
+    typer.echo(for_terminal(message), err=True)
     raise typer.Exit(code)
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from assistant.model import Table
+from assistant.report.cells import for_terminal
 from assistant.report.common import (
     DIMENSIONS,
     LAYOUT_ZH,
     counts_text,
     position_zh,
-    project_level,
     projects_in_order,
     severity_zh,
     sorted_findings,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -48,13 +49,18 @@ th{background:#f0f0f0}.error{background:#ffc7ce}.warning{background:#ffeb9c}.inf
 """
 
 
+def _visible(value: object) -> object:
+    return for_terminal(value) if isinstance(value, str) else value
+
+
 def render(report: ReviewReport, table: Table) -> str:
-    env = Environment(autoescape=True, trim_blocks=False)
+    env = Environment(autoescape=True, trim_blocks=False, finalize=_visible)
+    index = FindingIndex(report)
     summaries = {s.name: s for s in report.projects}
     projects = []
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
-        found = sorted_findings(project_level(report, project.name)) + [
-            f for f in sorted_findings(report.findings_for(project.name)) if f.item is not None]
+        found = sorted_findings(index.project_level(project.name)) + [
+            f for f in sorted_findings(index.of(project.name)) if f.item is not None]
         counts = summaries[project.name].counts if project.name in summaries else {}
         projects.append({
             "n": n, "name": project.name, "indicators": len(project.indicators()),

@@ -6,16 +6,17 @@ import html
 import re
 
 from assistant.model import Finding, Table
+from assistant.report.cells import for_terminal
 from assistant.report.common import (
     DIMENSIONS,
     LAYOUT_ZH,
     counts_text,
     position_zh,
-    project_level,
     projects_in_order,
     severity_zh,
     sorted_findings,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
@@ -23,7 +24,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 def esc(text: object) -> str:
     """Text safe in Markdown and in the HTML a Markdown viewer makes: no tags, no markup, one line."""
-    s = _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    s = _MD_SPECIAL.sub(r"\\\1", "" if text is None else for_terminal(str(text)))
     s = html.escape(s, quote=False)
     return re.sub(r"\s*\n\s*", " ", s)
 
@@ -50,6 +51,7 @@ def render(report: ReviewReport, table: Table) -> str:
            "| 序号 | 项目名称 | 指标 | 评级 | " + " | ".join(DIMENSIONS) + " | 错误 | 警告 | 提示 |",
            "|---:|---|---:|:---:|" + "---:|" * len(DIMENSIONS) + "---:|---:|---:|"]
     summaries = {s.name: s for s in report.projects}
+    index = FindingIndex(report)
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
         c = summaries[project.name].counts if project.name in summaries else {}
         dims = [("—" if not grade or grade.dimensions.get(d) is None else str(grade.dimensions[d])) for d in DIMENSIONS]
@@ -62,11 +64,11 @@ def render(report: ReviewReport, table: Table) -> str:
         if grade:
             out.append(f"评级：**{grade.grade}**。" + "；".join(esc(r) for r in grade.reasons))
             out.append("")
-        found = sorted_findings(report.findings_for(project.name))
+        found = sorted_findings(index.of(project.name))
         if not found:
             out += ["未发现问题。", ""]
             continue
-        for f in sorted_findings(project_level(report, project.name)) + [f for f in found if f.item is not None]:
+        for f in sorted_findings(index.project_level(project.name)) + [f for f in found if f.item is not None]:
             out += _finding_lines(f)
         out.append("")
     return "\n".join(out) + "\n"

@@ -9,6 +9,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from assistant.model import Table
+from assistant.report.cells import terminal_safe
 from assistant.report.common import (
     LAYOUT_ZH,
     counts_text,
@@ -18,6 +19,7 @@ from assistant.report.common import (
     severity_zh,
     sorted_findings,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -27,6 +29,8 @@ GRADE_STYLE = {"优": "green", "良": "cyan", "中": "yellow", "差": "bold red"
 def print_report(report: ReviewReport, table: Table, console: Console | None = None) -> None:
     """Print the review of ``table``; all table text goes through Text (no markup is interpreted)."""
     console = console or Console()
+    report, table = terminal_safe(report), terminal_safe(table)
+    index = FindingIndex(report)
     console.print(Text(f"审核报告：{report.title or report.source or ''}", style="bold"))
     console.print(Text(f"部门：{report.department or '未注明'}　审核口径：{report.profile_title}"
                        f"　版式：{LAYOUT_ZH[report.layout]}　{counts_text(report.counts)}"))
@@ -44,7 +48,7 @@ def print_report(report: ReviewReport, table: Table, console: Console | None = N
                      str(counts.get("error", 0)), str(counts.get("warning", 0)), str(counts.get("info", 0)))
     console.print(grid)
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
-        found = sorted_findings(report.findings_for(project.name))
+        found = sorted_findings(index.of(project.name))
         console.print()
         head = Text(f"{n}. {project.name}", style="bold")
         if grade:

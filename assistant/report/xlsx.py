@@ -12,7 +12,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from assistant.atomic import atomic_path
 from assistant.model import Table
+from assistant.report.cells import for_xlsx
 from assistant.report.common import (
     DIMENSIONS,
     LAYOUT_ZH,
@@ -43,6 +45,8 @@ def fill(severity: str) -> PatternFill:
 def _cell(ws, value: object, *, fill_with: str | None = None, bold: bool = False, wrap: bool = True) -> WriteOnlyCell:
     """A cell holding text or a number; text is forced to a string so that "=…" never becomes a formula.
     Styles are built once per (fill, bold, wrap) and copied: openpyxl's per-cell style lookup is slow."""
+    if isinstance(value, str):
+        value = for_xlsx(value)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
@@ -128,5 +132,6 @@ def write(report: ReviewReport, table: Table, path: str | Path) -> Path:
     _project_sheet(wb.create_sheet("项目评级"), report, table)
     _about_sheet(wb.create_sheet("说明"), report, table)
     out = Path(path)
-    wb.save(out)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
     return out
