@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from assistant.model import Table
+from assistant.parse.load import paused_gc
 from assistant.report.cells import for_terminal
 from assistant.report.common import (
     DIMENSIONS,
@@ -53,6 +54,7 @@ def _visible(value: object) -> object:
     return for_terminal(value) if isinstance(value, str) else value
 
 
+@paused_gc()
 def render(report: ReviewReport, table: Table) -> str:
     env = Environment(autoescape=True, trim_blocks=False, finalize=_visible)
     index = FindingIndex(report)

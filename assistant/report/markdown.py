@@ -6,6 +6,7 @@ import html
 import re
 
 from assistant.model import Finding, Table
+from assistant.parse.load import paused_gc
 from assistant.report.cells import for_terminal
 from assistant.report.common import (
     DIMENSIONS,
@@ -42,6 +43,7 @@ def _finding_lines(f: Finding) -> list[str]:
     return lines
 
 
+@paused_gc()
 def render(report: ReviewReport, table: Table) -> str:
     out = [f"# 审核报告：{esc(report.title or report.source or '')}", "",
            f"- 部门：{esc(report.department or '未注明')}",

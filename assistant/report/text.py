@@ -9,6 +9,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from assistant.model import Table
+from assistant.parse.load import paused_gc
 from assistant.report.cells import terminal_safe
 from assistant.report.common import (
     LAYOUT_ZH,
@@ -26,6 +27,7 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GRADE_STYLE = {"优": "green", "良": "cyan", "中": "yellow", "差": "bold red"}
 
 
+@paused_gc()
 def print_report(report: ReviewReport, table: Table, console: Console | None = None) -> None:
     """Print the review of ``table``; all table text goes through Text (no markup is interpreted)."""
     console = console or Console()

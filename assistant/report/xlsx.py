@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from assistant.atomic import atomic_path
 from assistant.model import Table
+from assistant.parse.load import paused_gc
 from assistant.report.cells import for_xlsx
 from assistant.report.common import (
     DIMENSIONS,
@@ -125,6 +126,7 @@ def _about_sheet(ws, report: ReviewReport, table: Table) -> None:
         ws.append([_cell(ws, k, bold=True, wrap=False), _cell(ws, v, wrap=False)])
 
 
+@paused_gc()
 def write(report: ReviewReport, table: Table, path: str | Path) -> Path:
     """Write the report workbook to ``path`` and return it."""
     wb = Workbook(write_only=True)
