@@ -139,12 +139,14 @@ def ui(
                                               help="启用登录：用户名:密码（也可用环境变量 JIXIAO_UI_LOGIN）")] = None,
 ) -> None:
     """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。"""
+    from assistant.report.cells import install_log_guard
     from assistant.ui import launch, parse_login
 
     try:
         parse_login(login)
     except ValueError as err:
         _fail(str(err))
+    install_log_guard()
     launch(host=host, port=port, login=login)
 
 

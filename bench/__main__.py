@@ -6,7 +6,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from bench import cli_startup, office_batch, parse_review
+from bench import cli_startup, input_limits, office_batch, parse_review, report_formats
 
 
 def main() -> None:
@@ -14,6 +14,8 @@ def main() -> None:
     parse_review.main()
     cli_startup.main()
     office_batch.main()
+    report_formats.main()
+    input_limits.main()
     sys.argv = [sys.argv[0]]
     runpy.run_path(str(Path(__file__).with_name("llm_concurrency.py")), run_name="__main__")
 

@@ -79,7 +79,10 @@ def run_batch_command(paths: list[Path], *, outputs: list[Path], policy: str | N
                             "finished tables are saved, run the same command again to resume.")
         _print_summary(result)
         for out in outputs:
-            (write_html if out.suffix.lower() in (".html", ".htm") else write_xlsx)(result, out)
+            try:
+                (write_html if out.suffix.lower() in (".html", ".htm") else write_xlsx)(result, out)
+            except OSError as err:
+                return _err(str(err))
             print(f"已写入 {out}")
     finally:
         if office is not None:
@@ -124,7 +127,10 @@ def run_diff(old: Path, new: Path, *, policy: str | None, output: Path | None) -
     for row in diff_rows(diffs, decisions):
         print("｜".join(str(c) for c in row[:4]) + (f"｜处理意见：{row[7]}" if row[7] else ""))
     if output is not None:
-        write_diff_xlsx(diffs, output, decisions)
+        try:
+            write_diff_xlsx(diffs, output, decisions)
+        except OSError as err:
+            return _err(str(err))
         print(f"已写入 {output}")
     return 0
 
@@ -150,7 +156,7 @@ def run_letter(table_path: Path, *, output: Path, project: str | None, departmen
         office.close()
     try:
         write_letter([report], output, decisions=decisions, project=project, recipient=dept or None)
-    except ValueError as err:
+    except (ValueError, OSError) as err:
         return _err(str(err))
     print(f"已写入 {output}")
     return 0
