@@ -120,6 +120,14 @@ def _deep_html(folder: Path) -> Path:
     return out
 
 
+def _html_rows(folder: Path, size: int) -> Path:
+    out = folder / f"rows-{size}.html"
+    row = "<tr><td>第1项</td><td>x</td></tr>"
+    head = "<table><tr><td>三级指标</td><td>指标值</td></tr>"
+    out.write_text(head + row * (size // len(row.encode())) + "</table>", encoding="utf-8")
+    return out
+
+
 def _csv_cell(folder: Path) -> Path:
     out = folder / "cell.csv"
     out.write_text("项目名称,三级指标,指标值\n培训,人次," + "长" * (6 << 20) + "\n", encoding="utf-8")
@@ -180,6 +188,8 @@ def cases(folder: Path, xlsx_copies: int, sheet_mb: int) -> dict[str, Callable[[
             "csv cell of 6M characters": lambda: _csv_cell(folder),
             "/dev/zero": lambda: Path("/dev/zero"),
             "fifo": lambda: _fifo(folder),
+            "html of 19 MB one-cell rows": lambda: _html_rows(folder, 19 << 20),
+            "html of 95,000 rows (under the element cap)": lambda: _html_rows(folder, 95_000 * 35),
             "txt, seed repeated to 19 MB": lambda: _largest_text(folder),
             "csv, seed rows to 19 MB": lambda: _largest_csv(folder),
             f"xlsx, seed repeated {xlsx_copies} times": lambda: _largest_xlsx(folder, xlsx_copies)}

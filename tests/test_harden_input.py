@@ -370,3 +370,13 @@ def test_defect_10_log_messages_carry_no_escape_sequences():
         logging.setLogRecordFactory(old_factory)
         log.removeHandler(handler)
     assert "\x1b" not in stream.getvalue() and "\\x1b[2J" in stream.getvalue()
+
+
+def test_limits_html_with_more_elements_than_the_cap_is_refused_before_parsing(tmp_path):
+    from assistant.parse.limits import MAX_HTML_ELEMENTS
+
+    path = tmp_path / "many.html"
+    path.write_text("<table>" + "<tr><td>x</td></tr>" * (MAX_HTML_ELEMENTS // 2 + 1) + "</table>", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_path(path)
+    assert "many.html" in str(err.value) and str(MAX_HTML_ELEMENTS) in str(err.value)

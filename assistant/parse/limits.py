@@ -28,9 +28,11 @@ MAX_DEPTH = 150
 MAX_CELL_CHARS = 1_000_000
 MAX_ROWS = 200_000
 MAX_CELLS = 1_000_000
+MAX_HTML_ELEMENTS = 300_000
 PROLOG_BYTES = 64 * 1024
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_START_TAG = re.compile(r"<[a-zA-Z]")
 
 
 def _mb(n: int) -> str:
@@ -140,6 +142,16 @@ def cell_too_big(path: str, where: str) -> ParseError:
     return ParseError(f"单元格内容超过上限 {MAX_CELL_CHARS} 个字符；请检查该单元格。",
                       f"a cell holds over {MAX_CELL_CHARS} characters, the limit; check that cell.",
                       path=path, where=where)
+
+
+def check_html_size(text: str, path: str) -> None:
+    """Refuse HTML with more than :data:`MAX_HTML_ELEMENTS` start tags before it is parsed (a parsed
+    element costs about 1 KB, bench/input_limits.py)."""
+    count = len(_START_TAG.findall(text))
+    if count > MAX_HTML_ELEMENTS:
+        raise ParseError(f"HTML 含有 {count} 个元素，超过上限 {MAX_HTML_ELEMENTS} 个；请拆分表格或另存为 .xlsx/.csv。",
+                         f"the HTML holds {count} elements, over the limit of {MAX_HTML_ELEMENTS}; split the "
+                         "table or save it as .xlsx/.csv.", path=path)
 
 
 def check_depth(root: object, path: str) -> None:
