@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 class WriteFailed(OSError):
@@ -27,10 +28,10 @@ def _messages(path: Path, err: OSError) -> tuple[str, str]:
     kept = "原有文件未被改动。" if path.exists() else ""
     kept_en = " The earlier file is unchanged." if path.exists() else ""
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"{path}：磁盘空间不足，报告未写入。{kept}请清理磁盘后重试。",
+        return (f"{path}：磁盘空间不足，文件未写入。{kept}请清理磁盘后重试。",
                 f"{path}: the disk is full; nothing was written.{kept_en} Free some space and retry.")
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"{path}：没有写入权限，报告未写入。{kept}", f"{path}: permission denied; nothing was written.{kept_en}")
+        return (f"{path}：没有写入权限，文件未写入。{kept}", f"{path}: permission denied; nothing was written.{kept_en}")
     reason = err.strerror or type(err).__name__
     return f"{path}：无法写入（{reason}）。{kept}", f"{path}: cannot write ({reason}).{kept_en}"
 
@@ -73,7 +74,7 @@ def write_text(path: str | Path, text: str) -> Path:
     return write_bytes(path, text.encode("utf-8"))
 
 
-def write_with(path: str | Path, writer: Callable[[object], object]) -> Path:
+def write_with(path: str | Path, writer: Callable[[BinaryIO], object]) -> Path:
     """Call ``writer`` with a binary file open on the temporary file; rename it over ``path`` on success."""
     out = Path(path)
     with atomic_path(out) as tmp, tmp.open("wb") as fh:

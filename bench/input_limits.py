@@ -6,7 +6,8 @@ under 1 GB.
 Cases: xlsx zip bombs (a sheet of identical cell rows inflating to 100 MB and to 1 GB), a sheet with one
 far-corner cell, a docx with nested entities, HTML nested 100,000 deep, a CSV cell of 19 MB, /dev/zero,
 a FIFO, and the largest ordinary tables under the limit (the seed repeated as .txt, .csv and .xlsx).
-Run: ``python -m bench.input_limits [--save]``.
+Run: ``python -m bench.input_limits [--only NAME] [--save]`` (``--only`` with ``--save`` replaces only the
+rows of the cases it ran). ``peak_mib`` of a case that reads nothing is the child's start-up size.
 """
 
 from __future__ import annotations
@@ -229,7 +230,13 @@ def main() -> None:
     result = run(args.xlsx_copies, args.sheet_mb, args.only)
     if args.save:
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "input_limits.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        path = RESULTS / "input_limits.json"
+        if args.only and path.exists():
+            ran = {r["case"] for r in result["rows"]}
+            kept = [r for r in json.loads(path.read_text())["rows"] if r["case"] not in ran]
+            rows = kept + result["rows"]
+            result = {"rows": rows, "largest_peak_mib": max(r["peak_mib"] for r in rows)}
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 
 if __name__ == "__main__":
