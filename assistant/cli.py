@@ -24,7 +24,9 @@ DEFAULT_TABLE = Path(__file__).resolve().parent / "data" / "gz-gongxinju-2023.tx
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(message, err=True)
+    from assistant.report.cells import for_terminal
+
+    typer.echo(for_terminal(message), err=True)
     raise typer.Exit(code)
 
 
@@ -148,12 +150,14 @@ def ui(
                                                     help="信任单位反向代理传来的用户名请求头，如 X-Remote-User")] = None,
 ) -> None:
     """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。账号用 jixiao users add 添加。"""
+    from assistant.report.cells import install_log_guard
     from assistant.ui import launch, parse_login
 
     try:
         parse_login(login)
     except ValueError as err:
         _fail(str(err))
+    install_log_guard()
     launch(host=host, port=port, login=login, allow_remote_without_login=allow_remote, user_header=user_header)
 
 
