@@ -43,7 +43,10 @@ def norm(name: str | None) -> str:
 
 
 def names_match(name: str | None, variants: Iterable[str]) -> bool:
-    """True when some variant (normalised) occurs in ``name``, or ``name`` (≥ 4 characters) occurs in a variant."""
+    """True when some variant (normalised) occurs in ``name``; or ``name`` (≥ 4 characters) occurs in a variant;
+    or the name ends with a variant (≥ 4 characters) spread out: its first two characters, at most 8 others, its last
+    two, with ≥ 60 % of the variant's characters in that span (培训人次 ~ 培训中小学骨干教师人次, 新增违建发生数 ~
+    新增违法建设发生数; not 报告出具 ~ 报告在抽样后工作日内出具数量, nor 活动期间接待游客人次 ~ 活动覆盖人次)."""
     n = norm(name)
     if not n:
         return False
@@ -51,6 +54,10 @@ def names_match(name: str | None, variants: Iterable[str]) -> bool:
         w = norm(v)
         if w and (w in n or (len(n) >= 4 and n in w)):
             return True
+        if len(w) >= 4:
+            m = re.search(re.escape(w[:2]) + ".{0,8}" + re.escape(w[-2:]) + "$", n)
+            if m and sum(ch in m.group() for ch in w) >= 0.6 * len(w):
+                return True
     return False
 
 

@@ -251,3 +251,15 @@ def test_expert_answers_hold_the_issue_11_patterns():
     first = {k: e["answer"]["options"][0] for k, e in rewrite.items()}
     assert first["R16"]["name"] == "现症病人规范治疗完成率" and "项目实施情况" in first["R16"]["reason"]
     assert first["R04"]["name"] == "作业路段降尘量" and "空气质量" in first["R04"]["reason"]
+
+
+@pytest.mark.parametrize(("name", "variants", "same"), [
+    ("培训中小学骨干教师人次", ["培训人次"], True),
+    ("新增违法建设发生数", ["新增违建发生数"], True),
+    ("★工程竣工验收合格率（依据GB 50300）", ["竣工验收"], True),
+    ("检测报告在抽样后工作日内出具数量", ["报告出具"], False),
+    ("活动覆盖人次", ["活动期间接待游客人次"], False),
+    ("政策知晓率", ["老年人助餐服务覆盖率", "助餐服务覆盖"], False),
+])
+def test_names_match(name, variants, same):
+    assert d.names_match(name, variants) is same
