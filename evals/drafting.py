@@ -246,11 +246,15 @@ def score_item(item: dict[str, Any], rows: list[dict[str, Any]] | None) -> dict[
     matched = [(expert[i], rows[j]) for i, j in sorted(pairs.items())]
     with_unit = [(e, r) for e, r in matched if e["unit"] and e["direction"] != "定性"]
     figures = item["figures"]
-    kept = [f for f in figures if any(figure_kept(f, r, item.get("year")) for r in rows)]
     by_name = {e["name"]: e for e in expert}
-    in_concept = [f for f in figures if any(figure_kept(f, r, item.get("year"))
-                                            and names_match(r.get("name"), by_name[f["concept"]]["variants"])
-                                            for r in rows)]
+
+    def named(f: dict[str, Any], r: dict[str, Any]) -> bool:
+        return names_match(r.get("name"), by_name[f["concept"]]["variants"])
+
+    # a bare percentage (95 %, 100 %) says nothing without its measure: it counts only in a row of its concept
+    kept = [f for f in figures if any(figure_kept(f, r, item.get("year")) and (f["unit"] != "%" or named(f, r))
+                                      for r in rows)]
+    in_concept = [f for f in figures if any(figure_kept(f, r, item.get("year")) and named(f, r) for r in rows)]
     costs = []
     for uc in item["unit_costs"]:
         variants = by_name[uc["concept"]]["variants"]

@@ -263,3 +263,11 @@ def test_expert_answers_hold_the_issue_11_patterns():
 ])
 def test_names_match(name, variants, same):
     assert d.names_match(name, variants) is same
+
+
+def test_a_bare_percentage_is_kept_only_under_its_measure():
+    training = _item("D01")
+    rows = [_row("参训人员满意度", "≥95%", "%", "满意度指标", "服务对象满意度指标")]
+    assert "95%以上" in d.score_item(training, rows)["lost_figures"]
+    rows = [_row("结业考核合格率", "≥95%", "%", "产出指标", "质量指标")]
+    assert "95%以上" not in d.score_item(training, rows)["lost_figures"]
