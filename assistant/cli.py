@@ -24,7 +24,9 @@ DEFAULT_TABLE = Path(__file__).resolve().parent / "data" / "gz-gongxinju-2023.tx
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(message, err=True)
+    from assistant.report.cells import for_terminal
+
+    typer.echo(for_terminal(message), err=True)
     raise typer.Exit(code)
 
 
@@ -79,8 +81,8 @@ def review(
     llm: Annotated[bool, typer.Option("--llm", help="规则审核后再用模型审核：目标覆盖、相关性、归类，并改写含糊指标")] = False,
     endpoint: EndpointOpt = None,
     checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="模型审核检查点（JSONL）：中断后重跑不重复已完成的调用")] = None,
-    batch_out: Annotated[Path | None, typer.Option("--batch-out", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
-    batch_in: Annotated[Path | None, typer.Option("--batch-in", help="读入该批处理的结果文件，生成同样的报告")] = None,
+    batch_out: Annotated[Path | None, typer.Option("--batch-out", "--batch-write", help="不调用模型，把请求写成 OpenAI Batch API 的 JSONL 文件")] = None,
+    batch_in: Annotated[Path | None, typer.Option("--batch-in", "--batch-read", help="读入该批处理的结果文件，生成同样的报告")] = None,
     profile: ProfileAlias = None,
     add_to_library: Annotated[bool, typer.Option("--add-to-library",
                                                  help="审核后把这张表加入我的参考库（起草时作为参考项目）")] = False,
@@ -148,12 +150,14 @@ def ui(
                                                     help="信任单位反向代理传来的用户名请求头，如 X-Remote-User")] = None,
 ) -> None:
     """启动网页：对话起草、审核和设置（默认规则引擎，不联网）。账号用 jixiao users add 添加。"""
+    from assistant.report.cells import install_log_guard
     from assistant.ui import launch, parse_login
 
     try:
         parse_login(login)
     except ValueError as err:
         _fail(str(err))
+    install_log_guard()
     launch(host=host, port=port, login=login, allow_remote_without_login=allow_remote, user_header=user_header)
 
 

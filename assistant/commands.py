@@ -14,7 +14,9 @@ from assistant.service import Options, ServiceError
 
 
 def _fail(err: ServiceError) -> int:
-    sys.stderr.write(str(err).rstrip() + "\n")
+    from assistant.report.cells import for_terminal
+
+    sys.stderr.write(for_terminal(str(err)).rstrip() + "\n")
     return err.exit_code
 
 

@@ -137,6 +137,10 @@ class ParseWarning(BaseModel):
     page: int | None = None
     message: str | None = None
 
+    def label(self) -> str:
+        """Where the text stood, as a reader says it: ``第2页 第5行``, ``项目A!B7`` …; empty when unknown."""
+        return Position(line=self.line, sheet=self.sheet, cell=self.cell, page=self.page).label()
+
 
 class Table(BaseModel):
     """A whole table. ``fields`` keeps table-level labels the readers recognised (部门名称, the column

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assistant import atomic
 from assistant.model import Table
 from assistant.parse.xlsx import (
     INFO_HEADER,
@@ -26,6 +26,7 @@ from assistant.parse.xlsx import (
     WARNINGS_HEADER,
     WARNINGS_SHEET,
 )
+from assistant.report.cells import for_xlsx
 
 INDICATOR_SHEET = "绩效指标"
 COLUMNS: list[tuple[str, int]] = [
@@ -44,7 +45,7 @@ def write_table(table: Table, path: str | Path) -> None:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".json":
-        p.write_text(table.model_dump_json(indent=2), encoding="utf-8")
+        atomic.write_text(p, table.model_dump_json(indent=2))
     elif suffix == ".xlsx":
         write_xlsx(table, p)
     else:
@@ -55,7 +56,7 @@ def write_table(table: Table, path: str | Path) -> None:
 def _put(ws: Worksheet, row: int, col: int, value: object) -> None:
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = for_xlsx(value)
         cell.data_type = "s"
     else:
         cell.value = value
@@ -138,4 +139,5 @@ def write_xlsx(table: Table, path: str | Path) -> None:
     _info_sheet(wb.create_sheet(INFO_SHEET), table)
     _warnings_sheet(wb.create_sheet(WARNINGS_SHEET), table)
     wb.properties.title = table.title or ""
-    wb.save(path)
+    with atomic.atomic_path(path) as tmp:
+        wb.save(tmp)

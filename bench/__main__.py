@@ -6,7 +6,15 @@ import runpy
 import sys
 from pathlib import Path
 
-from bench import cli_startup, office_batch, parse_review, suggest_library
+from bench import (
+    cli_startup,
+    input_limits,
+    office_batch,
+    page_load,
+    parse_review,
+    report_formats,
+    suggest_library,
+)
 
 
 def main() -> None:
@@ -15,6 +23,9 @@ def main() -> None:
     cli_startup.main()
     office_batch.main()
     suggest_library.main()
+    page_load.main()
+    report_formats.main()
+    input_limits.main()
     sys.argv = [sys.argv[0]]
     runpy.run_path(str(Path(__file__).with_name("llm_concurrency.py")), run_name="__main__")
 

@@ -43,7 +43,10 @@ def norm(name: str | None) -> str:
 
 
 def names_match(name: str | None, variants: Iterable[str]) -> bool:
-    """True when some variant (normalised) occurs in ``name``, or ``name`` (≥ 4 characters) occurs in a variant."""
+    """True when some variant (normalised) occurs in ``name``; or ``name`` (≥ 4 characters) occurs in a variant;
+    or the name ends with a variant (≥ 4 characters) spread out: its first two characters, at most 8 others, its last
+    two, with ≥ 60 % of the variant's characters in that span (培训人次 ~ 培训中小学骨干教师人次, 新增违建发生数 ~
+    新增违法建设发生数; not 报告出具 ~ 报告在抽样后工作日内出具数量, nor 活动期间接待游客人次 ~ 活动覆盖人次)."""
     n = norm(name)
     if not n:
         return False
@@ -51,6 +54,10 @@ def names_match(name: str | None, variants: Iterable[str]) -> bool:
         w = norm(v)
         if w and (w in n or (len(n) >= 4 and n in w)):
             return True
+        if len(w) >= 4:
+            m = re.search(re.escape(w[:2]) + ".{0,8}" + re.escape(w[-2:]) + "$", n)
+            if m and sum(ch in m.group() for ch in w) >= 0.6 * len(w):
+                return True
     return False
 
 
@@ -239,11 +246,15 @@ def score_item(item: dict[str, Any], rows: list[dict[str, Any]] | None) -> dict[
     matched = [(expert[i], rows[j]) for i, j in sorted(pairs.items())]
     with_unit = [(e, r) for e, r in matched if e["unit"] and e["direction"] != "定性"]
     figures = item["figures"]
-    kept = [f for f in figures if any(figure_kept(f, r, item.get("year")) for r in rows)]
     by_name = {e["name"]: e for e in expert}
-    in_concept = [f for f in figures if any(figure_kept(f, r, item.get("year"))
-                                            and names_match(r.get("name"), by_name[f["concept"]]["variants"])
-                                            for r in rows)]
+
+    def named(f: dict[str, Any], r: dict[str, Any]) -> bool:
+        return names_match(r.get("name"), by_name[f["concept"]]["variants"])
+
+    # a bare percentage (95 %, 100 %) says nothing without its measure: it counts only in a row of its concept
+    kept = [f for f in figures if any(figure_kept(f, r, item.get("year")) and (f["unit"] != "%" or named(f, r))
+                                      for r in rows)]
+    in_concept = [f for f in figures if any(figure_kept(f, r, item.get("year")) and named(f, r) for r in rows)]
     costs = []
     for uc in item["unit_costs"]:
         variants = by_name[uc["concept"]]["variants"]

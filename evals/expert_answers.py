@@ -13,10 +13,37 @@ from typing import Any
 
 EVALS = Path(__file__).resolve().parent
 DATA = EVALS / "datasets" / "model_expert"
+INDEPENDENT = EVALS / "datasets" / "expert_answers"
+"""The independently written set (same shapes, ``{"answers": {id: {"request", "answer"}}}``), when present."""
 
 
 def _load(name: str) -> list[dict[str, Any]]:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _independent(name: str) -> dict[str, Any]:
+    path = INDEPENDENT / name
+    return json.loads(path.read_text(encoding="utf-8"))["answers"] if path.exists() else {}
+
+
+def load_suggest() -> list[dict[str, Any]]:
+    """Every suggest case as ``{id, description, answer}``: this issue's set, then the independent one."""
+    from assistant.tasks.models import ProjectDescription
+
+    out = [{"id": c["id"], "description": c["description"], "answer": c["answer"]} for c in _load("suggest.json")]
+    for key, entry in _independent("suggest.json").items():
+        desc = {k: v for k, v in entry["request"].items() if k in ProjectDescription.model_fields}
+        out.append({"id": key, "description": desc, "answer": entry["answer"]})
+    return out
+
+
+def load_rewrite() -> list[dict[str, Any]]:
+    """Every rewrite case as ``{id, indicator, project, answer}``: this issue's set, then the independent one."""
+    out = [{k: c[k] for k in ("id", "indicator", "project", "answer")} for c in _load("rewrite.json")]
+    for key, entry in _independent("rewrite.json").items():
+        out.append({"id": key, "indicator": entry["request"]["row"], "project": entry["request"]["project"],
+                    "answer": entry["answer"]})
+    return out
 
 
 def _suggest_ok(case: dict[str, Any], result: Any, requests: int) -> bool:
@@ -53,14 +80,14 @@ def run() -> dict[str, Any]:
             os.environ["JIXIAO_HOME"] = tmp
             profile = Profile(name="expert", base_url=srv.url, model="scripted-expert", mode="TOOLS", timeout=10,
                               max_retries=2, transport_retries=0)
-            for case in _load("suggest.json"):
+            for case in load_suggest():
                 srv.script, before = (lambda payload, n, a=case["answer"]: a), len(srv.requests)
                 result = suggest(ProjectDescription(**case["description"]), endpoint=Client(profile, cache=False))
                 ok = _suggest_ok(case, result, len(srv.requests) - before)
                 counts["suggest"][0] += ok
                 counts["suggest"][1] += 1
                 failed += [] if ok else [case["id"]]
-            for case in _load("rewrite.json"):
+            for case in load_rewrite():
                 srv.script, before = (lambda payload, n, a=case["answer"]: a), len(srv.requests)
                 row = case["indicator"]
                 ind = checks.to_indicator(row["category"], row.get("subcategory"), row["name"], row["value"])

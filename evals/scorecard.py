@@ -90,6 +90,15 @@ def render(result: dict[str, Any]) -> str:
     if dr and not _not_run(dr):
         lines += [f"数字保留且在对应概念中 figures in concept：{_f(dr.get('figures_in_concept'))}；"
                   f"可测算单位成本已测算并标注 unit costs：{_f(dr.get('unit_costs'))}", ""]
+        if dr.get("chat"):
+            lines += ["只给官员一段话（作为目标）时 chat paragraph only：" + "，".join(
+                f"{NAMES_ZH[m]} {_f(v)}" for m, v in dr["chat"].items()), ""]
+        lines += ["| 项目 item | 概念召回 recall | 数字保留 figures | 漏掉的专家指标 missed | 丢失的数字 lost figures |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {x['id']} {x['sector']} | {_f(x['recall'])} | {_f(x['figures'])} | "
+                  f"{'、'.join(x['missed'][:4]) or '—'} | {'、'.join(x['lost_figures'][:3]) or '—'} |"
+                  for x in dr.get("items", [])]
+        lines.append("")
     lines += _metric_section("专家改写 rewrite_expert（60 个其他地区模糊指标）", t.get("rewrite_expert"), EXPERT_METRICS)
     ex = t.get("rewrite_expert")
     if ex and not _not_run(ex):

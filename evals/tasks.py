@@ -193,20 +193,27 @@ NO_RECORDINGS = {"status": "not run", "reason": "该端点尚无此任务的录�
 
 def run_draft(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
     """``suggest`` on the new budget items of ``evals/datasets/drafting/items.json``, scored against the expert
-    sets (:mod:`evals.drafting`)."""
+    sets (:mod:`evals.drafting`); ``chat`` holds the same scores when only the officer's paragraph is given (as the
+    goal), which the headline does not include."""
     from assistant.tasks.models import ProjectDescription
     from assistant.tasks.suggest import suggest
 
     if endpoint is not None:
         return dict(NO_RECORDINGS)
-    rows = []
+    rows, chat = [], []
     with _fresh_home():
         for item in drafting.items():
             desc = ProjectDescription(**item["description"])
             result = _timed("draft", calls, lambda d=desc: suggest(d, endpoint="rules"))
             indicators = [i.model_dump(mode="json") for i in result.indicators] if result else None
             rows.append(drafting.score_item(item, indicators))
-    return drafting.score_draft(rows) | {"items": rows}
+            said = ProjectDescription(name=item["description"]["name"], goal=item["chat"])
+            result = _timed("draft", calls, lambda d=said: suggest(d, endpoint="rules"))
+            chat.append(drafting.score_item(item, [i.model_dump(mode="json") for i in result.indicators]
+                                            if result else None))
+    from_chat = drafting.score_draft(chat)
+    return drafting.score_draft(rows) | {"chat": {m: from_chat[m] for m in (*drafting.DRAFT_METRICS, "overall")},
+                                         "items": rows}
 
 
 def run_rewrite_expert(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:

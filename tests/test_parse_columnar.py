@@ -242,3 +242,11 @@ def test_xlsx_every_cell_is_placed_or_warned(tmp_path):
                 if text and text not in consumed and text not in blob:
                     missing.append((ws.title, cell.coordinate, text))
     assert missing == []
+
+
+def test_project_name_that_ends_like_a_label_is_the_value():
+    from assistant.parse import read_text
+
+    text = "项目名称\t困难群众救助补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t农村低保发放人数\t≥3200人"
+    [project] = read_text(text).projects
+    assert project.name == "困难群众救助补助资金"

@@ -19,7 +19,7 @@ from assistant.parse import read_path, read_text
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(LAYOUTS.iterdir()) if p.suffix != ".json"}
-STRUCTURE = ["一级指标", "二级指标", "三级指标", "指标值", "指标解释", "指标方向", "指标性质", "计量单位", "绩效标准",
+STRUCTURE = ["一级指标", "二级指标", "三级指标", "指标值", "指标解释", "指标说明", "指标方向", "指标性质", "计量单位", "绩效标准",
              "项目名称", "主管部门", "实施单位", "年度绩效目标", "年度资金总额", "年度资金申请总额", "项目资金总额",
              "项目总体目标", "（万元）", "(元)", "★", "|", "-", "#", '"', "[", "]", "\\n"]
 EDITS = ["", "\n", " ", "|", "\t", "指标", "≥", "%", "项目名称", "一级指标", "产出指标", "(", "；"]

@@ -307,3 +307,38 @@ def test_run_together_header_after_a_frame_label_and_units_outside_the_list():
     assert rows(project) == [(OUT, "数量指标", "维护路灯数量", "≥5200盏"), (OUT, "质量指标", "路灯亮灯率", "98%"),
                              (OUT, "时效指标", "故障修复时间", "24小时以内"),
                              (SAT, "服务对象满意度指标", "市民满意度", "≥90%")]
+
+
+def test_11b_labels_drifting_below_and_an_amount_without_unit():
+    table = read_path(LAYOUTS / "11b_shanghai_drift_below.txt")
+    [project] = table.projects
+    assert project.name == "中小学生课后服务补助"
+    assert rows(project) == [
+        (OUT, "数量指标", "参与课后服务学生人数", "≥12000(人)"),
+        (OUT, "数量指标", "开设课后服务学校数", "=36(所)"),
+        (OUT, "数量指标", "课后服务课程门类", "≥8(类)"),
+        (OUT, "质量指标", "课后服务安全事故发生率", "=0(%)"),
+        (OUT, "时效指标", "补助资金拨付及时率", "≥95.00(%)"),
+        (OUTCOME, "社会效益指标", "家长接送负担减轻程度", "明显减轻"),
+        (SAT, "服务对象满意度指标", "学生家长满意度", "≥90.00(%)"),
+    ]
+    assert project.amount == 1800000
+    assert project.fields["金额换算"] == ("年度资金申请总额：1,800,000.00 未注明单位，按万元读取；若单位为元，则为 180万元，"
+                                         "请核对。")
+    assert table.warnings == []
+
+
+def test_04b_run_together_explanations_without_fanying():
+    table = read_path(LAYOUTS / "04b_word_explanations.txt")
+    [project] = table.projects
+    assert project.name == "基层干部能力提升培训"
+    assert rows(project) == [
+        (OUT, "数量指标", "培训人次", "≥500人次"),
+        (OUT, "质量指标", "培训考核合格率", "≥95%"),
+        (OUT, "时效指标", "培训完成时间", "2025年11月底前"),
+        (OUTCOME, "社会效益指标", "参训干部履职能力提升", "明显提升"),
+        (SAT, "服务对象满意度指标", "参训学员满意度", "≥90%"),
+    ]
+    assert project.indicators()[2].explanation == "指全部培训班次结束的时间"
+    assert kinds(table, "funds_table")[:2] == ["经费预算明细表", "支出内容数量标准金额（万元）"]
+    assert project.confidence == 1.0

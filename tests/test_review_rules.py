@@ -384,3 +384,18 @@ def test_every_finding_carries_severity_message_fix_and_basis():
     rules = all_rules()
     for r in rules.values():
         assert r.domain and r.basis and r.title and r.level in ("indicator", "project", "table")
+
+
+def test_change_without_baseline_reads_a_bracketed_note_without_a_number_as_a_note():
+    from assistant.model import Indicator, Project, Table
+    from assistant.parse.value import parse_target
+    from assistant.review import review_table
+
+    def codes(name: str, value: str) -> set[str]:
+        ind = Indicator(category="效益指标", subcategory="社会效益指标", name=name, value=value,
+                        target=parse_target(value))
+        return {f.code for f in review_table(Table(projects=[Project(name="p", groups=[[ind]])])).findings}
+
+    assert "change_without_baseline" not in codes("居民健康素养具备率", "≥12%（较上年提高）")
+    assert "change_without_baseline" not in codes("政策知晓率", "≥85%（较上年提高5个百分点）")
+    assert "change_without_baseline" in codes("政策知晓率提高", "≥5%")

@@ -1,6 +1,7 @@
 """Regenerate the shipped library data from its reviewed sources.
 
-    python -m assistant.library.build            # writes data/kinds.jsonl and data/indicators.jsonl
+    python -m assistant.library.build            # writes data/kinds.jsonl, data/indicators.jsonl and a
+                                                 # spreadsheet view for reviewers, data/indicators.csv
     python -m assistant.library.build --check    # fails when the shipped files are out of date
 
 Sources: ``sources/INDICATORS.md`` (researched rows, 34 kinds / 90 sub-kinds; each row keeps its evidence
@@ -234,6 +235,30 @@ def _synonyms(name: str) -> list[str]:
     return out
 
 
+SHEET = [("指标编码", "id"), ("项目类型", "kind_name"), ("行业领域", "func_class"), ("行业类别", "func_subclass"),
+         ("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "name"), ("指标解释", "definition"),
+         ("计算公式", "formula"), ("计量单位", "unit"), ("方向", "direction"), ("典型值", "value_form"),
+         ("典型值来源", "value_note"), ("取值依据", "basis"), ("数据来源", "data_source"), ("核心指标", "is_core"),
+         ("适用层级", "scope"), ("证据", "evidence"), ("出处", "source"), ("审核修改", "review_note")]
+
+
+def review_sheet(records: list[Record]) -> str:
+    """The records as a CSV for reviewers who open it in a spreadsheet (UTF-8 with BOM, Chinese headers)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow([zh for zh, _ in SHEET])
+    for r in records:
+        row = []
+        for _, field in SHEET:
+            v = getattr(r, field)
+            row.append("、".join(v) if isinstance(v, list) else ("★" if v is True else ("" if v in (None, False) else v)))
+        out.writerow(row)
+    return "\ufeff" + buf.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail when the shipped data differs from a rebuild")
@@ -253,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         DATA / "kinds.jsonl": "".join(k.model_dump_json(exclude_defaults=False) + "\n" for k in kinds),
         DATA / "indicators.jsonl": "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n"
                                            for r in records),
+        DATA / "indicators.csv": review_sheet(records),
     }
     if args.check:
         stale = [p.name for p, body in files.items() if not p.exists() or p.read_text(encoding="utf-8") != body]

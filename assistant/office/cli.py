@@ -80,7 +80,10 @@ def run_batch_command(paths: list[Path], *, outputs: list[Path], policy: str | N
             result = batch(paths, Options(policy=policy), department=department, store=office, progress=show)
         _print_summary(result)
         for out in outputs:
-            (write_html if out.suffix.lower() in (".html", ".htm") else write_xlsx)(result, out)
+            try:
+                (write_html if out.suffix.lower() in (".html", ".htm") else write_xlsx)(result, out)
+            except OSError as err:
+                return _err(str(err))
             print(f"已写入 {out}")
     except ServiceError as err:
         return _err(str(err))
@@ -112,7 +115,10 @@ def run_diff(old: Path | None, new: Path, *, policy: str | None, output: Path | 
     for row in diff_rows(c.diffs, c.decisions):
         print("｜".join(str(x) for x in row[:4]) + (f"｜处理意见：{row[7]}" if row[7] else ""))
     if output is not None:
-        write_diff_xlsx(c.diffs, output, c.decisions)
+        try:
+            write_diff_xlsx(c.diffs, output, c.decisions)
+        except OSError as err:
+            return _err(str(err))
         print(f"已写入 {output}")
     return 0
 
@@ -131,7 +137,7 @@ def run_letter(table_path: Path, *, output: Path, project: str | None, departmen
         run_id = result.reviewed[0].run_id
         assert run_id is not None
         letter(office, [run_id], output, project=project, recipient=department)
-    except ServiceError as err:
+    except (ServiceError, OSError) as err:
         return _err(str(err))
     finally:
         office.close()

@@ -113,9 +113,9 @@ def write_letter(reports: list[ReviewReport], path: str | Path, *, decisions: di
     doc.add_paragraph(f"审核单位（盖章）：{office or '＿＿＿＿＿＿＿＿'}")
     doc.add_paragraph("审核人（签字）：＿＿＿＿＿＿＿＿　　复核人（签字）：＿＿＿＿＿＿＿＿")
     doc.add_paragraph("日期：＿＿＿＿年＿＿月＿＿日")
+    from assistant.atomic import atomic_path
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    doc.save(str(tmp))
-    tmp.replace(out)
+    with atomic_path(out) as tmp:
+        doc.save(str(tmp))
     return out

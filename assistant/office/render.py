@@ -115,11 +115,9 @@ def write_html(result: BatchResult, path: str | Path, decisions: Decisions | Non
 
 
 def _atomic_text(out: Path, text: str) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    return out
+    from assistant.atomic import write_text
+
+    return write_text(out, text)
 
 
 def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | None = None) -> Path:
@@ -156,11 +154,11 @@ def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | Non
         img = Image(io.BytesIO(charts.png(fig)))
         ws.add_image(img, f"A{row + 1}")
         row += int(img.height / 20) + 3
+    from assistant.atomic import atomic_path
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    wb.save(str(tmp))
-    tmp.replace(out)
+    with atomic_path(out) as tmp:
+        wb.save(str(tmp))
     return out
 
 
@@ -200,9 +198,9 @@ def write_diff_xlsx(diffs: list[ProjectDiff], path: str | Path, decisions: dict[
     s.append(["状态", "问题数"])
     for status, n in totals(diffs).items():
         s.append([status, n])
+    from assistant.atomic import atomic_path
+
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    wb.save(str(tmp))
-    tmp.replace(out)
+    with atomic_path(out) as tmp:
+        wb.save(str(tmp))
     return out

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 from assistant.model import Position, Table
 from assistant.parse.errors import ParseError
 from assistant.parse.grid import Cell, Grid, build_table, cell_ref
+from assistant.parse.limits import check_zip
 
 
 def _table_rows(table: DocxTable, index: int) -> list[list[Cell]]:
@@ -36,9 +37,10 @@ def _table_rows(table: DocxTable, index: int) -> list[list[Cell]]:
 def read_docx(path: str | Path) -> Table:
     """Read a Word document. Raise ParseError for a file that is not a .docx or has no table."""
     name = str(path)
+    check_zip(path, "Word")
     try:
         doc = Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as err:
         raise ParseError("无法打开这个 Word 文件：它不是有效的 .docx 文档（可能已损坏，或其实是 .doc，请用 Word "
                          "另存为 .docx）。", f"cannot open the document: not a valid .docx file ({type(err).__name__}).",
                          path=name) from None

@@ -17,6 +17,8 @@ _LABEL_TAIL = re.compile(
     r"(名称|部门|单位|负责人|属性|期限|类别|性质|总额|资金|拨款|拨款数|金额|目标|日期|电话|科室|预算|依据|内容|年度)$")
 _PAREN = re.compile(r"[（(][^()（）]*[)）]")
 MONEY_UNIT = re.compile(r"[（(]\s*(亿元|万元|元)\s*[)）]")
+NAME_LABELS = {"项目名称", "主管部门", "主管单位", "实施单位", "预算单位", "部门名称", "单位名称", "项目单位", "资金使用单位",
+               "项目实施单位"}
 FRAME_LABELS = {"项目绩效目标", "绩效指标", "项目资金", "投入目标", "资金情况", "项目资金情况", "绩效目标表"}
 _FUNDS_HEADER = re.compile(r"资金来源|年初安排|资金性质")
 _SPACE = re.compile(r"[\s\u3000]+")
@@ -59,13 +61,13 @@ def starts_new_project(st: GridState, cells: list[Cell]) -> bool:
     return label == "项目名称" and not (st.header is not None and st.header.has_role("project"))
 
 
-FUNDSTITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
+FUNDS_TITLE = re.compile(r"^(项目)?(资金安排|资金预算|资金分配|成本测算|预算明细|资金明细|经费预算|成本明细)\S{0,4}表?$")
 
 
 def field_row(st: GridState, cells: list[Cell]) -> None:
     """Place one row outside any indicator grid."""
     first = clean_label(cells[0].text)
-    if FUNDSTITLE.match(first):
+    if FUNDS_TITLE.match(first):
         st.in_funds_table = True
     elif st.in_funds_table and (field_label(first) == "项目名称" or split_label_value(cells[0].text)
                                 or TITLE.search(first)):
@@ -89,7 +91,8 @@ def field_row(st: GridState, cells: list[Cell]) -> None:
                 st.warn("unplaced_text", lab.text.strip(), lab.pos, "这个标签后面没有对应的值，原文保留于此。")
     if len(cells) == 1 and _single(st, cells[0], cells[0].text.strip()):
         return
-    if len(cells) >= 2 and all(field_label(c.text) for c in cells):
+    if len(cells) >= 2 and all(field_label(c.text) for c in cells) and not (
+            len(cells) == 2 and _PAREN.sub("", field_label(cells[0].text) or "") in NAME_LABELS):
         if _FUNDS_HEADER.search("".join(c.text for c in cells)):
             _funds_header(st, cells)
             return
@@ -110,7 +113,8 @@ def field_row(st: GridState, cells: list[Cell]) -> None:
             i += 1
         elif label and label in FRAME_LABELS:
             i += 1
-        elif label and i + 1 < len(cells) and field_label(cells[i + 1].text) is None:
+        elif label and i + 1 < len(cells) and (field_label(cells[i + 1].text) is None
+                                                or _PAREN.sub("", label) in NAME_LABELS):
             assign(st, label, cells[i + 1])
             i += 2
         elif label and i + 1 == len(cells):

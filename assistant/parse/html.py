@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 
 from assistant.model import Position, Table
 from assistant.parse.grid import Cell, Grid, build_table, cell_ref
+from assistant.parse.limits import check_depth, check_html_size
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
           "footer", "nav", "blockquote", "pre", "center", "form", "caption", "title", "body", "dl", "dt", "dd"}
@@ -120,7 +121,9 @@ class _Walker:
 
 def read_html(text: str, source: str) -> Table:
     """Read the tables of an HTML page (and the text around them) into a Table."""
+    check_html_size(text, source)
     soup = BeautifulSoup(text, "html.parser")
+    check_depth(soup, source)
     walker = _Walker()
     walker.walk(soup)
     walker.flush_grid()

@@ -104,6 +104,25 @@ def _nearest(labels: list[tuple[int, str, bool]], line: int, agree=None) -> str:
     return best
 
 
+def _unclaimed_labels(grid: list[tuple[int, dict[int, Cell]]], roles: list[str | None],
+                      labels: dict[str, list[tuple[int, str, bool]]]) -> dict[int, str]:
+    """A 二级 label line that the nearest-label rule gives to no row still labels something: the nearest
+    row within two lines that has no 二级 of its own ({row line: label})."""
+    l2_col = roles.index("l2") if "l2" in roles else None
+    if l2_col is None:
+        return {}
+    free = [i for i, cells in grid if l2_col not in cells]
+    taken = {i: _nearest(labels["l2"], i) for i in free}
+    out: dict[int, str] = {}
+    for at, text, owned in labels["l2"]:
+        if owned or text in taken.values():
+            continue
+        near = sorted((abs(i - at), i) for i in free if abs(i - at) <= 2 and i not in out)
+        if near:
+            out[near[0][1]] = text
+    return out
+
+
 def layout_rows(lines: list[str]) -> list[list[Cell]] | None:
     """Rows for the grid interpreter, or None when the text has no layout-preserving header line."""
     h = header_line(lines)
@@ -147,12 +166,13 @@ def layout_rows(lines: list[str]) -> list[list[Cell]] | None:
             if roles[k] in labels:
                 labels[roles[k]].append((i, cell.text, True))
         grid.append((i, cells))
+    given = _unclaimed_labels(grid, roles, labels)
     for i, cells in grid:
         have = {roles[k] for k in cells}
         l2_col = roles.index("l2") if "l2" in roles else None
         l1_col = roles.index("l1") if "l1" in roles else None
         if l2_col is not None and "l2" not in have:
-            text = _nearest(labels["l2"], i)
+            text = given.get(i) or _nearest(labels["l2"], i)
             if text:
                 cells[l2_col] = Cell(text, _pos(i))
         if l1_col is not None and "l1" not in have:

@@ -12,6 +12,7 @@ from charset_normalizer import from_bytes
 
 from assistant.model import ParseWarning, Table
 from assistant.parse.errors import ParseError
+from assistant.parse.limits import read_bounded, regular_file
 from assistant.parse.markup import strip_markup
 from assistant.parse.numbered import looks_numbered, parse_numbered
 from assistant.parse.quality import assess
@@ -113,15 +114,11 @@ def read_path(path: str | Path) -> Table:
 
 def _read_path(p: Path) -> Table:
     name = str(p)
-    if not p.exists():
-        raise ParseError("文件不存在。", "file not found.", path=name)
-    if p.is_dir():
-        raise ParseError("这是一个文件夹，不是文件。", "this is a directory, not a file.", path=name)
-    size = p.stat().st_size
+    size = regular_file(p).st_size
     if size > max_bytes():
         raise _too_big(size, name)
     suffix = p.suffix.lower()
-    data = p.read_bytes()
+    data = read_bounded(p, max_bytes(), _too_big(max_bytes() + 1, name))
     _check_bytes(data, name)
     if suffix in (".xlsx", ".xlsm"):
         from assistant.parse.xlsx import read_xlsx

@@ -23,16 +23,22 @@ _END = re.compile(r"[。；;：:，,）)]$")
 
 def _join(lines: list[str]) -> tuple[str, list[int]]:
     """Join hard-wrapped lines; return the text and the offset where each original line starts."""
-    text, starts = "", []
+    pieces: list[str] = []
+    starts: list[int] = []
+    length = 0
     for k, line in enumerate(lines):
         piece = line.strip()
-        if text and not text.endswith("\n"):
-            wrapped = k > 0 and lines[k - 1].strip() and not _END.search(lines[k - 1].strip()) and piece \
-                and re.match(r"[\u3400-\u9fff\d%]", piece) and _LABEL.search(lines[k - 1])
-            text += "" if wrapped else "\n"
-        starts.append(len(text))
-        text += piece
-    return text, starts
+        if pieces and not pieces[-1].endswith("\n"):
+            prev = lines[k - 1].strip()
+            wrapped = prev and not _END.search(prev) and piece and re.match(r"[\u3400-\u9fff\d%]", piece) \
+                and _LABEL.search(lines[k - 1])
+            if not wrapped:
+                pieces.append("\n")
+                length += 1
+        starts.append(length)
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces), starts
 
 
 def prose_rows(lines: list[str]) -> list[list[Cell]] | None:

@@ -20,7 +20,7 @@ import re
 
 from assistant.model import Position
 from assistant.parse.cells import Cell
-from assistant.parse.fields import HEADING, TITLE, field_label, is_signoff
+from assistant.parse.fields import FUNDS_TITLE, HEADING, TITLE, field_label, is_signoff
 
 _COLUMNS = ["一级指标", "二级指标", "三级指标", "指标方向", "指标性质", "计量单位", "指标值", "指标解释", "指标说明",
             "评分标准", "备注"]
@@ -86,6 +86,20 @@ def split_value(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
+_EXPLAINS = re.compile(r"反映|是指|指|衡量|考核|用于|主要")
+
+
+def _split_explanation(rest: str) -> tuple[str, str]:
+    """(name and value, explanation): the explanation starts at the first 反映/指/衡量 … before which the
+    text ends in a value."""
+    for m in _EXPLAINS.finditer(rest, 1):
+        head = rest[:m.start()]
+        name, value = split_value(head)
+        if name and value and (_VALUE.match(value) or _ANY_UNIT.match(value) or re.search(_OP, value[:3])):
+            return head, rest[m.start():]
+    return rest, ""
+
+
 def _split_areas(values: str, n: int) -> list[str] | None:
     if n <= 1:
         return [values]
@@ -108,7 +122,7 @@ def _labels(text: str) -> tuple[str, str, str]:
 
 
 def _field_cells(text: str, pos: Position) -> list[Cell]:
-    if TITLE.search(text):
+    if TITLE.search(text) or FUNDS_TITLE.match(text):
         return [Cell(text, pos)]
     for k in range(min(12, len(text) - 1), 2, -1):
         label = field_label(text[:k])
@@ -158,9 +172,7 @@ def runtogether_rows(lines: list[str]) -> list[list[Cell]] | None:
             continue
         explanation = ""
         if "指标解释" in cols or "指标说明" in cols:
-            k = rest.find("反映", 1)
-            if k > 0:
-                rest, explanation = rest[:k], rest[k:]
+            rest, explanation = _split_explanation(rest)
         name, value = split_value(rest)
         cells.update({"三级指标": name, "指标值": value, "指标解释": explanation, "指标说明": explanation})
         rows.append([Cell(cells.get(c, ""), pos) for c in header])

@@ -60,6 +60,7 @@ class ProjectDraft:
 
 _MONEY_UNIT = re.compile(r"(亿元|万元|元)")
 _TO_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+_UNSTATED_LARGE = 100_000
 
 
 def _in_wan(amount: float | None, text: str | None, label: str, fields: dict[str, str]) -> float | None:
@@ -69,6 +70,10 @@ def _in_wan(amount: float | None, text: str | None, label: str, fields: dict[str
         return None
     found = _MONEY_UNIT.search(text or "") or _MONEY_UNIT.search(label)
     unit = found.group(1) if found else fields.get("资金单位")
+    if unit is None and amount >= _UNSTATED_LARGE:
+        fields["金额换算"] = f"{label}：{(text or '').strip()} 未注明单位，按万元读取；若单位为元，则为 " \
+                         f"{round(amount * 1e-4, 6):g}万元，请核对。"
+        return amount
     if unit not in _TO_WAN or unit == "万元":
         return amount
     wan = round(amount * _TO_WAN[unit], 6)

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assistant.model import ParseWarning, Position, Table
 from assistant.parse.errors import ParseError
 from assistant.parse.grid import Cell, Grid, build_table, cell_ref, is_header_row, parse_number
+from assistant.parse.limits import check_grid, check_zip
 
 INFO_SHEET = "项目信息"
 WARNINGS_SHEET = "解析警告"
@@ -78,13 +79,16 @@ def _table_rows(ws: Worksheet, header: list[str]) -> list[list[str]] | None:
 def read_xlsx(path: str | Path) -> Table:
     """Read a workbook. Raise ParseError for a file that is not a readable .xlsx or holds no indicator table."""
     name = str(path)
+    check_zip(path, "Excel")
     try:
         wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, SyntaxError) as err:
         raise ParseError("无法打开这个 Excel 文件：它不是有效的 .xlsx 工作簿（可能已损坏，或其实是 .xls/其他格式，"
                          "请用 Excel 另存为 .xlsx）。",
                          f"cannot open the workbook: not a valid .xlsx file ({type(err).__name__}).",
                          path=name) from None
+    for ws in wb.worksheets:
+        check_grid(ws.max_row, ws.max_column, name, f"工作表“{ws.title}”")
     info = _table_rows(wb[INFO_SHEET], INFO_HEADER) if INFO_SHEET in wb.sheetnames else None
     warnings = _table_rows(wb[WARNINGS_SHEET], WARNINGS_HEADER) if WARNINGS_SHEET in wb.sheetnames else None
     exported = info is not None and warnings is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from assistant.model import Table
+from assistant.parse.load import paused_gc
+from assistant.report.cells import for_terminal
 from assistant.report.common import (
     DIMENSIONS,
     basis_text,
@@ -13,13 +15,13 @@ from assistant.report.common import (
     layout_label,
     notes_of,
     position_zh,
-    project_level,
     projects_in_order,
     severity_zh,
     sorted_findings,
     summaries_by_name,
     title_of,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -54,13 +56,19 @@ th{background:#f0f0f0}.error{background:#ffc7ce}.warning{background:#ffeb9c}.inf
 """
 
 
+def _visible(value: object) -> object:
+    return for_terminal(value) if isinstance(value, str) else value
+
+
+@paused_gc()
 def render(report: ReviewReport, table: Table) -> str:
-    env = Environment(autoescape=True, trim_blocks=False)
+    env = Environment(autoescape=True, trim_blocks=False, finalize=_visible)
+    index = FindingIndex(report)
     summaries = summaries_by_name(report)
     projects = []
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
-        found = sorted_findings(project_level(report, project.name)) + [
-            f for f in sorted_findings(report.findings_for(project.name)) if f.item is not None]
+        found = sorted_findings(index.project_level(project.name)) + [
+            f for f in sorted_findings(index.of(project.name)) if f.item is not None]
         summary = summaries.get(project.name)
         counts = summary.counts if summary else {}
         needs_check = bool(summary and summary.needs_check)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from assistant.model import Table
+from assistant.parse.load import paused_gc
 from assistant.review.result import ReviewReport
 
 
+@paused_gc()
 def render(report: ReviewReport, table: Table | None = None) -> str:
     return report.model_dump_json(indent=2) + "\n"

@@ -7,6 +7,8 @@ import html
 import re
 
 from assistant.model import Finding, Table
+from assistant.parse.load import paused_gc
+from assistant.report.cells import for_terminal
 from assistant.report.common import (
     CODE_HEAD,
     DIMENSIONS,
@@ -16,13 +18,13 @@ from assistant.report.common import (
     layout_label,
     notes_of,
     position_zh,
-    project_level,
     projects_in_order,
     severity_zh,
     sorted_findings,
     summaries_by_name,
     title_of,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
@@ -31,7 +33,7 @@ _FINDING_HEAD = ("级别", "问题类型", "位置", "指标", "指标值", "问
 
 def esc(text: object) -> str:
     """Text safe in Markdown and in the HTML a Markdown viewer makes: no tags, no markup, one line."""
-    s = _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    s = _MD_SPECIAL.sub(r"\\\1", "" if text is None else for_terminal(str(text)))
     s = html.escape(s, quote=False)
     return re.sub(r"\s*\n\s*", " ", s)
 
@@ -44,6 +46,7 @@ def _row(f: Finding) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+@paused_gc()
 def render(report: ReviewReport, table: Table) -> str:
     out = [f"# 审核报告：{esc(report.title or report.source or '')}", "",
            f"- 部门：{esc(report.department or '未注明')}",
@@ -53,6 +56,7 @@ def render(report: ReviewReport, table: Table) -> str:
            "| 序号 | 项目名称 | 指标 | 评级 | " + " | ".join(DIMENSIONS) + " | 错误 | 警告 | 提示 |",
            "|---:|---|---:|:---:|" + "---:|" * len(DIMENSIONS) + "---:|---:|---:|"]
     summaries = summaries_by_name(report)
+    index = FindingIndex(report)
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
         s = summaries.get(project.name)
         c = s.counts if s else {}
@@ -72,12 +76,12 @@ def render(report: ReviewReport, table: Table) -> str:
         elif grade:
             out.append(f"评级：**{grade.grade}**。" + "；".join(esc(r) for r in grade.reasons))
             out.append("")
-        found = sorted_findings(report.findings_for(project.name))
+        found = sorted_findings(index.of(project.name))
         if not found:
             out += ["未发现问题。", ""]
             continue
         out += ["| " + " | ".join(_FINDING_HEAD) + " |", "|" + "---|" * len(_FINDING_HEAD)]
-        for f in sorted_findings(project_level(report, project.name)) + [f for f in found if f.item is not None]:
+        for f in sorted_findings(index.project_level(project.name)) + [f for f in found if f.item is not None]:
             out.append(_row(f))
         out.append("")
     return "\n".join(out) + "\n"

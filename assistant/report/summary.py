@@ -7,11 +7,13 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from assistant.model import Table
+from assistant.report.cells import terminal_safe
 
 
 def print_parse_summary(table: Table, console: Console | None = None) -> None:
     """Title, department, project count, indicators per project, and parse warnings with their lines."""
     console = console or Console()
+    table = terminal_safe(table)
     console.print(Text(table.title or "（无标题）", style="bold"))
     console.print(Text(f"部门：{table.department or '未注明'}　项目 {len(table.projects)} 个　"
                        f"指标 {table.indicator_count()} 个"))

@@ -10,6 +10,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from assistant.model import Table
+from assistant.parse.load import paused_gc
+from assistant.report.cells import terminal_safe
 from assistant.report.common import (
     basis_text,
     counts_text,
@@ -24,15 +26,19 @@ from assistant.report.common import (
     summaries_by_name,
     title_of,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 GRADE_STYLE = {"优": "green", "良": "cyan", "中": "yellow", "差": "bold red"}
 
 
+@paused_gc()
 def print_report(report: ReviewReport, table: Table, console: Console | None = None) -> None:
     """Print the review of ``table``; all table text goes through Text (no markup is interpreted)."""
     console = console or Console()
+    report, table = terminal_safe(report), terminal_safe(table)
+    index = FindingIndex(report)
     console.print(Text(f"审核报告：{report.title or report.source or ''}", style="bold"))
     console.print(Text(f"部门：{report.department or '未注明'}　审核口径：{report.profile_title}"
                        f"　版式：{layout_label(report)}　{counts_text(report.counts)}"))
@@ -55,7 +61,7 @@ def print_report(report: ReviewReport, table: Table, console: Console | None = N
         for name, note in notes:
             console.print(Text(f"   {name}：{note}", style="dim"))
     for n, (project, grade) in enumerate(projects_in_order(table, report), 1):
-        found = sorted_findings(report.findings_for(project.name))
+        found = sorted_findings(index.of(project.name))
         console.print()
         head = Text(f"{n}. {project.name}", style="bold")
         s = summaries.get(project.name)

@@ -13,7 +13,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from assistant.atomic import atomic_path
 from assistant.model import Table
+from assistant.parse.load import paused_gc
+from assistant.report.cells import for_xlsx
 from assistant.report.common import (
     CODE_HEAD,
     DIMENSIONS,
@@ -52,6 +55,8 @@ def fill(severity: str) -> PatternFill:
 def _cell(ws, value: object, *, fill_with: str | None = None, bold: bool = False, wrap: bool = True) -> WriteOnlyCell:
     """A cell holding text or a number; text is forced to a string so that "=…" never becomes a formula.
     Styles are built once per (fill, bold, wrap) and copied: openpyxl's per-cell style lookup is slow."""
+    if isinstance(value, str):
+        value = for_xlsx(value)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
@@ -155,6 +160,7 @@ def _about_sheet(ws, report: ReviewReport, table: Table) -> None:
         ws.append([_cell(ws, k, bold=True, wrap=False), _cell(ws, v, wrap=False)])
 
 
+@paused_gc()
 def write(report: ReviewReport, table: Table, path: str | Path) -> Path:
     """Write the report workbook to ``path`` and return it."""
     wb = Workbook(write_only=True)
@@ -162,5 +168,6 @@ def write(report: ReviewReport, table: Table, path: str | Path) -> Path:
     _project_sheet(wb.create_sheet("项目评级"), report, table)
     _about_sheet(wb.create_sheet("说明"), report, table)
     out = Path(path)
-    wb.save(out)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
     return out

@@ -363,9 +363,11 @@ def timeliness_no_deadline(ctx: IndicatorCtx) -> Hit | None:
 def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
     """A change needs a base: a year, a 基期 value, or a named base period (较上年、同比), since the
     system shows last year's value beside the row. A change of a rate level (知晓率提高5%) must also say
-    百分点 or %; a change rate (下降率、增长率) is a relative change in % by definition."""
+    百分点 or %; a change rate (下降率、增长率) is a relative change in % by definition. A note in brackets
+    without a number (``≥12%（较上年提高）``) does not make a level target a change."""
     ind = ctx.indicator
-    text = re.sub(r"零增长|零增加|不增长", "", ind.name + ind.value)
+    value = re.sub(r"[（(][^（）()\d]*[）)]", "", ind.value)
+    text = re.sub(r"零增长|零增加|不增长", "", ind.name + value)
     if not CHANGE_WORDS.search(text):
         return None
     parts = [p for p in _parts(ctx) if p.unit in ("%", "百分点") and p.basis != "累计"]
@@ -375,7 +377,7 @@ def change_without_baseline(ctx: IndicatorCtx) -> Hit | None:
                  or any(p.basis for p in parts))
     core = core_name(ind.name)
     points_unclear = bool(RATE_NAME.search(core) or _RATE_THEN_CHANGE.search(core)) and not _RELATIVE_RATE.search(core) \
-        and all(p.unit == "%" for p in parts)
+        and all(p.unit == "%" for p in parts) and "百分点" not in text
     if based and not points_unclear:
         return None
     if based:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import atomic
 from assistant.model import Indicator, Project, Table
 from assistant.service.errors import ServiceError, from_parse, from_text
 from assistant.service.options import Options
@@ -196,8 +197,9 @@ def export(outcome: Outcome, options: Options) -> str | Path:
         text = render(outcome, kind)
         if opts.output is None:
             return text
-        Path(opts.output).write_text(text, encoding="utf-8")
-        return Path(opts.output)
+        return atomic.write_text(opts.output, text)
+    except atomic.WriteFailed as err:
+        raise ServiceError(err.zh, err.en, path=str(opts.output)) from None
     except OSError as err:
         raise ServiceError(f"无法写入报告文件：{err}", f"Cannot write the report: {err}",
                            path=str(opts.output)) from None

@@ -87,9 +87,26 @@ def coverage_problems(rows: list[Any], layout: str, recipients: bool) -> list[st
 
 
 def missing_figures(rows: list[Any], figures: list[str]) -> list[str]:
-    """The officer's figures (``12公里``, ``2025年10月31日``) whose number appears in no indicator value."""
-    used = checks.given_numbers(*(r.value for r in rows))
-    return [f for f in figures if not checks.given_numbers(f) <= used]
+    """The officer's figures (``12公里``, ``约1.2万平方米``, ``2025年10月31日前``) whose magnitude appears in no
+    indicator value (``1.2万`` matches ``12000``). Shown to the user, never sent back: an expert may rightly
+    leave a detail such as ``每期5天`` out of the indicators."""
+    used = set().union(*(_magnitudes(r.value) for r in rows)) if rows else set()
+    return [f for f in figures if _magnitudes(f) and not _magnitudes(f) & used]
+
+
+_MAGNITUDE = re.compile(r"(\d+(?:\.\d+)?)\s*(亿|万|千)?")
+
+
+def _magnitudes(text: str) -> set[float]:
+    from assistant.parse.value import normalize
+
+    out: set[float] = set()
+    for number, scale in _MAGNITUDE.findall(normalize(text or "")):
+        value = float(number)
+        out.add(round(value, 6))
+        if scale:
+            out.add(round(value * {"亿": 1e8, "万": 1e4, "千": 1e3}[scale], 6))
+    return out
 
 
 class SuggestAnswer(BaseModel):
@@ -104,9 +121,6 @@ class SuggestAnswer(BaseModel):
             return self
         problems = coverage_problems(self.indicators, ctx.get("layout", "legacy"), ctx.get("recipients", True))
         messages = [f"指标体系不完整，缺少：{'、'.join(problems)}。"] if problems else []
-        dropped = missing_figures(self.indicators, ctx.get("figures", []))
-        if dropped:
-            messages.append(f"用户给出的数字没有落到任何指标值上：{'、'.join(dropped)}。请用这些数字设定相应指标。")
         project = _draft(self.indicators, ctx.get("name", ""), ctx.get("goal", ""))
         found = checks.reask(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
         if found:

@@ -73,6 +73,9 @@ def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
             return True
         if _similar(r.name, rec.name) >= 0.5:
             return True
+        if (r.unit or "") == rec.unit and (m := re.search(r"中毒|火灾|舆情|疫情|违建|违法建设|安全事故|安全事件|责任事故",
+                                                             rec.name)) and m.group(0) in r.name:
+            return True
         if rec.sub == "成本指标" and (r.unit or "") == rec.unit:
             return True
         if rec.sub == "服务对象满意度指标":
@@ -91,18 +94,20 @@ def _slot_of(ind: SuggestedIndicator) -> str:
 
 
 def _clause_row(clause: str, ranked: list[tuple[Record, float]], rows: list[SuggestedIndicator],
-                layout: str, recipients: bool) -> SuggestedIndicator | None:
+                layout: str, recipients: bool, *, goal: bool = True) -> SuggestedIndicator | None:
     """The record that best measures a goal clause given without a figure."""
     best, best_score = None, 0.0
     for rec, score in ranked:
-        if rec.sub == "成本指标" or _covered(rec, rows) or (rec.sub == "服务对象满意度指标" and not recipients):
+        if rec.sub == "成本指标" or _covered(rec, rows) or (rec.sub == "服务对象满意度指标" and (
+                not recipients or not goal)):
             continue
         s = _similar(clause, rec.name + " ".join(rec.keywords)) + 0.05 * score
         if s > best_score:
             best, best_score = rec, s
     if best is None or best_score < 0.34:
         return None
-    return _from_record(best, layout, f"对应您的目标“{clause}”，请填写目标值")
+    why = f"对应您的目标“{clause}”，请填写目标值" if goal else f"衡量您写的实施内容“{clause}”，请填写目标值"
+    return _from_record(best, layout, why)
 
 
 def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple[list[SuggestedIndicator], Facts,
@@ -119,6 +124,10 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
             rows.append(row)
         else:
             uncovered.append(clause)
+    for clause in facts.content_clauses:
+        row = _clause_row(clause, ranked, rows, layout, recipients, goal=False)
+        if row is not None:
+            rows.append(row)
     count = {slot: sum(_slot_of(r) == slot for r in rows) for slot in QUOTA}
     ranked = [(rec, score * (SECTOR_BOOST if rec.common == "个性" else 1.0)) for rec, score in ranked]
     ranked.sort(key=lambda x: -x[1])

@@ -27,12 +27,12 @@ _PEOPLE = ("人次", "人", "名", "位")
 _COUNT = ("户次", "场次", "班次", "架次", "车次", "批次", "人天", "课时", "学时", "个", "项", "家", "户", "场", "期", "次",
           "份", "篇", "套", "台", "件", "条", "所", "座", "处", "批", "本", "册", "部", "辆", "张", "只", "头", "株", "棵",
           "盏", "块", "间", "栋", "起", "例", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
-          "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日")
+          "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日", "轮", "轮次")
 _SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m²", "m³", "亩", "公顷", "吨", "公斤", "千克", "斤", "米", "千瓦", "兆瓦")
 _UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "‰", "个百分点", "百分点"), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _PER = (r"(?:车公里|平方公里|平方米|人次|课时|学时|台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|吨|份|间|座|处|剂|例|张|天|月|年|"
-        r"班|餐|生|床|车)")
+        r"班|餐|生|床|车|位)")
 _NUM = r"\d+(?:\.\d+)?"
 _GE_PRE = ("不少于", "不低于", "不小于", "至少", "达到", "达", "超过", "多于", "高于", "≥", ">")
 _LE_PRE = ("不超过", "不高于", "不多于", "控制在", "至多", "最多", "低于", "少于", "≤", "<")
@@ -148,6 +148,7 @@ class Facts:
     budget_span: str | None = None
     rows: list[FactRow] = field(default_factory=list)
     clauses: list[str] = field(default_factory=list)
+    content_clauses: list[str] = field(default_factory=list)
     unused: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -157,6 +158,7 @@ def fmt(x: float) -> str:
 
 def _clean_noun(text: str) -> str:
     text = _LEAD.sub("", text.strip(" ：:（）()"))
+    text = re.sub(rf"^{_NUM}\s*(?:{_UNIT_RE})(?![岁])", "", text)
     text = _SCOPE.sub("", text)
     return text.strip(" 的")[:12]
 
@@ -223,6 +225,8 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     if base == "人次":
         act = verb if verb and verb not in ("完成", "新增") else "服务"
         head = noun if noun and not _PEOPLE_WORDS.fullmatch(noun or "") and noun != act else ""
+        if re.search(r"(?:量|数|人次)$", head):
+            return head
         return f"{head}{act}人次" if head and act not in head else f"{head or ''}{act}人次".lstrip()
     if base in _SIZE:
         kind = "面积" if base in ("亩", "公顷", "平方米", "平方公里", "m²") else (
@@ -237,9 +241,10 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     act = verb if verb and verb not in _WEAK_VERBS else ""
     if thing and act and thing.endswith(act):
         act = ""
-    if base in ("场", "场次", "期", "次", "班次", "期次", "届"):
+    if base in ("场", "场次", "期", "次", "班次", "期次", "届", "轮", "轮次"):
         core = between if between else (f"{thing}{act}" if (thing or act) else "活动")
-        return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else "次数"))
+        return core + ("场次" if base in ("场", "场次") else ("期数" if base in ("期", "期次", "届") else (
+            "轮次" if base.startswith("轮") else "次数")))
     if base in ("户次", "件次", "车次", "架次", "批次"):
         return f"{thing}{act}{base}" if (thing or act) else f"服务{base}"
     if base in ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年"):
@@ -265,6 +270,7 @@ def _figures(clause: str) -> list[Figure]:
     out = []
     masked = _AGE.sub(lambda m: "#" * len(m.group(0)), clause)
     masked = _DATE.sub(lambda m: "#" * len(m.group(0)), masked)
+    masked = _MONTHLY.sub(lambda m: "#" * len(m.group("when")) + m.group("act"), masked)
     for m in _FIGURE.finditer(masked):
         unit = m.group("unit")
         mag = m.group("mag") or ""
@@ -275,8 +281,8 @@ def _figures(clause: str) -> list[Figure]:
                 unit, mag = "亿元", ""
         scale = {"万": 10000.0, "亿": 1e8, "千": 1000.0}.get(mag, 1.0)
         per = None
-        if m.group("per1") and (unit in _MONEY or not m.group("gap")):
-            per = {"餐": "人·餐", "生": "生"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
+        if m.group("per1") and (unit in _MONEY or not m.group("gap") or m.group("per1u") in ("人", "位", "户", "所", "家")):
+            per = {"餐": "人·餐", "生": "生", "位": "人"}.get(m.group("per1u"), m.group("per1u")) + ("·" + m.group("per1")[-1] if re.search(r"每(?:月|年|天|次)$", m.group("per1"))
                                       and len(m.group("per1")) > 2 else "")
         elif m.group("per2"):
             per = re.sub(r"[\s/]", "", m.group("per2")).replace(".", "·")
@@ -312,8 +318,16 @@ def _note(fig: Figure) -> str:
     return "；".join(notes)
 
 
+_MONTHLY = re.compile(r"(?P<when>(?:次月|每月|当月|下月)\s*(?P<d>\d{1,2})\s*日(?:前|之前|以前))(?P<act>[^，,。；;]{0,12})")
+
+
 def _date_rows(clause: str, dates: list[tuple[str, str]]) -> list[FactRow]:
     rows = []
+    for m in _MONTHLY.finditer(clause):
+        act = _clean_noun(re.sub(r"上月|本月", "", m.group("act"))) or "办理"
+        dates.append((m.group("when"), clause))
+        rows.append(FactRow("时效指标", f"{act}时间", "≤", m.group("when"), None, "计划标准", "工作台账",
+                            f"取自您给出的时间“{m.group('when')}”（每月执行）", spans=(m.group("when"),)))
     for m in _DATE.finditer(clause):
         text = m.group(0)
         if not re.search(r"月", text):
@@ -352,6 +366,8 @@ def _rate_row(fig: Figure, project_name: str) -> FactRow:
         sub = "社会效益指标"
     if not name:
         name = f"{project_name[:10]}目标完成率"
+    elif len(name) <= 3 and fig.prev and (act := _action(fig.prev)) and act not in name:
+        name = act + name
     if re.search(r"按.{0,16}的$|的$", before.strip()) and re.search(r"补助|补贴|奖励|奖补|资助|补偿", fig.clause):
         op = "≤" if re.search(r"最高|不超过|以内", fig.clause[: fig.end + 4]) else "="
         return FactRow("成本指标", "补助比例", op, _value(op, fig), "%", "预算支出标准", "补助政策文件",
@@ -396,6 +412,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     project_name = name or getattr(desc, "name", "") or ""
     texts = [getattr(desc, a, None) or "" for a in ("goal", "content", "beneficiaries")]
     facts = Facts()
+    content_text = spoken(normalize(getattr(desc, "content", None) or ""))
     money_total = 0
     clauses: list[tuple[str, str, bool]] = []
     seen: set[str] = set()
@@ -456,7 +473,10 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             else:
                 quantities.append(fig)
         if not has_row and clause and not _YEAR_ONLY.fullmatch(clause):
-            facts.clauses.append(clause)
+            if any(c == clause and g for c, _, g in clauses):
+                facts.clauses.append(clause)
+            elif clause in content_text and len(clause) >= 4 and _verbs(clause) and not re.match(r"经费|资金|费用", clause):
+                facts.content_clauses.append(clause)
         for y in _YEAR_ONLY.finditer(clause):
             if not _DATE.search(clause[y.start():]) or not re.match(r"\d{4}\s*年\s*\d{1,2}\s*月", clause[y.start():]):
                 facts.unused.append((y.group(0), "年度，作为预算年度的背景，不单独成为指标"))
@@ -654,7 +674,10 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     sub = "数量指标"
     if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
         sub, op = "时效指标", q.comparator or "≤"
-    elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause + "，" + q.prev)):
+    elif q.base in ("人", "名", "位", "户") and re.search(r"惠及|受益|覆盖", q.clause[: q.start]):
+        who = re.sub(r"^(?:惠及|受益|覆盖)", "", _noun_before(q.clause[: q.start]) or _noun_after(q.clause[q.end:]))
+        name = f"受益{who}人数" if who and _PEOPLE_WORDS.search(who) else "受益人数"
+    elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause)):
         who = _noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])
         name = f"{_clean_noun(sm.group(0))}对象数" + (f"（{who}）" if who and _PEOPLE_WORDS.search(who) else "")
     elif q.goal and _ECONOMIC.search(q.clause):
@@ -663,12 +686,18 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
         sub, name = "社会效益指标", _effect_name(q) or name
     reason = _note(q)
     unit = shown_unit(q) + (f"/{q.per}" if q.per else "")
+    if q.per and q.per in ("人", "户", "所", "家"):
+        thing = _noun_after(q.clause[q.end:]) or _object_of(q.clause, _action(q.clause), q)
+        act = _action(q.clause)
+        name = f"{ {'人': '人均', '户': '户均', '所': '校均', '家': '家均'}[q.per]}{act}{thing}数量"
+        return FactRow("数量指标", name, "=", f"={fmt(q.number)}{unit}", unit, "计划标准", "配置标准/工作方案",
+                       reason + "；这是按人（户）的配置标准，不是总数", spans=(q.span,))
     return FactRow(sub, name, op, _value(op, q, unit), unit, "计划标准", "工作台账", reason, spans=(q.span,))
 
 
 def _main_quantity(quantities: list[Figure]) -> Figure | None:
     """The quantity a unit cost divides by: objects built/bought/served, not time spans or events."""
-    skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届")
+    skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届", "轮", "轮次", "日", "个月")
     cands = [q for q in quantities if q.base not in skip and q.high is None and not (
         q.goal and (_ECONOMIC.search(q.clause) or _SOCIAL.search(q.clause)))]
     sized = [q for q in cands if q.base in _SIZE or q.base in ("台", "套", "辆", "所", "座", "户", "人", "名")]
@@ -684,7 +713,7 @@ def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], proje
     for p in prices:
         if p.per is None or "·" in p.per or p.base not in _MONEY:
             continue
-        same = [q for q in quantities if _base_unit(q) == p.per or q.base == p.per]
+        same = [q for q in quantities if (_base_unit(q) == p.per or q.base == p.per) and not q.per]
         if same:
             continue
         price_wan = p.number * {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[p.unit]

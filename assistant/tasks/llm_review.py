@@ -111,22 +111,11 @@ def _option_text(o: Any) -> str:
 
 def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
                progress: Progress | None = None, checkpoint: str | Path | None = None,
-               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None,
-               batch_out: str | Path | None = None, batch_in: str | Path | None = None) -> tuple[LLMReviewResult, Any]:
+               projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None) -> tuple[LLMReviewResult, Any]:
     """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report.
     With ``checkpoint`` (a JSONL file) a re-run after a kill repeats no finished call and loses none. ``calls``
-    is a :func:`plan` already made for this table and report (to count or show the calls first).
-    ``batch_out``: call nothing, write the calls as an OpenAI Batch API JSONL file (the result says so in its
-    notes); ``batch_in``: read that batch's results file into the same result as a live run."""
-    if batch_out is not None:
-        n = write_requests(table, report, client.profile, batch_out, library=library, rules_profile=profile,
-                           projects_per_call=projects_per_call)
-        note = f"未调用模型：已把 {n} 个请求写入 {batch_out}，提交 Batch 服务后用 --batch-in 读回结果。"
-        return LLMReviewResult(title=table.title, department=table.department, findings=report.findings,
-                               model=model_name(client), usage={"calls": 0}, notes=[note]), report
-    if batch_in is not None:
-        return read_results(table, report, client.profile, batch_in, library=library, rules_profile=profile,
-                            projects_per_call=projects_per_call)
+    is a :func:`plan` already made for this table and report (to count or show the calls first). The Batch API
+    path is :func:`write_requests` then :func:`read_results`."""
     from assistant.llm.batch import arun_batch
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 

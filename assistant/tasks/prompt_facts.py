@@ -17,6 +17,8 @@ _FIGURE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|个工作日|个百分点|%|万?(?:人次|人|名|户|家|个|项|场|次|期|所|座|台|套|件|篇|"
     r"份|本|册|公里|千米|km|米|平方米|㎡|亩|公顷|吨|辆|条|处|棵|株|批|班|课时|学时|天|小时|TB))")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_BARE_YEAR = re.compile(r"20\d{2}\s*年(?:度)?")
+"""A year alone is the budget year (given separately), not a figure to carry."""
 _DATE = re.compile(r"20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:前|之前|底)?")
 _COUNT_UNITS = frozenset({"人次", "万人次", "万人", "名", "人", "户", "家", "个", "项", "场", "次", "期", "所", "座", "台",
                           "套", "件", "篇", "份", "本", "册", "公里", "千米", "km", "米", "平方米", "㎡", "亩", "公顷",
@@ -38,7 +40,7 @@ def officer_figures(desc: Any) -> list[str]:
         return figures(desc.goal, desc.content, desc.beneficiaries)
     facts = read_facts(desc)
     spans = [d[0] for d in facts.dates] + [f.span for f in facts.figures if not f.money]
-    return list(dict.fromkeys(s.strip() for s in spans if s.strip()))
+    return list(dict.fromkeys(s.strip() for s in spans if s.strip() and not _BARE_YEAR.fullmatch(s.strip())))
 
 
 def figures(*texts: str | None) -> list[str]:
@@ -88,13 +90,17 @@ def example_sets(library: Any, text: str, k: int = 3, layout: str = "legacy") ->
 
         return [{"示例": n, **for_prompt(g)} for n, g in enumerate(similar(library, text, k), 1)]
     sets: dict[str, dict[str, Any]] = {}
+    weight: dict[str, float] = {}
     for hit in lib.search(text, k=40, layout=layout):
         r = hit.record
         entry = sets.setdefault(r.kind, {"示例": f"指标库·{r.kind_name}（示例，不是本项目的答案）", "指标": []})
+        weight[r.kind] = weight.get(r.kind, 0.0) + hit.score
         if len(entry["指标"]) < 8:
             core = "｜核心" if r.is_core else ""
             entry["指标"].append(f"{r.level1}/{r.level2}｜{r.name}｜{r.value_form}｜{'、'.join(r.basis)}{core}")
-    return list(sets.values())[:max(2, min(k, 4))]
+    ranked = sorted(sets, key=lambda kind: -weight[kind])
+    full = [kind for kind in ranked if len(sets[kind]["指标"]) >= 3]
+    return [sets[kind] for kind in (full if len(full) >= 2 else ranked)][:max(2, min(k, 4))]
 
 
 def _library_module() -> Any:

@@ -165,6 +165,8 @@ def _named(subj: str, name: str, measure: str) -> str:
 
 def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
     cat, sub = _place(ind)
+    if not ind.subcategory and re.search(r"事故|事件|违建|违法|案件|投诉|中毒|火灾|污染|发生", ind.name or ""):
+        cat, sub = "效益指标", "社会效益指标"
     name = ind.name or subj
     unit = _unit_for(name)
     out = []
@@ -265,8 +267,8 @@ def _slot_of(cat: str, name: str) -> tuple[str, ...]:
     return ("数量指标", "质量指标", "时效指标")
 
 
-def _project_options(ind: Indicator, project: Project | None, subj: str, *,
-                     any_slot: bool = False) -> list[RewriteOption]:
+def _project_options(ind: Indicator, project: Project | None, subj: str, *, any_slot: bool = False,
+                     only: tuple[str, ...] = ()) -> list[RewriteOption]:
     """When the row names no subject of its own (项目实施情况, 社会效益, 示范带动作用 …), the project is the
     subject: its own best library records in the row's 一级."""
     if project is None:
@@ -278,10 +280,12 @@ def _project_options(ind: Indicator, project: Project | None, subj: str, *,
     if not ranked:
         return []
     top = ranked[0][0].group
-    slots = _slot_of(ind.category or "", ind.name or "")
+    slots = only or _slot_of(ind.category or "", ind.name or "")
+    about = set(tokens(f"{project.name}{project.goal or ''}{content}"))
+    ranked = sorted(ranked, key=lambda x: -len(set(tokens(x[0].name)) & about))
     out = []
     for rec, _ in ranked:
-        if rec.group != top or (rec.sub not in slots and not any_slot) or _INPUT.search(rec.name) \
+        if rec.group != top or (rec.sub not in slots and (only or not any_slot)) or _INPUT.search(rec.name) \
                 or rec.sub in ("成本指标", "服务对象满意度指标") and any_slot:
             continue
         cat = "效益指标" if "效益" in rec.sub or "可持续" in rec.sub else (
@@ -387,6 +391,8 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             "合规率" if re.search(r"合理|规范", value) else "达标率"))
         out.append(_opt(cat, sub if sub else "质量指标", _named(subj, name, word), "≥", f"≥{_P}%", "%",
                         f"“{value}”是评价词，写成对照标准的{word}，并在依据中写明标准名称", basis="行业标准"))
+        if project is not None and (_shares(subj, project.name) or _shares(name, project.name)):
+            out += _project_options(ind, project, subj, only=("质量指标",))[:2]
     if not out and _RATE.search(name[-3:]) and not downward(name, value):
         out.append(_opt(cat, sub, name, "≥", f"≥{_P}%", "%", "给出目标值（对照计划或上年实际）", basis="历史标准"))
         if re.search(r"提高|提升|增加|增长|改善|较上年", value):

@@ -197,6 +197,11 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
         if on_indicator is not None and not streamed:
             on_indicator(ind)
     notes.extend(_placeholder_note(rows))
+    from assistant.tasks.answers import missing_figures
+
+    dropped = missing_figures(rows, inputs["figures"])
+    if dropped:
+        notes.append(f"您给出的数字没有出现在任何指标值中：{'、'.join(dropped)}。如需考核，请补充相应指标。")
     if any(r.proposed and not checks.has_placeholder(r.value) for r in rows):
         notes.append("标“建议值”的数值由模型提出，不是您给出的数据，请核实后再采用。")
     return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,

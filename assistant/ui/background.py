@@ -26,7 +26,7 @@ def stop_flag(session: str) -> threading.Event:
 def request_stop(session: str) -> bool:
     """Set the session's stop flag; False when nothing is running there."""
     flag = _STOPS.get(session)
-    if flag is None:
+    if flag is None or flag.is_set():
         return False
     flag.set()
     return True

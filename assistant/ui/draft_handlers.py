@@ -177,9 +177,9 @@ class DraftHandlers:
             return
         state["asked"], previous = [], rows
         refining = any(not is_blank(r) for r in previous)
+        state = _save(self.store, request, state, previous)
         history.append({"role": "assistant", "content": "正在根据新信息完善草稿……" if refining else
                         "正在根据描述和指标库中的相似项目起草指标……"})
-        state = _save(self.store, request, state, previous)
         rows = []
         yield self._out(history, state, previous if refining else rows, "", totals, downloads=False)
         stream = _stream(desc, endpoint_name)

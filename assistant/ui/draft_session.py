@@ -3,6 +3,7 @@ session→draft binding that lets a page left open across a server restart carry
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import gradio as gr
@@ -13,6 +14,10 @@ from assistant.ui.store import CONFLICT_SUFFIX, DraftStore
 CONFLICT = ("这份草稿刚在另一个页面（或另一个标签页）中被修改过。两个版本都已保存：那边的修改保留在原草稿中，"
             "本页的修改另存为“{title}”，可在“我的草稿”中打开比较。")
 NOT_STORED = ("id", "options", "version")
+_LOCK = threading.Lock()
+_SESSION_LOCKS: dict[str, threading.Lock] = {}
+_LAST: dict[tuple[str, str], int] = {}
+_COPIES: dict[tuple[str, str | None], str] = {}
 
 
 def _session(request: Any) -> str | None:
@@ -38,7 +43,19 @@ def save(store: DraftStore, request: Any, state: dict[str, Any], rows: list[list
     A conflicting save becomes a copy (the other page's version stays) and the officer is told."""
     state = dict(state, rows=rows)
     data = {k: v for k, v in state.items() if k not in NOT_STORED}
-    saved = store.save_checked(owner(request), data, title, state.get("id"), state.get("version"))
+    session = _session(request) or ""
+    with _LOCK:
+        lock = _SESSION_LOCKS.setdefault(session, threading.Lock())
+    with lock:  # events of one page (quick edits) save in turn and never conflict with each other
+        draft_id = _COPIES.get((session, state.get("id")), state.get("id"))
+        version = state.get("version") if draft_id == state.get("id") else None
+        own = _LAST.get((session, draft_id))
+        if own is not None and (version is None or own > version):
+            version = own
+        saved = store.save_checked(owner(request), data, title, draft_id, version)
+        _LAST[(session, saved.id)] = saved.version
+        if saved.conflict_with:
+            _COPIES[(session, saved.conflict_with)] = saved.id
     state["id"], state["version"] = saved.id, saved.version
     if saved.conflict_with:
         gr.Warning(CONFLICT.format(title=title + CONFLICT_SUFFIX), title="草稿冲突")

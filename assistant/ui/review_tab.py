@@ -10,7 +10,7 @@ import gradio as gr
 
 from assistant.model import SEVERITY_ZH, Finding, Grade, Table
 from assistant.service import Outcome
-from assistant.ui import services, usage
+from assistant.ui import review_worker, services, usage
 from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
 from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc, finding_rows, grade_rows
 
@@ -91,13 +91,22 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
             opts = services.options(policy, endpoint_name)
         except services.UserError as err:
             raise gr.Error(esc(services.message(err)), title="选项有误") from None
-        table = load_input(file, text)
+        big = file is not None and Path(file).is_file() and Path(file).stat().st_size >= review_worker.BIG_BYTES
+        source: Table | Path = Path(file) if big and file is not None else load_input(file, text)
     except gr.Error as err:
         yield cleared(f"### 审核未能进行\n\n{err.message}", totals)
         raise
     chosen = input_note(file, text)
-    progress(0.05, desc="规则审核")
-    outcome = services.review(table, opts)
+    progress(0.05, desc="读取并审核" if big else "规则审核")
+    try:
+        outcome = rules_off_thread(source, opts, progress, getattr(request, "session_hash", None) or "api")
+    except Stopped:
+        yield cleared("### 审核已停止\n\n规则审核在完成前被停止，没有结果。", totals)
+        return
+    except services.UserError as err:
+        unread = esc(services.message(err))
+        yield cleared(f"### 审核未能进行\n\n{unread}", totals)
+        raise gr.Error(unread, title="无法读取表格") from None
     who, note = services.RULES, ""
     if use_model and services.endpoint(endpoint_name) is not None:
         model_opts = services.options(policy, endpoint_name, use_model=True)
@@ -129,10 +138,28 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
     yield _outputs(outcome, who, True, files, totals, chosen + note)
 
 
+def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: str) -> Outcome:
+    """The rule review in a worker thread (a big file or table: in a child process, which also reads the
+    file), reporting each project to the progress bar; the session's 停止 ends it (:class:`Stopped`)."""
+    flag = stop_flag(session)
+    if isinstance(source, Path) or len(source.projects) >= review_worker.BIG_PROJECTS:
+        steps = streamed(lambda emit: review_worker.review(source, opts, emit, flag), flag)
+    else:
+        table = source
+        steps = streamed(lambda emit: services.review(table, opts, emit), flag)
+    while True:
+        try:
+            step = next(steps)
+        except StopIteration as finished:
+            outcome: Outcome = finished.value
+            return outcome
+        services.show(progress, step, "")
+
+
 def stop_review(request: gr.Request) -> str:
     """Stop this session's model review at its next call."""
     running = request_stop(getattr(request, "session_hash", None) or "api")
-    return "正在停止模型审核……" if running else "当前没有进行中的模型审核。"
+    return "正在停止审核……" if running else "当前没有进行中的模型审核。"
 
 
 def _outputs(outcome: Outcome, who: str, done: bool, files: list[Any], totals: dict[str, Any],

@@ -107,6 +107,7 @@ class DraftStore:
                 row = db.execute("SELECT version, title FROM drafts WHERE id=? AND user=?",
                                  (draft_id, user)).fetchone()
                 if row and (version is None or row[0] == version):
+                    title = row[1] if row[1] == title + CONFLICT_SUFFIX else title
                     db.execute("UPDATE drafts SET title=?, updated=?, data=?, version=version+1 "
                                "WHERE id=? AND user=?", (title, now, payload, draft_id, user))
                     return Saved(draft_id, row[0] + 1)

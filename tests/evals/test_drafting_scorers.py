@@ -210,3 +210,64 @@ def test_rewrite_category_is_the_options_own_else_the_rows():
     assert d.score_rewrite_case(case, [option])["category"] == 1.0
     wrong = dict(option, category="成本指标", subcategory="经济成本指标")
     assert d.score_rewrite_case(case, [wrong])["category"] == 0.0
+
+
+# ---- expert answers for the scripted endpoint -------------------------------------------------------------------
+
+def test_expert_answers_are_current_and_fit_the_response_models():
+    import json
+
+    from assistant.tasks.answers import RewriteAnswer, SuggestAnswer
+    from evals.datasets.expert_answers import build
+
+    assert build.main(["--check"]) == 0
+    suggest = json.loads((build.HERE / "suggest.json").read_text(encoding="utf-8"))["answers"]
+    rewrite = json.loads((build.HERE / "rewrite.json").read_text(encoding="utf-8"))["answers"]
+    assert len(suggest) >= 15 and len(rewrite) >= 30
+    for item_id, entry in suggest.items():
+        answer = SuggestAnswer.model_validate(entry["answer"])
+        rows = [r.model_dump() for r in answer.indicators]
+        assert d.score_item(_item(item_id), rows)["figures"] == 1.0, item_id
+    for case_id, entry in rewrite.items():
+        answer = RewriteAnswer.model_validate(entry["answer"])
+        options = [o.model_dump() | {"category": o2["category"], "subcategory": o2["subcategory"]}
+                   for o, o2 in zip(answer.options, entry["answer"]["options"], strict=True)]
+        assert d.score_rewrite_case(_case(case_id), options)["overall"] == 1.0, case_id
+
+
+def test_expert_answers_hold_the_issue_11_patterns():
+    import json
+
+    from evals.datasets.expert_answers import build
+
+    suggest = json.loads((build.HERE / "suggest.json").read_text(encoding="utf-8"))["answers"]
+    rows = {(k, r["name"]): r for k, e in suggest.items() for r in e["answer"]["indicators"]}
+    assert rows[("D14", "工程完工并通过县级验收时间")]["value"] == "≤2026年8月20日"
+    assert rows[("D05", "赛事直播及网络传播量")]["category"] == "效益指标"
+    assert rows[("D37", "活动期间接待游客人次")]["category"] == "效益指标"
+    assert rows[("D22", "新增违建发生数")]["value"] == "=0处"
+    assert rows[("D08", "电信网络诈骗发案数较上年下降率")]["unit"] == "%"
+    rewrite = json.loads((build.HERE / "rewrite.json").read_text(encoding="utf-8"))["answers"]
+    first = {k: e["answer"]["options"][0] for k, e in rewrite.items()}
+    assert first["R16"]["name"] == "现症病人规范治疗完成率" and "项目实施情况" in first["R16"]["reason"]
+    assert first["R04"]["name"] == "作业路段降尘量" and "空气质量" in first["R04"]["reason"]
+
+
+@pytest.mark.parametrize(("name", "variants", "same"), [
+    ("培训中小学骨干教师人次", ["培训人次"], True),
+    ("新增违法建设发生数", ["新增违建发生数"], True),
+    ("★工程竣工验收合格率（依据GB 50300）", ["竣工验收"], True),
+    ("检测报告在抽样后工作日内出具数量", ["报告出具"], False),
+    ("活动覆盖人次", ["活动期间接待游客人次"], False),
+    ("政策知晓率", ["老年人助餐服务覆盖率", "助餐服务覆盖"], False),
+])
+def test_names_match(name, variants, same):
+    assert d.names_match(name, variants) is same
+
+
+def test_a_bare_percentage_is_kept_only_under_its_measure():
+    training = _item("D01")
+    rows = [_row("参训人员满意度", "≥95%", "%", "满意度指标", "服务对象满意度指标")]
+    assert "95%以上" in d.score_item(training, rows)["lost_figures"]
+    rows = [_row("结业考核合格率", "≥95%", "%", "产出指标", "质量指标")]
+    assert "95%以上" not in d.score_item(training, rows)["lost_figures"]

@@ -25,7 +25,7 @@ def test_defect_12_draft_killed_midway_leaves_no_placeholder(tmp_path: Path) -> 
     h = DraftHandlers(store)
     text = ("项目名称：教室照明改造\n金额：350万元\n绩效目标：全区中小学教室照度全部达标\n"
             "实施内容：更换LED护眼灯具6000套\n受益对象：全区中小学生约6万人")
-    turn = h.chat(text, new_state(), "规则引擎（不调用模型）", {}, req)
+    turn = h.chat(text, new_state(), "规则引擎（不调用模型）", {}, request=req)
     first = next(turn)
     assert "正在" in first[0][-1]["content"]  # the page shows it is drafting
     turn.close()  # the server dies mid-way

@@ -120,7 +120,7 @@ def test_defect_11_a_stale_page_after_restart_resumes_its_draft(tmp_path: Path) 
     h = DraftHandlers(store)
     text = ("项目名称：教室照明改造\n金额：350万元\n绩效目标：全区中小学教室照度全部达标\n"
             "实施内容：更换LED护眼灯具6000套\n受益对象：全区中小学生约6万人")
-    *_, last = h.chat(text, new_state(), "规则引擎（不调用模型）", {}, req)
+    *_, last = h.chat(text, new_state(), "规则引擎（不调用模型）", {}, request=req)
     grid, state = last[2], last[3]
     # the server restarts: a new handler object, the page's state back to its initial value
     h2 = DraftHandlers(DraftStore(tmp_path / "ui.sqlite3"))

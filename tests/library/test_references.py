@@ -142,3 +142,20 @@ def test_library_command_lists_and_removes(tmp_path, monkeypatch):
     assert runner.invoke(app, ["library", "remove", str(table_id)]).exit_code == 0
     assert runner.invoke(app, ["library", "remove", str(table_id)]).exit_code == 2
     assert reference_store().count() == 0
+
+
+def test_laptops_for_teachers_never_get_overseas_travel_references(tmp_path):
+    from assistant.library.reference_projects import references_for
+
+    store = ReferenceStore(tmp_path / "refs.sqlite3", user="alice")
+    travel = _table("因公出国经费", "保障因公出国（境）团组任务，完成出访交流",
+                    ("产出指标", "出访团组数", "≥3个"), ("产出指标", "出访人次", "≥12人次"))
+    laptops = _table("教师教学终端更新", "为中小学教师配备笔记本电脑，用于备课和课堂教学",
+                     ("产出指标", "配备教师终端（电脑）数量", "=300台"), ("产出指标", "单台设备购置价格", "≤6000元/台"))
+    store.add(travel, file_name="出国.xlsx", sha256="c" * 64)
+    store.add(laptops, file_name="终端.xlsx", sha256="d" * 64)
+    refs = references_for("为全区中小学教师配备笔记本电脑，每台6000元左右，总共252万元", k=3, store=store)
+    names = [r.project.name for r in refs]
+    assert names[0] == "教师教学终端更新" and "因公出国经费" not in names, names
+    assert refs[0].provenance is not None and refs[0].provenance.file_name == "终端.xlsx"
+    assert any(r.source.startswith("指标库") for r in refs[1:]), "the library's types fill the remaining places"

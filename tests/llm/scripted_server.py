@@ -202,6 +202,26 @@ class ScriptedServer:
         self.stop()
 
 
+def data_blocks(payload: dict[str, Any]) -> dict[str, Any]:
+    """The ``<数据 名称="…">`` blocks of a request's first user message, parsed (label → value)."""
+    user = next(m for m in payload.get("messages", []) if m.get("role") == "user")
+    return {m.group(1): json.loads(m.group(2))
+            for m in re.finditer(r'<数据 名称="([^"]+)">\n(.*?)\n</数据>', str(user["content"]), re.S)}
+
+
+def rewrite_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every row a rewrite request asks about (one project or several), each with its 编号 when batched."""
+    block = data_blocks(payload)["待改写指标"]
+    if block and isinstance(block[0], dict) and "待改写指标" in block[0]:
+        return [row for group in block for row in group["待改写指标"]]
+    return block
+
+
+def critique_projects(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every project a critique request asks about, each with its 编号 and 名称."""
+    return data_blocks(payload)["待审项目"]
+
+
 def main() -> None:
     """``python scripted_server.py LATENCY OBJECT_JSON``: answer every request with OBJECT_JSON after
     LATENCY seconds; prints the base URL, serves until killed (the bench runs it in its own process)."""

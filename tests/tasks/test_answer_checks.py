@@ -107,12 +107,17 @@ def test_percentage_over_100_is_sent_back():
     assert "超出0–100%" in text
 
 
-def test_a_set_that_drops_the_officers_figure_is_sent_back():
+def test_a_figure_left_out_is_shown_not_sent_back():
+    """An expert may leave a detail (每期5天) out of the indicators: the set is accepted and the figure named."""
+    from assistant.tasks.answers import AnswerIndicator, missing_figures
+
     case = copy.deepcopy(SETS["s01-road"])
-    rows = case["answer"]["indicators"]
-    rows[1]["value"] = "≥【待填】公里"
-    text = rejected(case["answer"], suggest_ctx(case, ["3条", "12公里"]), SuggestAnswer)
-    assert "用户给出的数字没有落到任何指标值上：12公里" in text
+    case["answer"]["indicators"][1]["value"] = "≥【待填】公里"
+    accepted(case["answer"], suggest_ctx(case, ["3条", "12公里"]), SuggestAnswer)
+    rows = [AnswerIndicator.model_validate(i) for i in case["answer"]["indicators"]]
+    assert missing_figures(rows, ["3条", "12公里", "约1.2万平方米"]) == ["12公里", "约1.2万平方米"]
+    rows[1] = rows[1].model_copy(update={"value": "≥12000平方米"})
+    assert missing_figures(rows, ["约1.2万平方米"]) == [], "1.2万 is 12000"
 
 
 def test_a_set_without_timeliness_is_sent_back():

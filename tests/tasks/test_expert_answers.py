@@ -1,10 +1,8 @@
-"""Expert-written answers (evals/datasets/model_expert) served by the scripted endpoint over real HTTP: every
-one is accepted on the first request and shown intact — same rows, same values, nothing replaced."""
+"""Expert-written answers served by the scripted endpoint over real HTTP: every one is accepted on the first
+request and shown intact — same rows, same values, nothing replaced. The sets: evals/datasets/model_expert (this
+issue's own) and evals/datasets/expert_answers (written independently for issue 11) when present."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 from task_helpers import client
@@ -14,10 +12,10 @@ from assistant.tasks import checks
 from assistant.tasks.models import ProjectDescription
 from assistant.tasks.rewrite import rewrite
 from assistant.tasks.suggest import suggest
+from evals.expert_answers import load_rewrite, load_suggest
 
-DATA = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "model_expert"
-SUGGEST = json.loads((DATA / "suggest.json").read_text(encoding="utf-8"))
-REWRITE = json.loads((DATA / "rewrite.json").read_text(encoding="utf-8"))
+SUGGEST = load_suggest()
+REWRITE = load_rewrite()
 
 
 @pytest.mark.parametrize("case", SUGGEST, ids=[c["id"] for c in SUGGEST])
@@ -26,7 +24,7 @@ def test_expert_suggest_set_is_accepted_first_time_and_shown_intact(server, libr
     result = suggest(ProjectDescription(**case["description"]), endpoint=client(server), library=library)
     assert len(server.requests) == 1 and result.attempts == 1 and result.backend == "model", result.notes
     shown = [(i.category, i.subcategory, i.name, i.value, i.explanation, i.core) for i in result.indicators]
-    assert shown == [(i["category"], i["subcategory"], i["name"], i["value"], i["explanation"], i["core"])
+    assert shown == [(i["category"], i["subcategory"], i["name"], i["value"], i.get("explanation", ""), i.get("core", False))
                      for i in case["answer"]["indicators"]]
 
 

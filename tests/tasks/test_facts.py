@@ -216,3 +216,24 @@ def test_spoken_money_and_dates():
 def test_a_block_is_a_count_unless_it_is_money():
     f = facts("设置公益广告牌30块")
     assert any(r.value == "≥30块" for r in f.rows) and f.budget is None
+
+
+def test_a_count_per_person_is_a_standard_not_a_total():
+    r = row(facts(goal="为专任教师每人配备1台笔记本电脑"), "人均")
+    assert (r.comparator, r.unit) == ("=", "台/人") and "笔记本电脑" in r.name
+
+
+def test_monthly_deadlines_and_rounds():
+    f = facts("补贴按月结算，次月10日前结算上月补贴；全年检查不少于3轮")
+    assert row(f, "时间").value == "次月10日前"
+    assert row(f, "轮次").value == "≥3轮"
+
+
+def test_people_reached_are_named_as_beneficiaries():
+    r = row(facts(goal="惠及困难群众约5000人"), "受益")
+    assert r.name == "受益困难群众人数" and r.value == "≥5000人"
+
+
+def test_a_per_person_quota_does_not_stop_the_total_count_being_computed():
+    f = facts("为每位教师配备1台笔记本电脑，每台5000元，总共100万元")
+    assert any(r.value == "≥200台" and r.derived for r in f.rows)

@@ -122,3 +122,10 @@ def test_a_row_without_a_subject_takes_the_projects_own_measures():
 def test_an_incident_rate_is_offered_as_a_count_first():
     options = _options("火灾发生率，年度指标值：降低")
     assert options[0].unit == "起" and options[0].comparator == "≤"
+
+
+def test_quality_of_an_activity_is_measured_by_the_activitys_own_quality_records():
+    from assistant.model import Project
+
+    result = rewrite("培训质量，年度指标值：高质量", project=Project(name="基层干部业务培训", goal="举办业务培训班"))
+    assert any(o.subcategory == "质量指标" and re.search(r"考核|合格|出勤|结业", o.name) for o in result.options)

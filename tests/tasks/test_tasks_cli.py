@@ -163,8 +163,8 @@ def test_review_llm_killed_mid_batch_resumes_from_its_checkpoint(server, tmp_pat
     assert data["errors"] == [] and len(data["rewrites"]) == len(vague)
 
 
-def test_review_llm_batch_out_then_batch_in_gives_the_live_report(server, tmp_path, seed_table):
-    """--batch-out writes OpenAI Batch JSONL without calling; the results file read back with --batch-in gives
+def test_review_llm_batch_write_then_batch_read_gives_the_live_report(server, tmp_path, seed_table):
+    """--batch-write writes OpenAI Batch JSONL without calling; the results file read back with --batch-read gives
     the same findings and rewrites as the live run."""
     from scripted_server import completion
 
@@ -172,7 +172,7 @@ def test_review_llm_batch_out_then_batch_in_gives_the_live_report(server, tmp_pa
     env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
            "JIXIAO_CACHE": "off"}
     requests = tmp_path / "requests.jsonl"
-    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-out", str(requests), env=env)
+    done = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-write", str(requests), env=env)
     assert done.returncode == 0, done.stderr
     assert server.requests == []
     lines = [json.loads(x) for x in requests.read_text(encoding="utf-8").splitlines()]
@@ -180,7 +180,7 @@ def test_review_llm_batch_out_then_batch_in_gives_the_live_report(server, tmp_pa
     results.write_text("".join(json.dumps({"custom_id": x["custom_id"], "error": None, "response": {
         "status_code": 200, "body": completion(x["body"], _script(x["body"], 0))}}, ensure_ascii=False) + "\n"
         for x in lines), encoding="utf-8")
-    offline = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-in", str(results), env=env)
+    offline = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", "--batch-read", str(results), env=env)
     assert offline.returncode == 0, offline.stderr
     live = jixiao(tmp_path, "review", str(SEED), "--llm", "--format", "json", env=env)
     assert live.returncode == 0, live.stderr

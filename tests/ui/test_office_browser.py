@@ -16,13 +16,14 @@ from ui_server import ARTIFACTS, Server
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.office.tables import corrected_road, write_folder, write_xlsx  # noqa: E402
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)")
-
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if CHROMIUM is None:
+        pytest.fail("浏览器测试需要 Debian chromium（make test 会以 root 安装它） / the browser tests need Debian "
+                    "chromium: run make test as root or apt-get install chromium", pytrace=False)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b

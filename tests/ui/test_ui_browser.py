@@ -12,7 +12,6 @@ import pytest
 from ui_server import ARTIFACTS, Server, start
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 REQUEST = ("项目名称：教室照明改造\n金额：350万元\n绩效目标：全区中小学教室照度全部达标\n"
@@ -24,6 +23,9 @@ GRID = "#draft-grid"
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    if CHROMIUM is None:
+        pytest.fail("浏览器测试需要 Debian chromium（make test 会以 root 安装它） / the browser tests need Debian "
+                    "chromium: run make test as root or apt-get install chromium", pytrace=False)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -33,10 +35,10 @@ def browser() -> Iterator[object]:
 class Page:
     """A page on one server that records every request it makes."""
 
-    def __init__(self, browser: object, server: Server):
+    def __init__(self, browser: object, server: Server, storage_state: object = None):
         self.server = server
         self.context = browser.new_context(locale="zh-CN", viewport={"width": 1440, "height": 1000},
-                                           accept_downloads=True)
+                                           accept_downloads=True, storage_state=storage_state)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -173,12 +175,13 @@ def test_draft_survives_a_restart(browser: object, tmp_path: Path) -> None:
         pg.edit(row, 4, "6000")
         pg.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=20_000)
         pg.page.wait_for_timeout(500)
+        cookies = pg.context.storage_state()  # without login, drafts belong to the browser (its cookie)
         pg.close()
     finally:
         first.stop()
     second = start(home)
     try:
-        pg = Page(browser, second)
+        pg = Page(browser, second, storage_state=cookies)
         pg.page.locator("#draft-list input").click()
         pg.page.get_by_role("option", name="教室照明改造").first.click()
         pg.page.click("#draft-open")

@@ -1,0 +1,134 @@
+"""Issue 15 in headless Debian chromium: defect 4 (table text is never Markdown or HTML: nothing in it makes
+the page fetch anything) and defect 11 (a stale page resumes its draft after a restart; two tabs on one
+draft keep both versions). Every request the page makes is recorded; only 127.0.0.1 is allowed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_ui_browser import ARGS, CHROMIUM, GRID, REQUEST, Page
+from ui_server import Server, start
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed")
+TRAP = "http://198.51.100.7"  # TEST-NET-2: any request to it is a defect
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _drafts(home: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(home / "ui.sqlite3") as db:
+        return db.execute("SELECT title, data FROM drafts").fetchall()
+
+
+def test_defect_04_markdown_in_cells_and_department_fetches_nothing(browser: object, server: Server,
+                                                                   seed: Path, tmp_path: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    text = text.replace("部门名称：广州市工业和信息化局", f"部门名称：![d]({TRAP}/dept.png)广州市工业和信息化局")
+    text = text.replace("支持发展第10.5代", f"![c]({TRAP}/cell.png)<img src={TRAP}/img.png>支持发展第10.5代")
+    table = tmp_path / "部门表.txt"
+    table.write_text(text, encoding="utf-8")
+    pg = Page(browser, server)
+    try:
+        pg.tab("审核")
+        pg.page.locator("#review-upload input[type=file]").set_input_files(str(table))
+        pg.page.wait_for_timeout(500)
+        pg.page.click("#review-start")
+        pg.wait_text("#review-summary", "审核完成", timeout=60_000)
+        pg.wait_text("#review-summary", f"![d]({TRAP}/dept.png)")
+        pg.wait_text("#review-grades", f"![c]({TRAP}/cell.png)")
+        pg.tab("批量审核")
+        pg.page.locator("#office-upload input[type=file]").set_input_files(str(table))
+        pg.page.locator("#office-department textarea, #office-department input").first.fill(
+            f"![o]({TRAP}/office.png)")
+        pg.page.wait_for_timeout(500)
+        pg.page.click("#office-start")
+        pg.wait_text("#office-summary", "批量审核完成", timeout=90_000)
+        pg.page.wait_for_timeout(1000)
+        pg.tab("起草")
+        pg.draft(REQUEST + f"\n资金使用单位：![u]({TRAP}/unit.png)")
+        pg.wait_text("#draft-chat", f"![u]({TRAP}/unit.png)")
+        pg.page.fill("#draft-input textarea", "新型显示器件生产项目：支持发展显示器件生产，![m](" + TRAP + "/chat.png)")
+        pg.page.click("#draft-send")
+        pg.wait_text("#draft-chat", f"![m]({TRAP}/chat.png)", timeout=60_000)
+        pg.edit(1, 2, f"![g]({TRAP}/grid.png)")
+        pg.wait_text(GRID, f"![g]({TRAP}/grid.png)")
+        pg.page.wait_for_timeout(1500)
+        assert pg.page.locator(f"img[src^='{TRAP}']").count() == 0
+        assert not [u for u in pg.requests if TRAP in u]
+        assert not pg.foreign(), pg.foreign()
+    finally:
+        pg.close()
+
+
+def test_defect_11_stale_page_after_restart_resumes_its_draft(browser: object, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    first = start(home)
+    port = first.port
+    pg = None
+    try:
+        pg = Page(browser, first)
+        pg.draft()
+        first.stop()
+        second = start(home, port=port)  # the page stays open across the restart
+        try:
+            pg.page.wait_for_timeout(2000)
+            row = pg.placeholder_row()
+            pg.edit(row, 4, "6000")
+            pg.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=90_000)
+            pg.page.wait_for_timeout(500)
+            notes = pg.page.inner_text("#draft-notes")
+            assert "缺少年度绩效目标" not in notes
+            titles = [t for t, _ in _drafts(home)]
+            assert titles == ["教室照明改造"], titles
+            assert not pg.foreign()
+        finally:
+            second.stop()
+    finally:
+        if pg:
+            pg.close()
+        first.stop()
+
+
+def test_defect_11_two_tabs_editing_one_draft_keep_both_versions(browser: object, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    server = start(home)
+    try:
+        one = Page(browser, server)
+        one.draft()
+        one.page.wait_for_timeout(500)
+        two = one.context.new_page()  # a second tab of the same browser
+        two.goto(server.url)
+        two.wait_for_selector("#draft-input textarea", timeout=30_000)
+        other = Page.__new__(Page)
+        other.server, other.context, other.page, other.requests = server, one.context, two, []
+        two.on("request", lambda r: other.requests.append(r.url))
+        two.locator("#draft-list input").click()
+        two.get_by_role("option", name="教室照明改造").first.click()
+        two.click("#draft-open")
+        other.wait_text(GRID, "产出指标")
+        row = one.placeholder_row()
+        one.edit(row, 4, "6000")
+        one.wait_text(f'#draft-grid [data-testid="cell-{row}-4"]', "6000")
+        one.page.wait_for_timeout(1500)
+        other.edit(row, 4, "5000")
+        other.wait_text(f'#draft-grid [data-testid="cell-{row}-4"]', "5000")
+        other.wait_text("body", "两个版本都已保存", timeout=20_000)
+        two.wait_for_timeout(3000)
+        stored = _drafts(home)
+        assert len(stored) == 2 and any("冲突副本" in t for t, _ in stored)
+        assert any('"6000"' in d for _, d in stored) and any('"5000"' in d for _, d in stored)
+        assert not one.foreign() and not other.foreign()
+        one.close()
+    finally:
+        server.stop()
