@@ -25,7 +25,6 @@ from assistant.report.common import (
     counts_text,
     grade_text,
     layout_label,
-    project_level,
     projects_in_order,
     severity_zh,
     sorted_findings,
@@ -33,6 +32,7 @@ from assistant.report.common import (
     title_of,
     worst,
 )
+from assistant.report.index import FindingIndex
 from assistant.review.result import ReviewReport
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
@@ -91,8 +91,8 @@ def _finding_cells(found: list) -> list[str]:
             "；".join(f.code for f in found)]
 
 
-def _project_row(report: ReviewReport, project, summary) -> tuple[list, str | None]:
-    found = sorted_findings(project_level(report, project.name))
+def _project_row(index: FindingIndex, project, summary) -> tuple[list, str | None]:
+    found = sorted_findings(index.project_level(project.name))
     cells = _finding_cells(found)
     notes = list(summary.notes) if summary else []
     if summary is not None and summary.needs_check:
@@ -105,10 +105,11 @@ def _project_row(report: ReviewReport, project, summary) -> tuple[list, str | No
 def _indicator_sheet(ws, report: ReviewReport, table: Table) -> None:
     _start(ws, INDICATOR_HEAD, {1: 28, 6: 36, 7: 24, 12: 24, 13: 50, 14: 40, 15: 44, 16: 30, 17: 18})
     rows = by_row(report)
+    index = FindingIndex(report)
     summaries = summaries_by_name(report)
     n = 1
     for project in table.projects:
-        values, severity = _project_row(report, project, summaries.get(project.name))
+        values, severity = _project_row(index, project, summaries.get(project.name))
         ws.append([_cell(ws, v, fill_with=severity) for v in values])
         n += 1
         for g, group in enumerate(project.groups, 1):
