@@ -18,6 +18,7 @@ from assistant.model import Finding
 from assistant.office.keys import finding_key
 from assistant.office.stats import rule_title
 from assistant.office.store import Decision
+from assistant.report.common import basis_text
 from assistant.review.result import ReviewReport
 
 OPINION = {
@@ -32,8 +33,8 @@ NUMERALS = "一二三四五六七八九十"
 def _problem_text(f: Finding) -> str:
     where = f"指标“{f.indicator}”（指标值：{f.value or '空'}）" if f.level == "indicator" else "项目整体"
     parts = [f"{where}：{rule_title(f.code)}。{f.message}"]
-    if f.basis:
-        parts.append(f"依据：{f.basis}。")
+    if basis_text(f.basis):
+        parts.append(f"依据：{basis_text(f.basis)}。")
     if f.fix:
         parts.append(f"修改要求：{f.fix}")
     if f.rewrites:

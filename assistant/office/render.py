@@ -16,6 +16,7 @@ from assistant.office.diff import ProjectDiff
 from assistant.office.keys import finding_key, rules_version
 from assistant.office.stats import GRADES, MISSING, Stats, rule_title, statistics
 from assistant.office.store import Decision
+from assistant.report.common import basis_text
 
 SUMMARY_HEAD = ("部门", "表数", "项目数", "指标数", *GRADES, "含糊指标占比", *(f"缺{k}项目占比" for k in MISSING),
                 "定量指标占比", "错误", "警告")
@@ -70,7 +71,7 @@ def finding_rows(result: BatchResult, decisions: Decisions | None = None) -> lis
         for f in item.report.findings:
             d = dec.get(finding_key(f))
             rows.append([item.department, item.name, f.project or "", f.indicator or "（项目整体）", f.value or "",
-                         SEVERITY_ZH[f.severity], rule_title(f.code), f.message, f.fix or "", f.basis or "",
+                         SEVERITY_ZH[f.severity], rule_title(f.code), f.message, f.fix or "", basis_text(f.basis),
                          d.decision if d else "", d.comment if d else "", f.code])
     return rows
 

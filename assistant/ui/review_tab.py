@@ -14,18 +14,17 @@ from assistant.ui import review_worker, services, usage
 from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
 from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc, finding_rows, grade_rows
 
-UPLOAD_TYPES = [".xlsx", ".docx", ".csv", ".txt", ".md", ".html", ".htm", ".json"]
+UPLOAD_TYPES = [".xlsx", ".docx", ".pdf", ".csv", ".txt", ".md", ".html", ".htm", ".json"]
 SEVERITY_CHOICES = [SEVERITY_ZH[k] for k in ("error", "warning", "info")]
 REPORT_FORMATS = (("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON"))
 
 
 def policy_choices() -> list[tuple[str, str]]:
     """(label, name) of the bundled review policies (口径), the default first."""
-    from assistant.review.profile import DEFAULT_PROFILE, PROFILE_DIR
+    from assistant.review.profile import DEFAULT_PROFILE, PROFILE_DIR, load_profile
 
     names = sorted((p.stem for p in PROFILE_DIR.glob("*.toml")), key=lambda n: n != DEFAULT_PROFILE)
-    labels = {"guangzhou": "广州口径（一级指标含成本，默认）", "central": "中央部门 101号 口径"}
-    return [(labels.get(n, n), n) for n in names]
+    return [(load_profile(n).profile.title + ("（默认）" if n == DEFAULT_PROFILE else ""), n) for n in names]
 
 
 def load_input(file: str | None, text: str | None) -> Table:
@@ -166,7 +165,9 @@ def _outputs(outcome: Outcome, who: str, done: bool, files: list[Any], totals: d
              note: str = "") -> tuple[Any, ...]:
     table, report = outcome.table, outcome.readable()
     findings, grades = list(report.findings), list(report.grades)
-    codes = sorted({f.code for f in findings})
+    from assistant.review import rule_title
+
+    codes = sorted(((rule_title(c), c) for c in {f.code for f in findings}), key=lambda tc: tc[0])
     return (_summary(table, findings, grades, who, done) + note, grade_rows(grades), finding_rows(findings),
             [f.model_dump(mode="json") for f in findings], gr.Dropdown(choices=codes, value=[]),
             gr.CheckboxGroup(value=SEVERITY_CHOICES), *files, totals, "")
@@ -176,7 +177,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
     """Lay out the tab and wire its events inside the current Blocks context."""
     with gr.Row():
         with gr.Column(scale=2):
-            upload = gr.File(label="上传表格（.xlsx/.docx/.csv/.txt/.html）", file_types=UPLOAD_TYPES,
+            upload = gr.File(label="上传表格（.xlsx/.docx/.pdf/.csv/.txt/.html）", file_types=UPLOAD_TYPES,
                              type="filepath", elem_id="review-upload")
             pasted = gr.Textbox(label="或粘贴表格内容", lines=8, max_lines=20, elem_id="review-text",
                                 placeholder="从部门预算公开文件或 Excel 中复制整张表，粘贴到这里……")
@@ -199,7 +200,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
         codes = gr.Dropdown(choices=[], value=[], multiselect=True, label="按规则筛选（不选即全部）")
     table = gr.Dataframe(headers=FINDING_COLUMNS, label="问题清单", interactive=False, wrap=True,
                          elem_id="review-findings", column_count=len(FINDING_COLUMNS), max_height=600,
-                         column_widths=["6%", "10%", "12%", "7%", "12%", "7%", "18%", "16%", "12%"])
+                         column_widths=["6%", "10%", "11%", "7%", "11%", "7%", "17%", "15%", "11%", "5%"])
     found = gr.State([])
     start.click(run_review, [upload, pasted, policy, use_model, endpoint, totals],
                 [summary, grades, table, found, codes, severity, *downloads, totals, status],

@@ -16,7 +16,7 @@ from assistant.ui.safe_text import md_text
 
 DRAFT_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位",
                  "指标值设定依据", "数据来源", "状态", "审核意见"]
-FINDING_COLUMNS = ["严重程度", "规则", "项目", "位置", "指标", "指标值", "问题", "修改建议", "依据"]
+FINDING_COLUMNS = ["严重程度", "问题类别", "项目", "位置", "指标", "指标值", "问题", "修改建议", "依据", "规则编号"]
 GRADE_COLUMNS = ["项目", "评级", "各维度得分", "说明"]
 PROPOSED = "建议值，待确认"
 CONFIRMED = "已确认"
@@ -134,12 +134,17 @@ def annotate(rows: list[list[str]], findings: Iterable[Finding]) -> tuple[list[l
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[list[str]]:
+    """The findings as the page shows them: the rule's Chinese title, the document citations, and the
+    rule's code only in the last (id) column."""
+    from assistant.report.common import basis_text
+    from assistant.review import rule_title
+
     rows = []
     for f in sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.project or "", f.code)):
         where = f"第{f.group}组第{f.item}条" if f.item is not None and f.group is not None else (
             f"第{f.item}条" if f.item is not None else "")
-        rows.append([SEVERITY_ZH.get(f.severity, f.severity), f.code, _cell(f.project), where,
-                     _cell(f.indicator), _cell(f.value), f.message, _cell(f.fix), _cell(f.basis)])
+        rows.append([SEVERITY_ZH.get(f.severity, f.severity), rule_title(f.code), _cell(f.project), where,
+                     _cell(f.indicator), _cell(f.value), f.message, _cell(f.fix), _cell(basis_text(f.basis)), f.code])
     return rows
 
 

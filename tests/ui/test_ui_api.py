@@ -136,9 +136,17 @@ def test_review_upload_grades_findings_and_reports(client: Client, seed: Path) -
     assert json.loads(Path(json_file["value"]).read_text(encoding="utf-8"))["findings"]
     errors = client.predict(["错误"], [], api_name="/filter_findings")
     assert errors["data"] and {r[0] for r in errors["data"]} == {"错误"}
-    code = codes["choices"][0][1]
+    title, code = codes["choices"][0]
+    assert not title.isascii() and code.isascii()
     by_code = client.predict([], [code], api_name="/filter_findings")
-    assert {r[1] for r in by_code["data"]} == {code}
+    assert {r[-1] for r in by_code["data"]} == {code} and {r[1] for r in by_code["data"]} == {title}
+    import re
+
+    rule_codes = {r[-1] for r in findings["data"]}
+    for row in findings["data"]:
+        shown = "\n".join(str(c) for c in row[:-1])
+        assert not rule_codes & set(re.findall(r"[a-z]+(?:_[a-z]+)+", shown)), row
+        assert not re.search(r"DOMAIN|§|\b[LSV]\d+｜", shown), row
 
 
 def test_review_pasted_text_keeps_markup_as_text(client: Client, seed: Path) -> None:
