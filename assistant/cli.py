@@ -45,9 +45,21 @@ def parse(
     table: Annotated[Path, typer.Argument(help="表格文件：.txt/.md/.html/.csv/.xlsx/.docx/.json")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（.json 或 .xlsx）")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="规则未能归位的文字交给模型抽取指标（只收原文中出现的名称和数值）")] = False,
+    endpoint: Annotated[str | None, typer.Option("--endpoint", "-e", help="模型端点配置名（与 --llm 一起用）")] = None,
 ) -> None:
-    """解析表格，输出结构化结果。"""
-    parsed = _load(table)
+    """解析表格，输出结构化结果；--llm 时把规则未能归位的文字交给模型抽取。"""
+    if llm:
+        from assistant.service import Options, ServiceError, extract
+        from assistant.service.ops import parse_for_extraction
+
+        try:
+            parsed = extract(parse_for_extraction(table), Options(endpoint=endpoint))
+        except ServiceError as err:
+            _fail(str(err), err.exit_code)
+            raise
+    else:
+        parsed = _load(table)
     if output is not None:
         from assistant.writers import write_table
 

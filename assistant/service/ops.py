@@ -248,6 +248,39 @@ def suggest(desc: ProjectDescription, options: Options,
         raise from_text(err, f"The model endpoint failed: {err}", where="--endpoint", exit_code=1) from None
 
 
+def parse_for_extraction(path: str | Path) -> Table:
+    """The table at ``path`` as the rules read it; a text file in which the rules find no indicator table
+    is still read (every line kept as a warning) so that the model can look at it."""
+    try:
+        return parse(path)
+    except ServiceError:
+        p = Path(path)
+        if p.suffix.lower() not in (".txt", ".md", "") or not p.is_file():
+            raise
+        from assistant.parse.load import decode, read_text
+
+        data = p.read_bytes()
+        return read_text(decode(data, str(p)), p.name)
+
+
+def extract(table: Table, options: Options) -> Table:
+    """``table`` with rows the model found in the text the rules could not place. Only rows whose name
+    and value occur in that text are kept, marked as model-extracted; their projects are marked
+    需人工核对. Needs an endpoint."""
+    from assistant.llm.errors import LLMError
+    from assistant.tasks.extract import extract as model_extract
+
+    opts = options.checked()
+    endpoint = resolve_endpoint(opts.endpoint)
+    if endpoint is None:
+        raise ServiceError("模型辅助抽取需要模型端点：请用 --endpoint 选择，或设置 JIXIAO_BASE_URL/JIXIAO_MODEL。",
+                           "Model-assisted extraction needs an endpoint", where="--endpoint")
+    try:
+        return model_extract(table, endpoint=endpoint)
+    except LLMError as err:
+        raise from_text(err, f"The model endpoint failed: {err}", where="--endpoint", exit_code=1) from None
+
+
 def locate(table: Table, project: str, text: str) -> tuple[Project, Indicator | str]:
     """The project named (or containing) ``project`` and its indicator like ``text`` (else ``text``)."""
     from assistant.tasks.rewrite import find_indicator

@@ -155,6 +155,18 @@ def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: st
         services.show(progress, step, "")
 
 
+def add_to_library(file: str | None, text: str | None, request: gr.Request) -> str:
+    """Put the reviewed table into this user's drafting reference library (only when asked)."""
+    from assistant.service import ServiceError, add_reference
+    from assistant.ui.auth import owner
+
+    table = load_input(file, text)
+    try:
+        return esc(add_reference(table, file or None, user=owner(request) or None))
+    except ServiceError as err:
+        raise gr.Error(esc(err.zh_text), title="无法加入参考库") from None
+
+
 def stop_review(request: gr.Request) -> str:
     """Stop this session's model review at its next call."""
     running = request_stop(getattr(request, "session_hash", None) or "api")
@@ -186,6 +198,7 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
             use_model = gr.Checkbox(label="同时用模型做语义审核（在“设置”页选择模型端点）", value=False)
             start = gr.Button("开始审核", variant="primary", elem_id="review-start")
             stop = gr.Button("停止模型审核", variant="secondary", elem_id="review-stop")
+            keep = gr.Button("加入我的参考库（起草时参考）", variant="secondary", elem_id="review-add-library")
             gr.Markdown("规则审核即时完成；模型审核逐个项目进行，可随时停止，已完成的部分保留。")
     status = gr.Markdown(elem_id="review-status")
     summary = gr.Markdown("上传或粘贴表格后点击“开始审核”。", elem_id="review-summary")
@@ -206,5 +219,6 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
                 [summary, grades, table, found, codes, severity, *downloads, totals, status],
                 api_name="review", concurrency_limit=2)
     stop.click(stop_review, None, status, api_name="stop_review")
+    keep.click(add_to_library, [upload, pasted], status, api_name="add_to_library")
     gr.on([severity.change, codes.change], _filter, [found, severity, codes], table,
           api_name="filter_findings", show_progress="hidden")

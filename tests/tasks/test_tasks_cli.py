@@ -190,3 +190,26 @@ def test_review_llm_batch_write_then_batch_read_gives_the_live_report(server, tm
     assert [[o["name"] for o in r["options"]] for r in a["rewrites"]] == \
         [[o["name"] for o in r["options"]] for r in b["rewrites"]]
     assert a["rewrites"] and a["errors"] == []
+
+
+def test_parse_llm_adds_only_rows_found_in_the_text(server, tmp_path):
+    """``jixiao parse --llm`` on prose the rules cannot structure: the model's rows whose name and value
+    occur in the text are kept and marked; an invented number is refused and shown as a warning."""
+    prose = tmp_path / "说明.txt"
+    prose.write_text("关于2025年全民健身工程的说明\n今年计划新建社区健身路径 36 处，器材安装验收合格率达到 100%。\n",
+                     encoding="utf-8")
+    server.script = lambda payload, n: {"rows": [
+        {"category": "产出指标", "subcategory": "数量指标", "name": "新建社区健身路径", "value": "36 处"},
+        {"category": "产出指标", "subcategory": "质量指标", "name": "器材安装验收合格率", "value": "100%"},
+        {"category": "产出指标", "subcategory": "数量指标", "name": "新建社区健身路径", "value": "40处"}]}
+    env = {"JIXIAO_BASE_URL": server.url, "JIXIAO_MODEL": "scripted-model", "JIXIAO_MODE": "TOOLS",
+           "JIXIAO_CACHE": "off"}
+    done = jixiao(tmp_path, "parse", str(prose), "--llm", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    inds = [i for p in data["projects"] for g in p["groups"] for i in g]
+    assert [(i["name"], i["value"], i["extracted_by"]) for i in inds] == [
+        ("新建社区健身路径", "36 处", "model"), ("器材安装验收合格率", "100%", "model")]
+    assert any(w["kind"] == "model_rejected" and "40处" in w["text"] for w in data["warnings"])
+    no_endpoint = jixiao(tmp_path, "parse", str(prose), "--llm")
+    assert no_endpoint.returncode == 2 and "需要模型端点" in no_endpoint.stderr

@@ -15,7 +15,7 @@ TESTED = {"/chat", "/generate", "/list_drafts", "/load_drafts", "/recheck", "/re
           "/apply_rewrite", "/open_draft", "/new_draft", "/review", "/stop_review", "/filter_findings",
           "/endpoint_details",
           "/probe", "/usage_totals", "/office_review", "/office_stop", "/office_decide", "/office_compare",
-          "/office_letter"}
+          "/office_letter", "/add_to_library"}
 
 
 def _text(message: dict) -> str:
@@ -192,3 +192,11 @@ def test_login_keeps_drafts_per_user(tmp_path: Path) -> None:
         assert store.list("officer") and not store.list("")
     finally:
         server.stop()
+
+
+def test_a_reviewed_table_joins_the_reference_library_only_when_asked(client: Client, seed: Path) -> None:
+    client.predict(handle_file(str(seed)), "", "guangzhou", False, RULES, api_name="/review")
+    message = client.predict(handle_file(str(seed)), "", api_name="/add_to_library")
+    assert "参考库" in message
+    again = client.predict(handle_file(str(seed)), "", api_name="/add_to_library")
+    assert again != message  # the same file is not added twice
