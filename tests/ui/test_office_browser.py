@@ -5,38 +5,17 @@ letter and read it back; and the html summary's charts as chromium renders them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+import test_ui_browser as shared
 from docx import Document
-from test_ui_browser import ARGS, CHROMIUM, Page
-from ui_server import ARTIFACTS, Server
+from test_ui_browser import Page
+from ui_server import ARTIFACTS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.office.tables import corrected_road, write_folder, write_xlsx  # noqa: E402
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    if CHROMIUM is None:
-        pytest.fail("浏览器测试需要 Debian chromium（make test 会以 root 安装它） / the browser tests need Debian "
-                    "chromium: run make test as root or apt-get install chromium", pytrace=False)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser: object, server: Server) -> Iterator[Page]:
-    pg = Page(browser, server)
-    yield pg
-    foreign = pg.foreign()
-    pg.close()
-    assert not foreign, f"the page requested addresses other than 127.0.0.1: {foreign}"
+browser, page = shared.browser, shared.page  # the same chromium and page fixtures as the other page tests
 
 
 def _row_number(page: Page, indicator: str) -> int:
