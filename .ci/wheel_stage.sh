@@ -44,6 +44,7 @@ PY
 
 step "test suite against the installed package (from $OUT)"
 ln -s "$ROOT/evals" "$OUT/evals"
+ln -s "$ROOT/bench" "$OUT/bench"
 ln -s "$ROOT/tests" "$OUT/tests"
 "$VPY" -m pytest "$ROOT/tests" -q -x -p no:cacheprovider --rootdir "$ROOT" ${WHEEL_PYTEST_ARGS:-}
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from assistant.office import OfficeStore, collect, run_batch, statistics
 from assistant.office.inputs import UNKNOWN_DEPARTMENT, department_from_name
 from assistant.office.render import render_html, write_xlsx
-from tests.office.tables import FILES, write_folder
+from office.tables import FILES, write_folder
 
 TRANSPORT, HEALTH = "某县交通运输局", "某县卫生健康委员会"
 

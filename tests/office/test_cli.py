@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from tests.office.tables import corrected_road, write_folder, write_xlsx
+from office.tables import corrected_road, write_folder, write_xlsx
 
 
 @pytest.fixture

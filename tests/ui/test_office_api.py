@@ -3,16 +3,13 @@ corrected version compared, the letter and the summaries."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
 from gradio_client import Client, handle_file
+from office.tables import corrected_road, write_folder, write_xlsx
 from openpyxl import load_workbook
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.office.tables import corrected_road, write_folder, write_xlsx  # noqa: E402
 
 TRANSPORT = "某县交通运输局"
 

@@ -4,16 +4,13 @@ letter and read it back; and the html summary's charts as chromium renders them.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import test_ui_browser as shared
 from docx import Document
+from office.tables import corrected_road, write_folder, write_xlsx
 from test_ui_browser import Page
 from ui_server import ARTIFACTS
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.office.tables import corrected_road, write_folder, write_xlsx  # noqa: E402
 
 browser, page = shared.browser, shared.page  # the same chromium and page fixtures as the other page tests
 
