@@ -41,7 +41,7 @@ def _labels(per: list[Stats]) -> list[str]:
 def grades_figure(per: list[Stats]) -> Any:
     """Stacked bars: how many projects of each department got 优/良/中/差."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * max(3, len(per))))
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * max(3, len(per))))
     left = [0] * len(per)
     for grade in GRADES:
         values = [s.grades[grade] for s in per]
@@ -50,7 +50,7 @@ def grades_figure(per: list[Stats]) -> Any:
     ax.set_xlabel("项目数")
     ax.set_title("各部门项目评级分布")
     ax.invert_yaxis()
-    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=8)
+    ax.legend(title="评级", loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     fig.tight_layout()
     return fig
 

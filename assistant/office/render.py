@@ -36,6 +36,16 @@ def clean_cell(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
+def policy_title(name: str) -> str:
+    """The review policy's Chinese title (its name only when the policy cannot be loaded)."""
+    from assistant.review.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(name).profile.title
+    except (ProfileError, OSError, ValueError):
+        return name
+
+
 def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.1f}%"
 
@@ -96,7 +106,7 @@ def render_html(result: BatchResult, decisions: Decisions | None = None) -> str:
         "vertical-align:top}th{background:#eef}figure{display:inline-block;margin:1em}svg{max-width:100%;height:auto}"
         "</style></head><body>",
         "<h1>批量审核汇总</h1>",
-        f"<p>审核口径：{escape(result.policy)}；规则版本：{escape(rules_version())}；"
+        f"<p>审核口径：{escape(policy_title(result.policy))}；规则版本：{escape(rules_version())}；"
         f"生成时间：{datetime.now().strftime('%Y-%m-%d %H:%M')}；表格 {len(result.reviewed)} 份"
         f"{f'，未能读取 {len(failed)} 份' if failed else ''}{'，已中途停止' if result.stopped else ''}。</p>",
         "<h2>按部门汇总</h2>", _table(SUMMARY_HEAD, summary_rows(per, overall), "summary"),
@@ -146,7 +156,7 @@ def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | Non
         ws.freeze_panes = "A2"
     summary = wb["汇总"]
     summary.append([])
-    summary.append([f"审核口径：{result.policy}；规则版本：{rules_version()}；"
+    summary.append([f"审核口径：{policy_title(result.policy)}；规则版本：{rules_version()}；"
                     f"未能读取 {len(result.failed)} 份；跳过 {len(result.skipped)} 个文件"])
     ws = wb.create_sheet("图表")
     row = 1
