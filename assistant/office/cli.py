@@ -147,7 +147,7 @@ def run_letter(table_path: Path, *, output: Path, project: str | None, departmen
 
 def run_runs(show: int | None) -> int:
     """List stored runs, or the numbered findings of one run with their decisions."""
-    from assistant.office.stats import rule_title
+    from assistant.review import rule_title
     from assistant.service.office import listing
 
     office = _store()

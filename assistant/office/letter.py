@@ -16,9 +16,9 @@ from docx.shared import Pt
 
 from assistant.model import Finding
 from assistant.office.keys import finding_key
-from assistant.office.stats import rule_title
 from assistant.office.store import Decision
 from assistant.report.common import basis_text
+from assistant.review import rule_title
 from assistant.review.result import ReviewReport
 
 OPINION = {

@@ -14,9 +14,11 @@ from assistant.office import charts
 from assistant.office.batch import BatchResult
 from assistant.office.diff import ProjectDiff
 from assistant.office.keys import finding_key, rules_version
-from assistant.office.stats import GRADES, MISSING, Stats, rule_title, statistics
+from assistant.office.stats import GRADES, MISSING, Stats, statistics
 from assistant.office.store import Decision
+from assistant.report.cells import for_xlsx
 from assistant.report.common import basis_text
+from assistant.review import rule_title
 
 SUMMARY_HEAD = ("部门", "表数", "项目数", "指标数", *GRADES, "含糊指标占比", *(f"缺{k}项目占比" for k in MISSING),
                 "定量指标占比", "错误", "警告")
@@ -25,15 +27,6 @@ FINDING_HEAD = ("部门", "文件", "项目名称", "三级指标", "指标值",
                 "处理意见", "审核人意见", "规则编号")
 Decisions = dict[str, dict[str, Decision]]
 """department → finding key → decision."""
-
-
-def clean_cell(value: object) -> object:
-    """A cell value xlsx can hold: control characters are shown escaped (``\\x01``), never dropped."""
-    if not isinstance(value, str):
-        return value
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
 
 
 def policy_title(name: str) -> str:
@@ -122,13 +115,9 @@ def render_html(result: BatchResult, decisions: Decisions | None = None) -> str:
 
 
 def write_html(result: BatchResult, path: str | Path, decisions: Decisions | None = None) -> Path:
-    return _atomic_text(Path(path), render_html(result, decisions))
-
-
-def _atomic_text(out: Path, text: str) -> Path:
     from assistant.atomic import write_text
 
-    return write_text(out, text)
+    return write_text(Path(path), render_html(result, decisions))
 
 
 def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | None = None) -> Path:
@@ -150,7 +139,7 @@ def write_xlsx(result: BatchResult, path: str | Path, decisions: Decisions | Non
             c.font = Font(bold=True)
         for i, r in enumerate(rows, 2):
             for j, value in enumerate(r, 1):
-                cell = ws.cell(row=i, column=j, value=clean_cell(value))
+                cell = ws.cell(row=i, column=j, value=for_xlsx(value) if isinstance(value, str) else value)
                 if isinstance(value, str) and value.startswith("="):
                     cell.data_type = "s"
         ws.freeze_panes = "A2"
@@ -203,7 +192,7 @@ def write_diff_xlsx(diffs: list[ProjectDiff], path: str | Path, decisions: dict[
     for c in ws[1]:
         c.font = Font(bold=True)
     for r in diff_rows(diffs, decisions):
-        ws.append([clean_cell(c) for c in r])
+        ws.append([for_xlsx(c) if isinstance(c, str) else c for c in r])
     ws.freeze_panes = "A2"
     s = wb.create_sheet("汇总")
     s.append(["状态", "问题数"])

@@ -81,11 +81,3 @@ def statistics(result: BatchResult) -> tuple[list[Stats], Stats]:
     for s in per.values():
         overall.add(s)
     return list(per.values()), overall
-
-
-def rule_title(code: str) -> str:
-    """The rule's Chinese title (the code itself only for a code no rule registers)."""
-    from assistant.review.registry import all_rules
-
-    rule = all_rules().get(code)
-    return rule.title if rule else code

@@ -16,7 +16,8 @@ from assistant.model import SEVERITY_ZH
 from assistant.office import DECISIONS, OfficeStore
 from assistant.office.batch import BatchResult
 from assistant.office.render import DIFF_HEAD, SUMMARY_HEAD, diff_rows, summary_rows, write_html, write_xlsx
-from assistant.office.stats import rule_title, statistics
+from assistant.office.stats import statistics
+from assistant.review import rule_title
 from assistant.service import Options, ServiceError, office
 from assistant.ui import services
 from assistant.ui.background import request_stop, stop_flag, streamed
