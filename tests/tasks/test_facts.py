@@ -72,6 +72,11 @@ def test_no_incident_goal_is_zero_events():
     assert (r.comparator, r.value, r.unit) == ("=", "=0起", "起")
 
 
+def test_zero_written_after_the_incident_is_zero_events():
+    r = row(facts(goal="全年校园安全事故零发生"), "校园安全事故")
+    assert (r.comparator, r.value, r.unit) == ("=", "=0起", "起")
+
+
 def test_dates_with_and_without_a_year():
     f = facts(goal="2025年10月底前完成验收，12月31日前完成资金结算")
     values = {r.value for r in f.rows if r.sub == "时效指标"}
