@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.model import SEVERITY_ZH, Finding
+from assistant.review import rule_title
 from assistant.tasks.models import RewriteResult, SuggestResult
 
 BACKEND_ZH = {"rules": "规则后端（无模型）", "model": "模型"}
@@ -69,7 +70,7 @@ def rewrite_text(result: RewriteResult) -> str:
 def finding_line(f: Finding) -> str:
     where = f"“{f.indicator}”" if f.indicator else "项目"
     src = "［模型］" if f.source == "model" else ""
-    return f"  - {SEVERITY_ZH.get(f.severity, f.severity)}{src} {f.code} {where}：{f.message}"
+    return f"  - {SEVERITY_ZH.get(f.severity, f.severity)}{src}［{rule_title(f.code)}］{where}：{f.message}"
 
 
 def usage_line(usage: dict) -> str:

@@ -213,3 +213,10 @@ def test_parse_llm_adds_only_rows_found_in_the_text(server, tmp_path):
     assert any(w["kind"] == "model_rejected" and "40处" in w["text"] for w in data["warnings"])
     no_endpoint = jixiao(tmp_path, "parse", str(prose), "--llm")
     assert no_endpoint.returncode == 2 and "需要模型端点" in no_endpoint.stderr
+
+
+def test_rewrite_text_names_rules_by_their_chinese_titles(tmp_path):
+    done = jixiao(tmp_path, "rewrite", "群众安全感：稳步提升")
+    assert done.returncode == 0, done.stderr
+    assert "指标值为含糊的定性表述" in done.stdout
+    assert "vague_target" not in done.stdout and "vague_name" not in done.stdout
