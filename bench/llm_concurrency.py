@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "llm")]
 from llm_models import Extraction  # noqa: E402
 
 import assistant.llm as llm  # noqa: E402
-from assistant.llm import BatchItem, Client, Profile, load_prompt, run_batch  # noqa: E402
+from assistant.llm import BatchItem, Client, Endpoint, load_prompt, run_batch  # noqa: E402
 from assistant.llm import tokens as tok  # noqa: E402
 
 ANSWER = {"indicators": [{"name": "培育企业数", "value": "≥1000家", "op": ">=", "number": 1000, "unit": "家"}]}
@@ -53,15 +53,15 @@ def main() -> None:
     try:
         url = server.stdout.readline().strip()
         with tempfile.TemporaryDirectory() as tmp:
-            profile = Profile(name="bench", base_url=url, model="scripted", mode="TOOLS",
+            endpoint = Endpoint(name="bench", base_url=url, model="scripted", mode="TOOLS",
                               concurrency=args.concurrency, timeout=30)
             cache = Path(tmp) / "cache.sqlite3"
             started = time.monotonic()
-            first = run_batch(Client(profile, cache=cache), items, Extraction)
+            first = run_batch(Client(endpoint, cache=cache), items, Extraction)
             elapsed = time.monotonic() - started
             after_first = stats(url)
             started = time.monotonic()
-            second = run_batch(Client(profile, cache=cache), items, Extraction)
+            second = run_batch(Client(endpoint, cache=cache), items, Extraction)
             cached_elapsed = time.monotonic() - started
             second_calls = stats(url)["requests"] - after_first["requests"]
     finally:

@@ -53,7 +53,7 @@ def figures(text: str) -> dict:
 
 def wall(text: str, latency: float, concurrency: int) -> dict:
     import assistant.llm as llm
-    from assistant.llm import Client, Profile
+    from assistant.llm import Client, Endpoint
     from assistant.parse import read_text
     from assistant.review import review_table
     from assistant.tasks.grounding import library_or_default
@@ -71,17 +71,17 @@ def wall(text: str, latency: float, concurrency: int) -> dict:
         library = library_or_default(None)
         report = review_table(table)
         warm = read_text(seed_text())
-        llm_review(warm, review_table(warm), Client(Profile(name="warm", base_url=url, model="scripted", mode="TOOLS",
+        llm_review(warm, review_table(warm), Client(Endpoint(name="warm", base_url=url, model="scripted", mode="TOOLS",
                                                              timeout=60), cache=False), library=library)
         started = time.monotonic()
         calls = plan(table, report, library)
         planned = time.monotonic() - started
         n = calls.calls
         with tempfile.TemporaryDirectory() as tmp:
-            profile = Profile(name="bench", base_url=url, model="scripted", mode="TOOLS", concurrency=concurrency,
+            endpoint = Endpoint(name="bench", base_url=url, model="scripted", mode="TOOLS", concurrency=concurrency,
                               timeout=60)
             started = time.monotonic()
-            result, _ = llm_review(table, report, Client(profile, cache=False), library=library,
+            result, _ = llm_review(table, report, Client(endpoint, cache=False), library=library,
                                    checkpoint=Path(tmp) / "ckpt.jsonl", calls=calls)
             elapsed = time.monotonic() - started
     finally:

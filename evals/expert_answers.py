@@ -64,7 +64,7 @@ def run() -> dict[str, Any]:
     from scripted_server import ScriptedServer
 
     import assistant.llm as llm
-    from assistant.llm import Client, Profile
+    from assistant.llm import Client, Endpoint
     from assistant.model import Project
     from assistant.tasks import checks
     from assistant.tasks.models import ProjectDescription
@@ -78,11 +78,11 @@ def run() -> dict[str, Any]:
     try:
         with tempfile.TemporaryDirectory(prefix="jixiao-expert-") as tmp, ScriptedServer() as srv:
             os.environ["JIXIAO_HOME"] = tmp
-            profile = Profile(name="expert", base_url=srv.url, model="scripted-expert", mode="TOOLS", timeout=10,
+            endpoint = Endpoint(name="expert", base_url=srv.url, model="scripted-expert", mode="TOOLS", timeout=10,
                               max_retries=2, transport_retries=0)
             for case in load_suggest():
                 srv.script, before = (lambda payload, n, a=case["answer"]: a), len(srv.requests)
-                result = suggest(ProjectDescription(**case["description"]), endpoint=Client(profile, cache=False))
+                result = suggest(ProjectDescription(**case["description"]), endpoint=Client(endpoint, cache=False))
                 ok = _suggest_ok(case, result, len(srv.requests) - before)
                 counts["suggest"][0] += ok
                 counts["suggest"][1] += 1
@@ -93,7 +93,7 @@ def run() -> dict[str, Any]:
                 ind = checks.to_indicator(row["category"], row.get("subcategory"), row["name"], row["value"])
                 project = Project(name=case["project"]["name"], goal=case["project"]["goal"],
                                   amount=case["project"].get("amount"), groups=[[ind]])
-                result = rewrite(ind, project=project, endpoint=Client(profile, cache=False))
+                result = rewrite(ind, project=project, endpoint=Client(endpoint, cache=False))
                 ok = _rewrite_ok(case, result, len(srv.requests) - before)
                 counts["rewrite"][0] += ok
                 counts["rewrite"][1] += 1

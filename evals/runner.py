@@ -1,10 +1,10 @@
 """``jixiao eval``: run the tasks with a backend, write the JSON result and the Markdown scorecard, gate on the
 baseline.
 
-Backends: ``rules`` (in process), or an endpoint profile name. A profile runs through
+Backends: ``rules`` (in process), or an endpoint name. An endpoint runs through
 :class:`evals.replay.RecordReplayServer`: ``--replay`` (the default) serves the answers stored under
-``evals/recordings/<profile>/``; ``--record`` sends the requests to the profile's real endpoint and stores the
-answers. ``--backend all`` is ``rules`` plus every profile that has recordings.
+``evals/recordings/<endpoint>/``; ``--record`` sends the requests to the endpoint's real server and stores the
+answers. ``--backend all`` is ``rules`` plus every endpoint that has recordings.
 """
 
 from __future__ import annotations
@@ -37,20 +37,20 @@ def recorded_backends() -> list[str]:
 
 
 @contextlib.contextmanager
-def model_env(profile_name: str, mode: str) -> Iterator[Any]:
-    """Point ``profile_name`` at a record/replay server on 127.0.0.1, with the llm cache off and a fresh
+def model_env(endpoint_name: str, mode: str) -> Iterator[Any]:
+    """Point ``endpoint_name`` at a record/replay server on 127.0.0.1, with the llm cache off and a fresh
     ``JIXIAO_HOME`` (so the default example library is the bundled seed only); yield the server."""
     import tempfile
 
     import assistant.llm as llm
-    from assistant.llm.profiles import load_profile
+    from assistant.llm.endpoints import load_endpoint
     from evals.replay import RecordReplayServer
 
-    directory = RECORDINGS / profile_name
+    directory = RECORDINGS / endpoint_name
     if mode == "replay" and not any(directory.glob("*.json")):
         raise NotRecorded(f"没有录制：{directory}（先用 --record 对真实端点运行一次）")
-    profile = load_profile(profile_name)
-    server = RecordReplayServer(directory, mode, upstream=profile.base_url if mode == "record" else None)
+    endpoint = load_endpoint(endpoint_name)
+    server = RecordReplayServer(directory, mode, upstream=endpoint.base_url if mode == "record" else None)
     saved = {k: os.environ.get(k) for k in ("JIXIAO_BASE_URL", "JIXIAO_CACHE", "JIXIAO_HOME")}
     allow = llm.ALLOW_MODEL_REQUESTS
     with server, tempfile.TemporaryDirectory(prefix="jixiao-eval-") as home:
@@ -68,7 +68,7 @@ def model_env(profile_name: str, mode: str) -> Iterator[Any]:
                 else:
                     os.environ[k] = v
     if mode == "record":
-        manifest = {"profile": profile.name, "model": profile.model, "mode": profile.mode,
+        manifest = {"endpoint": endpoint.name, "model": endpoint.model, "mode": endpoint.mode,
                     "recorded_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                     "answers_this_run": server.recorded,
                     "files": len([p for p in directory.glob("*.json") if p.name != "manifest.json"]),
@@ -106,9 +106,9 @@ def evaluate(backend: str, wanted: list[str], mode: str = "replay", prune: bool 
     if backend == "rules":
         result["tasks"], calls = _run_tasks(None, wanted)
     else:
-        from assistant.llm.profiles import load_profile
+        from assistant.llm.endpoints import load_endpoint
 
-        result["model"] = load_profile(backend).model
+        result["model"] = load_endpoint(backend).model
         try:
             with model_env(backend, mode) as server:
                 result["tasks"], calls = _run_tasks(backend, wanted)

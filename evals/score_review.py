@@ -2,7 +2,7 @@
 
 A finding matches a gold label when (code, project, group, item) are equal; group and item are absent
 (None) for project-level codes. Only the gold file's codes are scored; findings with other codes are
-ignored. ``python -m evals.score_review [TABLE] [GOLD] [--profile P]`` reviews the seed and prints the
+ignored. ``python -m evals.score_review [TABLE] [GOLD] [--policy P]`` reviews the seed and prints the
 table of figures; ``python -m evals.score_review --heldout`` does so for the held-out-style review tables.
 """
 
@@ -56,11 +56,11 @@ def score(findings: Iterable[dict[str, Any]], gold: dict[str, Any]) -> dict[str,
             "false_positives": sorted(got - want, key=str), "false_negatives": sorted(want - got, key=str)}
 
 
-def review_findings(table: Path = SEED, profile: str | None = None) -> list[dict[str, Any]]:
+def review_findings(table: Path = SEED, policy: str | None = None) -> list[dict[str, Any]]:
     from assistant.parse import read_path
     from assistant.review import review_table
 
-    report = review_table(read_path(table), profile=profile)
+    report = review_table(read_path(table), policy=policy)
     return [f.model_dump(mode="json") for f in report.findings]
 
 
@@ -76,12 +76,12 @@ def format_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def heldout(profile: str | None = None) -> int:
+def heldout(policy: str | None = None) -> int:
     """Review every held-out-style table (``evals/datasets/review_tables``), print the figures summed over
     them and each table's misses; exit 0 (a baseline, not a gate)."""
     from evals import data, scorers
 
-    pairs = [(name, review_findings(path, profile), gold) for name, path, gold in data.heldout_review_sets()]
+    pairs = [(name, review_findings(path, policy), gold) for name, path, gold in data.heldout_review_sets()]
     result = scorers.score_review_sets(pairs)
     print(format_table(result))
     for name, d in result["datasets"].items():
@@ -92,17 +92,18 @@ def heldout(profile: str | None = None) -> int:
 
 
 def main(argv: list[str]) -> int:
-    profile = None
-    if "--profile" in argv:
-        i = argv.index("--profile")
-        profile = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
+    policy = None
+    for flag in ("--policy", "--profile"):
+        if flag in argv:
+            i = argv.index(flag)
+            policy = argv[i + 1]
+            argv = argv[:i] + argv[i + 2:]
     if argv[:1] == ["--heldout"]:
-        return heldout(profile)
+        return heldout(policy)
     table = Path(argv[0]) if argv else SEED
     gold_path = Path(argv[1]) if len(argv) > 1 else GOLD
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    result = score(review_findings(table, profile), gold)
+    result = score(review_findings(table, policy), gold)
     print(format_table(result))
     for label in ("false_positives", "false_negatives"):
         for k in result[label]:

@@ -1,7 +1,7 @@
 """Three cases each of suggest, rewrite and critique from the rules backend and from one endpoint, side by
 side, as Markdown. Not a score: a look at what each backend gives.
 
-    python -m evals.side_by_side --endpoint local            # a configured profile
+    python -m evals.side_by_side --endpoint local            # a configured endpoint
     python -m evals.side_by_side --base-url http://127.0.0.1:8765/v1 --model qwen2.5-coder-0.5b-instruct
 """
 
@@ -78,9 +78,9 @@ def main() -> None:
     args = ap.parse_args()
     endpoint = args.endpoint
     if args.base_url:
-        from assistant.llm import Profile
+        from assistant.llm import Endpoint
 
-        endpoint = Profile(name="side", base_url=args.base_url, model=args.model, mode=args.mode, timeout=600,
+        endpoint = Endpoint(name="side", base_url=args.base_url, model=args.model, mode=args.mode, timeout=600,
                            concurrency=1, max_retries=2, max_tokens=1024)
     for line in run(endpoint):
         print(line, flush=True)

@@ -1,7 +1,7 @@
 """One endpoint fake on the transport seam: an OpenAI-compatible endpoint inside the test process.
 
 :class:`FakeEndpoint` is an ``httpx2`` transport that a :class:`assistant.llm.Client` sends its requests to
-(``Client(profile, transport=fake)``), so everything above HTTP runs for real: the request guard, retries
+(``Client(endpoint, transport=fake)``), so everything above HTTP runs for real: the request guard, retries
 on the statuses it returns, instructor's parsing and the answer checks. It takes the same scripts as
 ``tests/llm/scripted_server.py`` (``script(payload, n) -> Reply | dict | str``) and records every request
 the same way; keep one test per mode on the real-HTTP scripted server and use this one elsewhere.
@@ -47,9 +47,9 @@ class FakeEndpoint(httpx2.AsyncBaseTransport):
 
     def client(self, mode: str = "TOOLS", **overrides: Any) -> Any:
         """A Client on this fake, without a cache (each call reaches the script)."""
-        from assistant.llm import Client, Profile
+        from assistant.llm import Client, Endpoint
 
         values = {"name": "fake", "base_url": BASE_URL, "model": "scripted-model", "mode": mode, "timeout": 5.0,
                   "transport_retries": 1, "backoff_cap": 0.1, "concurrency": 3, "max_retries": 2,
                   "price_input_per_1k": 0.002, "price_output_per_1k": 0.008} | overrides
-        return Client(Profile(**values), cache=False, transport=self)
+        return Client(Endpoint(**values), cache=False, transport=self)

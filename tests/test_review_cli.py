@@ -72,7 +72,7 @@ def test_bad_inputs_give_clear_messages(seed_path, tmp_path, capsys):
     assert run_review(seed_path, fail_on="sometimes") == 2
     assert "--fail-on" in capsys.readouterr().err
     assert run_review(seed_path, policy="nowhere") == 2
-    assert "Unknown profile" in capsys.readouterr().err
+    assert "Unknown policy" in capsys.readouterr().err
     bad = tmp_path / "bad.toml"
     bad.write_text('[profile]\nname = "x"\ntitle = "x"\nlayout = "legacy"\n[thresholds]\nfoo = 1\n', encoding="utf-8")
     assert run_review(seed_path, policy=str(bad)) == 2

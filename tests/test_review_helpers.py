@@ -34,7 +34,7 @@ def table(*projects: Project) -> Table:
 def review(t: Table, profile: str | None = None):
     from assistant.review import review_table
 
-    return review_table(t, profile=profile)
+    return review_table(t, policy=profile)
 
 
 def keys(t: Table, code: str, profile: str | None = None) -> set[tuple]:

@@ -20,7 +20,7 @@ def seed_report(seed_table):
 
 @pytest.mark.parametrize("profile", [None, "central"])
 def test_rule_decidable_codes_meet_the_bar(seed_table, gold_review, profile):
-    report = review_table(seed_table, profile=profile)
+    report = review_table(seed_table, policy=profile)
     result = score([f.model_dump(mode="json") for f in report.findings], gold_review)
     for code in RULE_DECIDABLE:
         figures = result["per_code"][code]

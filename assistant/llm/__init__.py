@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from assistant.llm.batch import BatchItem, BatchReport, ItemResult, arun_batch, run_batch
     from assistant.llm.client import Client, Result
+    from assistant.llm.endpoints import PRESETS, Endpoint, load_endpoint
     from assistant.llm.errors import (
         AnswerInvalid,
         BudgetExceeded,
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
         ModelRequestsForbidden,
         TransportError,
     )
-    from assistant.llm.profiles import PRESETS, Profile, load_profile
     from assistant.llm.prompts import Prompt, RenderedPrompt, data_block, load_prompt
     from assistant.llm.usage import SESSION, Usage
 
@@ -47,7 +47,7 @@ _LAZY = {
     "assistant.llm.client": ("Client", "Result"),
     "assistant.llm.errors": ("AnswerInvalid", "BudgetExceeded", "ConfigError", "LLMError",
                              "ModelRequestsForbidden", "TransportError"),
-    "assistant.llm.profiles": ("PRESETS", "Profile", "load_profile"),
+    "assistant.llm.endpoints": ("PRESETS", "Endpoint", "load_endpoint"),
     "assistant.llm.prompts": ("Prompt", "RenderedPrompt", "data_block", "load_prompt"),
     "assistant.llm.usage": ("SESSION", "Usage"),
 }
@@ -62,7 +62,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ALLOW_MODEL_REQUESTS", "PRESETS", "SESSION", "AnswerInvalid", "BatchItem", "BatchReport", "BudgetExceeded",
-    "Client", "ConfigError", "ItemResult", "LLMError", "ModelRequestsForbidden", "Profile", "Prompt",
-    "RenderedPrompt", "Result", "TransportError", "Usage", "arun_batch", "data_block", "load_profile",
+    "Client", "ConfigError", "Endpoint", "ItemResult", "LLMError", "ModelRequestsForbidden", "Prompt",
+    "RenderedPrompt", "Result", "TransportError", "Usage", "arun_batch", "data_block", "load_endpoint",
     "load_prompt", "run_batch",
 ]

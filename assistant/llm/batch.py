@@ -151,7 +151,7 @@ async def arun_batch(
     queue: asyncio.Queue[BatchItem] = asyncio.Queue()
     for item in pending:
         queue.put_nowait(item)
-    price_in = client.profile.price_input_per_1k
+    price_in = client.endpoint.price_input_per_1k
 
     def over_budget(estimate: int) -> bool:
         if budget_tokens is not None and usage.total_tokens + in_flight["tokens"] + estimate > budget_tokens:
@@ -201,7 +201,7 @@ async def arun_batch(
                 in_flight["cost"] -= estimate / 1000 * price_in
             finish(result)
 
-    width = max(1, concurrency or client.profile.concurrency)
+    width = max(1, concurrency or client.endpoint.concurrency)
     await asyncio.gather(*(worker() for _ in range(min(width, len(pending)) or 1)))
     return BatchReport([results[i] for i in ids], usage, state["exhausted"])
 

@@ -30,13 +30,13 @@ def probe(
     """探测端点支持哪些结构化输出模式（TOOLS/JSON/JSON_SCHEMA/MD_JSON）。"""
     if profile is not None:
         typer.echo("提示：probe 的 -P/--profile 已更名为 --endpoint。 / Note: -P/--profile is now --endpoint.", err=True)
+    from assistant.llm.endpoints import load_endpoint, save_endpoint
     from assistant.llm.errors import LLMError
     from assistant.llm.probe import best_mode
     from assistant.llm.probe import probe as run_probe
-    from assistant.llm.profiles import load_profile, save_profile
 
     try:
-        endpoint = load_profile(endpoint_name or profile)
+        endpoint = load_endpoint(endpoint_name or profile)
         typer.echo(f"端点 {endpoint.name}：{endpoint.base_url}  模型 {endpoint.model}  当前模式 {endpoint.mode}")
         results = run_probe(endpoint)
     except LLMError as err:
@@ -52,18 +52,18 @@ def probe(
         updates: dict[str, object] = {"mode": mode}
         if endpoint.name == "env":
             updates |= {"base_url": endpoint.base_url, "model": endpoint.model}
-        path = save_profile(endpoint.name, updates)
+        path = save_endpoint(endpoint.name, updates)
         typer.echo(f"已写入 {path} 的 [profiles.{endpoint.name}]")
 
 
 def endpoints() -> None:
     """列出可用的端点配置（预设与配置文件），不显示密钥。"""
-    from assistant.llm.profiles import config_path, load_profile, profile_names
+    from assistant.llm.endpoints import config_path, endpoint_names, load_endpoint
 
     typer.echo(f"配置文件：{config_path()}")
-    for name in profile_names():
+    for name in endpoint_names():
         try:
-            p = load_profile(name)
+            p = load_endpoint(name)
         except Exception as err:  # noqa: BLE001
             typer.echo(f"  {name:<10} 配置错误：{err}")
             continue
@@ -103,9 +103,9 @@ def model_serve(
     import os
     import sys
 
+    from assistant.llm.endpoints import LOCAL_PORT
     from assistant.llm.errors import LLMError
     from assistant.llm.local import WEAK, serve_command
-    from assistant.llm.profiles import LOCAL_PORT
 
     port = port or LOCAL_PORT
     try:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.llm import tokens
 from assistant.llm.cache import Cache, cache_key
+from assistant.llm.endpoints import Endpoint, load_endpoint
 from assistant.llm.errors import (
     AnswerInvalid,
     LLMError,
@@ -29,7 +30,6 @@ from assistant.llm.errors import (
     TransportError,
 )
 from assistant.llm.normalize import json_text, strip_think
-from assistant.llm.profiles import Profile, load_profile
 from assistant.llm.prompts import RenderedPrompt
 from assistant.llm.transport import CallStats, RetryTransport, current_stats
 from assistant.llm.usage import SESSION, Meter, Usage, cost
@@ -168,12 +168,12 @@ def run_sync(make: Callable[[], Awaitable[R]]) -> R:
 
 
 class Client:
-    """One endpoint profile, its cache and its meter. Safe to share between tasks of one event loop;
+    """One endpoint endpoint, its cache and its meter. Safe to share between tasks of one event loop;
     the sync :meth:`call` runs its own loop."""
 
-    def __init__(self, profile: Profile | str | None = None, *, cache: Cache | Path | str | bool | None = True,
+    def __init__(self, endpoint: Endpoint | str | None = None, *, cache: Cache | Path | str | bool | None = True,
                  meter: Meter | None = None, transport: Any = None) -> None:
-        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
+        self.endpoint = endpoint if isinstance(endpoint, Endpoint) else load_endpoint(endpoint)
         if cache is True:
             from assistant.llm.cache import default_path
 
@@ -203,14 +203,14 @@ class Client:
             if not quiet.handlers:
                 quiet.addHandler(logging.NullHandler())
 
-            profile = self.profile
-            transport = RetryTransport(self._transport, retries=profile.transport_retries,
-                                       cap=profile.backoff_cap, deadline=profile.timeout)
-            http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(profile.timeout))
-            oai = openai.AsyncOpenAI(base_url=profile.base_url, api_key=profile.key(), max_retries=0,
-                                     timeout=profile.timeout, http_client=http)
+            endpoint = self.endpoint
+            transport = RetryTransport(self._transport, retries=endpoint.transport_retries,
+                                       cap=endpoint.backoff_cap, deadline=endpoint.timeout)
+            http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(endpoint.timeout))
+            oai = openai.AsyncOpenAI(base_url=endpoint.base_url, api_key=endpoint.key(), max_retries=0,
+                                     timeout=endpoint.timeout, http_client=http)
             original = oai.chat.completions.create
-            mode = profile.mode
+            mode = endpoint.mode
 
             async def create(*args: Any, **kwargs: Any) -> Any:
                 completion = await original(*args, **kwargs)
@@ -227,17 +227,17 @@ class Client:
             self._create_raw = original
             self._inst = instructor.from_openai(oai, mode=instructor.Mode[mode])
             self._oai, self._loop = oai, loop
-            self._sem = asyncio.Semaphore(max(1, profile.concurrency))
+            self._sem = asyncio.Semaphore(max(1, endpoint.concurrency))
         assert self._sem is not None
         return self._inst, self._sem
 
     def key(self, prompt: RenderedPrompt, response_model: type[BaseModel]) -> str:
-        return cache_key(prompt=prompt.name, version=prompt.version, model=self.profile.model,
+        return cache_key(prompt=prompt.name, version=prompt.version, model=self.endpoint.model,
                          messages=prompt.messages, schema=_schema(response_model))
 
     def estimate(self, prompt: RenderedPrompt) -> int:
         """Pre-flight prompt tokens (tiktoken, offline)."""
-        return tokens.count_messages(prompt.messages, self.profile.tokenizer)
+        return tokens.count_messages(prompt.messages, self.endpoint.tokenizer)
 
     def _from_cache(self, key: str, response_model: type[T], context: dict[str, Any] | None) -> T | None:
         if self.cache is None:
@@ -256,13 +256,13 @@ class Client:
         reserve (``max_tokens``, else a quarter of the context) would not fit ``context_tokens``."""
         import json
 
-        needed = tokens.count_messages(messages, self.profile.tokenizer) + tokens.count(
-            json.dumps(_schema(response_model), ensure_ascii=False), self.profile.tokenizer)
-        limit = self.profile.context_tokens
+        needed = tokens.count_messages(messages, self.endpoint.tokenizer) + tokens.count(
+            json.dumps(_schema(response_model), ensure_ascii=False), self.endpoint.tokenizer)
+        limit = self.endpoint.context_tokens
         if limit:
-            reserve = self.profile.max_tokens or limit // 4
+            reserve = self.endpoint.max_tokens or limit // 4
             if needed + reserve > limit:
-                raise PromptTooLong(needed + reserve, limit, self.profile.name)
+                raise PromptTooLong(needed + reserve, limit, self.endpoint.name)
         return needed
 
     async def acall(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
@@ -281,19 +281,19 @@ class Client:
         stats = CallStats()
         token = current_stats.set(stats)
         estimate = self.estimate(prompt)
-        retries = self.profile.max_retries if max_retries is None else max_retries
-        kwargs: dict[str, Any] = {"model": self.profile.model}
-        if self.profile.extra_body:
-            kwargs["extra_body"] = self.profile.extra_body
-        if self.profile.max_tokens:
-            kwargs["max_tokens"] = self.profile.max_tokens
+        retries = self.endpoint.max_retries if max_retries is None else max_retries
+        kwargs: dict[str, Any] = {"model": self.endpoint.model}
+        if self.endpoint.extra_body:
+            kwargs["extra_body"] = self.endpoint.extra_body
+        if self.endpoint.max_tokens:
+            kwargs["max_tokens"] = self.endpoint.max_tokens
         messages = [dict(m) for m in prompt.messages]
         try:
             for attempt in range(retries + 1):
                 try:
                     async with sem:
                         value = await inst.create(response_model=_prepared(response_model), messages=messages,
-                                                  max_retries=0, context=context, strict=self.profile.strict,
+                                                  max_retries=0, context=context, strict=self.endpoint.strict,
                                                   **kwargs)
                     break
                 except Exception as err:
@@ -316,7 +316,7 @@ class Client:
         self._record(usage)
         if self.cache is not None and use_cache:
             self.cache.put(key, value.model_dump(mode="json"), usage.to_dict(), prompt=prompt.name,
-                           model=self.profile.model)
+                           model=self.endpoint.model)
         return Result(value, usage, len(stats.answers), False)
 
     async def astream(self, prompt: RenderedPrompt, response_model: type[T], context: dict[str, Any] | None = None,
@@ -344,7 +344,7 @@ class Client:
         self._oai = self._inst = self._loop = self._sem = None
 
     def _usage(self, stats: CallStats, estimate: int) -> Usage:
-        p = self.profile
+        p = self.endpoint
         return Usage(prompt_tokens=stats.prompt_tokens, completion_tokens=stats.completion_tokens,
                      estimated_prompt_tokens=estimate * max(1, len(stats.answers)),
                      cost=cost(stats.prompt_tokens, stats.completion_tokens, p.price_input_per_1k,
@@ -366,17 +366,17 @@ class Client:
                 return exc
         for exc in chain:
             if isinstance(exc, openai.AuthenticationError):
-                where = self.profile.api_key_env or "JIXIAO_API_KEY"
+                where = self.endpoint.api_key_env or "JIXIAO_API_KEY"
                 return TransportError(f"模型端点拒绝了密钥（HTTP 401）：请检查 {where} 或配置文件中的 api_key",
                                       status=401, attempts=stats.requests)
             if isinstance(exc, openai.APIStatusError):
-                return TransportError(f"模型端点返回 HTTP {exc.status_code}（已请求 {stats.requests} 次）：{self.profile.name}"
+                return TransportError(f"模型端点返回 HTTP {exc.status_code}（已请求 {stats.requests} 次）：{self.endpoint.name}"
                                       f"{_server_reason(exc.body)}", status=exc.status_code, attempts=stats.requests)
             if isinstance(exc, openai.APITimeoutError):
-                return TransportError(f"模型端点超时（{self.profile.timeout:g} 秒，已请求 {stats.requests} 次）："
-                                      f"{self.profile.name}", attempts=stats.requests)
+                return TransportError(f"模型端点超时（{self.endpoint.timeout:g} 秒，已请求 {stats.requests} 次）："
+                                      f"{self.endpoint.name}", attempts=stats.requests)
             if isinstance(exc, openai.APIConnectionError):
-                return TransportError(f"无法连接模型端点（已请求 {stats.requests} 次）：{self.profile.name}",
+                return TransportError(f"无法连接模型端点（已请求 {stats.requests} 次）：{self.endpoint.name}",
                                       attempts=stats.requests)
         if any(type(exc).__name__ == "IncompleteOutputException" for exc in chain):
             return AnswerInvalid(f"模型回答超出长度上限（max_tokens）被截断，共回答 {len(stats.answers)} 次",

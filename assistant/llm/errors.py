@@ -12,7 +12,7 @@ class LLMError(Exception):
 
 
 class ConfigError(LLMError):
-    """A profile or config file is missing or wrong."""
+    """An endpoint or config file is missing or wrong."""
 
 
 class ModelRequestsForbidden(LLMError):
@@ -54,12 +54,12 @@ class BudgetExceeded(LLMError):
 
 
 class PromptTooLong(TransportError):
-    """A request would not fit the endpoint's context (``context_tokens`` of the profile): raised before
+    """A request would not fit the endpoint's context (``context_tokens`` of the endpoint): raised before
     anything is sent. A TransportError so that tasks fall back to the rules the same way."""
 
-    def __init__(self, needed: int, limit: int, profile: str) -> None:
-        super().__init__(f"提示词约 {needed} tokens（含回答预留），超出模型端点 {profile} 的上下文 {limit} tokens，未发送"
+    def __init__(self, needed: int, limit: int, endpoint: str) -> None:
+        super().__init__(f"提示词约 {needed} tokens（含回答预留），超出模型端点 {endpoint} 的上下文 {limit} tokens，未发送"
                          f" / prompt of about {needed} tokens (reply reserve included) exceeds the {limit}-token "
-                         f"context of endpoint {profile}; not sent", status=None, attempts=0)
+                         f"context of endpoint {endpoint}; not sent", status=None, attempts=0)
         self.needed = needed
         self.limit = limit

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.llm.endpoints import LOCAL_PORT
 from assistant.llm.errors import ConfigError
-from assistant.llm.profiles import LOCAL_PORT
 
 LLAMA_CPP_VERSION = "0.3.36"
 # GGML_NATIVE=OFF: the default native build selects AMX kernels that crash on these machines.

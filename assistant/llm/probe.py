@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationInfo, field_validator
 
+from assistant.llm.endpoints import MODES, Endpoint, Mode
 from assistant.llm.errors import AnswerInvalid, LLMError, ModelRequestsForbidden, TransportError
-from assistant.llm.profiles import MODES, Mode, Profile
 from assistant.llm.prompts import load_prompt
 
 PREFERENCE: tuple[Mode, ...] = ("JSON_SCHEMA", "TOOLS", "JSON", "MD_JSON")
@@ -45,13 +45,13 @@ class ProbeResult:
         return self.ok and self.attempts == 1
 
 
-async def aprobe(profile: Profile, modes: tuple[Mode, ...] = MODES) -> list[ProbeResult]:
+async def aprobe(endpoint: Endpoint, modes: tuple[Mode, ...] = MODES) -> list[ProbeResult]:
     from assistant.llm.client import Client
 
     prompt = load_prompt("probe").render(text=PROBE_TEXT)
     results = []
     for mode in modes:
-        client = Client(profile.model_copy(update={"mode": mode, "transport_retries": 1}), cache=False)
+        client = Client(endpoint.model_copy(update={"mode": mode, "transport_retries": 1}), cache=False)
         started = time.monotonic()
         try:
             _, _, attempts = await client.acall(prompt, ProbeAnswer, {"number": 1500}, max_retries=1)
@@ -80,8 +80,8 @@ def best_mode(results: list[ProbeResult]) -> Mode | None:
     return None
 
 
-def probe(profile: Profile, modes: tuple[Mode, ...] = MODES) -> list[ProbeResult]:
+def probe(endpoint: Endpoint, modes: tuple[Mode, ...] = MODES) -> list[ProbeResult]:
     """Synchronous :func:`aprobe`."""
     import asyncio
 
-    return asyncio.run(aprobe(profile, modes))
+    return asyncio.run(aprobe(endpoint, modes))

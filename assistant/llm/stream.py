@@ -2,7 +2,7 @@
 
 :class:`ItemScanner` reads a JSON answer incrementally and returns every object that is an element of an array
 directly under the top-level object (``{"indicators": [{…}, {…}]}``) the moment it is complete.
-:func:`astream` sends one streaming request in the profile's mode, calls ``on_text`` with every piece of text
+:func:`astream` sends one streaming request in the endpoint's mode, calls ``on_text`` with every piece of text
 and ``on_item`` with every completed item, then validates the whole answer like a live call; a failed answer
 goes through the client's bounded re-ask (not streamed).
 """
@@ -102,7 +102,7 @@ async def astream(client: Any, prompt: Any, response_model: type[T], context: di
         return Result(value, usage, 0, True)
     client.preflight(prompt.messages, response_model)
     client._instructor()
-    body = request_body(client.profile, BatchItem("stream", prompt), response_model)
+    body = request_body(client.endpoint, BatchItem("stream", prompt), response_model)
     scanner = ItemScanner()
     _, sem = client._instructor()
     async with sem:
@@ -117,7 +117,7 @@ async def astream(client: Any, prompt: Any, response_model: type[T], context: di
                 if on_item is not None:
                     on_item(list_key, item)
     raw = scanner.text
-    p = client.profile
+    p = client.endpoint
     tokens_in = client.estimate(prompt)
     tokens_out = tokens.count(raw, p.tokenizer)
     usage = Usage(prompt_tokens=tokens_in, completion_tokens=tokens_out, estimated_prompt_tokens=tokens_in,

@@ -10,7 +10,7 @@ from typing import Any
 @dataclass
 class Usage:
     """What calls cost. Tokens come from the server's ``usage``; ``estimated_prompt_tokens`` is the
-    pre-flight tiktoken estimate; ``cost`` uses the profile's prices. ``requests`` counts HTTP requests
+    pre-flight tiktoken estimate; ``cost`` uses the endpoint's prices. ``requests`` counts HTTP requests
     (transport retries included), ``answers`` the model answers received, ``cached`` the cache hits."""
 
     prompt_tokens: int = 0

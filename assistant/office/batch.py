@@ -86,11 +86,11 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
     saved and a table already reviewed under the same policy and rules is reused (``reused=True``).
     ``should_stop()`` is checked between tables; the result then has ``stopped=True``."""
     from assistant.review import review_table
-    from assistant.review.profile import load_profile
+    from assistant.review.policy import load_policy
 
-    prof = load_profile(policy)
+    chosen = load_policy(policy)
     version = rules_version()
-    result = BatchResult(skipped=list(collected.skipped), policy=prof.name)
+    result = BatchResult(skipped=list(collected.skipped), policy=chosen.name)
     total = len(collected.sources)
     for n, source in enumerate(collected.sources, 1):
         if should_stop is not None and should_stop():
@@ -105,7 +105,7 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
                 progress(n, total, source.name)
             continue
         digest = hashlib.sha256(data).hexdigest()
-        stored = store.find_run(digest, prof.name, version) if store is not None else None
+        stored = store.find_run(digest, chosen.name, version) if store is not None else None
         if stored is not None and store is not None:
             table, report = store.load(stored.id)
             dept = department.strip() if department and department.strip() else stored.department
@@ -115,7 +115,7 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
             item = BatchItem(name=source.name, sha256=digest, department=department or UNKNOWN_DEPARTMENT)
             try:
                 table = _parse(source, data)
-                report = review_table(table, prof)
+                report = review_table(table, chosen)
             except ParseError as err:
                 item.error = str(err)
                 item.department = _department(department, None, source)
@@ -124,7 +124,7 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
                 item.department = _department(department, table, source)
                 if store is not None:
                     item.run_id = store.save_run(file_name=source.name, sha256=digest, department=item.department,
-                                                 policy=prof.name, rules_version=version, table=table,
+                                                 policy=chosen.name, rules_version=version, table=table,
                                                  report=report, user=user)
             result.items.append(item)
         if progress:

@@ -31,11 +31,11 @@ Decisions = dict[str, dict[str, Decision]]
 
 def policy_title(name: str) -> str:
     """The review policy's Chinese title (its name only when the policy cannot be loaded)."""
-    from assistant.review.profile import ProfileError, load_profile
+    from assistant.review.policy import PolicyError, load_policy
 
     try:
-        return load_profile(name).profile.title
-    except (ProfileError, OSError, ValueError):
+        return load_policy(name).meta.title
+    except (PolicyError, OSError, ValueError):
         return name
 
 

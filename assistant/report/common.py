@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from assistant.model import SEVERITY_ZH, Finding, Grade, Project, Table
-from assistant.review.profile import LAYOUT_TITLES, layout_title
+from assistant.review.policy import LAYOUT_TITLES, layout_title
 from assistant.review.registry import rule_title
 from assistant.review.result import SEVERITY_RANK, ProjectSummary, ReviewReport
 

@@ -1,5 +1,5 @@
-"""Rule-based review: ``review_table(table, profile=None, progress=None) -> ReviewReport`` and
-``load_profile(name_or_path)``. No model, no network.
+"""Rule-based review: ``review_table(table, policy=None, progress=None) -> ReviewReport`` and
+``load_policy(name_or_path)``. No model, no network.
 
 What a reader sees of a rule: ``rule_title(code)`` (Chinese title, also for model finding codes) and
 ``layout_title(layout)`` (the one Chinese name of a layout, as every report writes it)."""
@@ -7,8 +7,8 @@ What a reader sees of a rule: ``rule_title(code)`` (Chinese title, also for mode
 from __future__ import annotations
 
 from assistant.review.engine import review_table
-from assistant.review.profile import Profile, ProfileError, layout_title, load_profile
+from assistant.review.policy import Policy, PolicyError, layout_title, load_policy
 from assistant.review.registry import rule_title
 from assistant.review.result import ReviewReport
 
-__all__ = ["Profile", "ProfileError", "ReviewReport", "layout_title", "load_profile", "review_table", "rule_title"]
+__all__ = ["Policy", "PolicyError", "ReviewReport", "layout_title", "load_policy", "review_table", "rule_title"]

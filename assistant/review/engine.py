@@ -9,7 +9,7 @@ from assistant.model import Finding, Indicator, Project, Table
 from assistant.parse.load import paused_gc
 from assistant.review.amounts import read_amounts
 from assistant.review.grade import grade_project
-from assistant.review.profile import Profile, load_profile
+from assistant.review.policy import Policy, load_policy
 from assistant.review.registry import Hit, IndicatorCtx, ProjectCtx, Rule, all_rules
 from assistant.review.result import SEVERITY_RANK, ProjectSummary, ReviewReport
 from assistant.review.rules_amount import amount_notes, can_judge_appropriateness
@@ -18,8 +18,8 @@ Progress = Callable[[int, int], None]
 _OPTIONAL_COLUMNS = ("value_basis", "data_source", "comparator", "subcategory")
 
 
-def active_rules(profile: Profile) -> dict[str, Rule]:
-    return {code: r for code, r in all_rules().items() if profile.enabled(code, r.default_enabled)}
+def active_rules(policy: Policy) -> dict[str, Rule]:
+    return {code: r for code, r in all_rules().items() if policy.enabled(code, r.default_enabled)}
 
 
 def _hits(result: Hit | list[Hit] | None) -> list[Hit]:
@@ -28,10 +28,10 @@ def _hits(result: Hit | list[Hit] | None) -> list[Hit]:
     return result if isinstance(result, list) else [result]
 
 
-def _finding(rule: Rule, profile: Profile, hit: Hit, project: Project, ind: Indicator | None = None,
+def _finding(rule: Rule, policy: Policy, hit: Hit, project: Project, ind: Indicator | None = None,
              group: int | None = None, item: int | None = None) -> Finding:
     return Finding(
-        code=rule.code, severity=profile.severity.get(rule.code, rule.severity), level=rule.level,
+        code=rule.code, severity=policy.severity.get(rule.code, rule.severity), level=rule.level,
         project=project.name, group=group, item=item,
         indicator=ind.name if ind else None, value=ind.value if ind else None,
         message=hit.message, fix=hit.fix, basis=rule.citation(), rewrites=list(hit.rewrites),
@@ -63,7 +63,7 @@ def _columns(table: Table) -> frozenset[str]:
     return frozenset(present)
 
 
-def review_project(table: Table, index: int, profile: Profile, rules: dict[str, Rule],
+def review_project(table: Table, index: int, policy: Policy, rules: dict[str, Rule],
                    columns: frozenset[str] = frozenset(), shared: dict | None = None,
                    layout: str | None = None) -> list[Finding]:
     """Findings of one project. ``shared`` carries state across the projects of one run, in table order.
@@ -71,33 +71,33 @@ def review_project(table: Table, index: int, profile: Profile, rules: dict[str, 
     project = table.projects[index]
     if project.needs_check:
         rules = {code: r for code, r in rules.items() if not r.structural}
-    layout = layout or profile.layout
+    layout = layout or policy.layout
     out: list[Finding] = []
-    pctx = ProjectCtx(table, project, index, profile, {} if shared is None else shared, layout)
+    pctx = ProjectCtx(table, project, index, policy, {} if shared is None else shared, layout)
     for rule in rules.values():
         if rule.level == "project":
-            out.extend(_finding(rule, profile, h, project) for h in _hits(rule.fn(pctx)))
+            out.extend(_finding(rule, policy, h, project) for h in _hits(rule.fn(pctx)))
     ind_rules = [r for r in rules.values() if r.level == "indicator"]
     for g, group in enumerate(project.groups, 1):
         for i, ind in enumerate(group, 1):
-            ictx = IndicatorCtx(table, project, ind, g, i, profile, columns, layout)
+            ictx = IndicatorCtx(table, project, ind, g, i, policy, columns, layout)
             for rule in ind_rules:
-                out.extend(_finding(rule, profile, h, project, ind, g, i) for h in _hits(rule.fn(ictx)))
+                out.extend(_finding(rule, policy, h, project, ind, g, i) for h in _hits(rule.fn(ictx)))
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.level != "project", f.group or 0, f.item or 0))
     return out
 
 
-def review_table(table: Table, profile: Profile | str | None = None, progress: Progress | None = None) -> ReviewReport:
-    """Review ``table`` under ``profile`` (a Profile, a name, a path or None for the default).
+def review_table(table: Table, policy: Policy | str | None = None, progress: Progress | None = None) -> ReviewReport:
+    """Review ``table`` under ``policy`` (a Policy, a name, a path or None for the default).
     ``progress(done, total)`` is called after each project."""
     with paused_gc():
-        return _review_table(table, profile, progress)
+        return _review_table(table, policy, progress)
 
 
-def _review_table(table: Table, profile: Profile | str | None, progress: Progress | None) -> ReviewReport:
-    prof = profile if isinstance(profile, Profile) else load_profile(profile)
-    rules = active_rules(prof)
-    layout, layout_source = prof.layout_for(table_layout(table))
+def _review_table(table: Table, policy: Policy | str | None, progress: Progress | None) -> ReviewReport:
+    chosen = policy if isinstance(policy, Policy) else load_policy(policy)
+    rules = active_rules(chosen)
+    layout, layout_source = chosen.layout_for(table_layout(table))
     columns = _columns(table)
     findings: list[Finding] = []
     grades, summaries = [], []
@@ -105,12 +105,12 @@ def _review_table(table: Table, profile: Profile | str | None, progress: Progres
     shared: dict = {}
     amount_codes = {"amount_sum_mismatch", "annual_exceeds_total", "amount_unit_mismatch", "cost_budget_mismatch"}
     for index, project in enumerate(table.projects):
-        found = review_project(table, index, prof, rules, columns, shared, layout)
+        found = review_project(table, index, chosen, rules, columns, shared, layout)
         findings.extend(found)
         if not project.needs_check:
             unjudged = frozenset() if can_judge_appropriateness(project) else frozenset({"适当性"})
-            grades.append(grade_project(project.name, found, rules, prof, unjudged))
-        notes = [] if project.needs_check or not amount_codes & set(rules) else amount_notes(project, prof)
+            grades.append(grade_project(project.name, found, rules, chosen, unjudged))
+        notes = [] if project.needs_check or not amount_codes & set(rules) else amount_notes(project, chosen)
         counts = Counter(f.severity for f in found)
         summaries.append(ProjectSummary(name=project.name, line=project.line, indicators=len(project.indicators()),
                                         counts={s: counts.get(s, 0) for s in ("error", "warning", "info")},
@@ -123,7 +123,7 @@ def _review_table(table: Table, profile: Profile | str | None, progress: Progres
              "也未评“适当性”。"] if unpriced and amount_codes & set(rules) else []
     return ReviewReport(
         source=table.source, title=table.title, department=table.department,
-        profile=prof.name, profile_title=prof.profile.title, layout=layout,
+        profile=chosen.name, profile_title=chosen.meta.title, layout=layout,
         layout_source=layout_source, rules=sorted(rules),
         findings=findings, grades=grades, projects=summaries,
         counts={s: sev.get(s, 0) for s in ("error", "warning", "info")},

@@ -3,7 +3,7 @@
 A dimension is scored (0–100) only when at least one enabled rule informs it, otherwise it is None.
 Each finding deducts its severity weight from its rule's dimension, at most twice per code. The
 overall score is the lowest scored dimension (a weak dimension is not averaged away), banded by the
-profile; any error caps the grade at 中 (revise and resubmit), any warning at 良 (fixes agreed first).
+policy; any error caps the grade at 中 (revise and resubmit), any warning at 良 (fixes agreed first).
 """
 
 from __future__ import annotations
@@ -11,17 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 
 from assistant.model import SEVERITY_ZH, Finding, Grade
-from assistant.review.profile import Profile
+from assistant.review.policy import Policy
 from assistant.review.registry import DIMENSIONS, Rule
 
 _ORDER = ("优", "良", "中", "差")
 
 
-def grade_project(name: str, findings: list[Finding], rules: dict[str, Rule], profile: Profile,
+def grade_project(name: str, findings: list[Finding], rules: dict[str, Rule], policy: Policy,
                   unjudged: frozenset[str] = frozenset()) -> Grade:
     """``unjudged`` names dimensions the rules could not judge on this project (no money stated)."""
-    weights = {"error": profile.grade.error_weight, "warning": profile.grade.warning_weight,
-               "info": profile.grade.info_weight}
+    weights = {"error": policy.grade.error_weight, "warning": policy.grade.warning_weight,
+               "info": policy.grade.info_weight}
     judged = {r.dimension for r in rules.values() if r.dimension} - set(unjudged)
     per_code: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -44,7 +44,7 @@ def grade_project(name: str, findings: list[Finding], rules: dict[str, Rule], pr
             reasons.append(f"{d}：规则无法判断（需要资金测算、历史值等材料，留待人工或模型审核）")
     scored = [v for v in dims.values() if v is not None]
     score = min(scored) if scored else 100.0
-    g = profile.grade
+    g = policy.grade
     grade = "优" if score >= g.excellent else "良" if score >= g.good else "中" if score >= g.fair else "差"
     severities = {f.severity for f in findings}
     cap = "中" if "error" in severities else "良" if "warning" in severities else "优"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.model import Indicator, Level, Project, Severity, Table
 
 if TYPE_CHECKING:
-    from assistant.review.profile import Profile
+    from assistant.review.policy import Policy
 
 DIMENSIONS = ("完整性", "相关性", "适当性", "可行性")
 
@@ -35,7 +35,7 @@ class IndicatorCtx:
     indicator: Indicator
     group: int
     item: int
-    profile: Profile
+    policy: Policy
     columns: frozenset[str] = frozenset()
     layout: str = "legacy"
 
@@ -45,7 +45,7 @@ class ProjectCtx:
     table: Table
     project: Project
     index: int
-    profile: Profile
+    policy: Policy
     shared: dict[str, Any] = field(default_factory=dict)
     layout: str = "legacy"
 

@@ -26,7 +26,8 @@ class ProjectSummary(BaseModel):
 
 
 class ReviewReport(BaseModel):
-    """What ``jixiao review`` found in one table, under one profile."""
+    """What ``jixiao review`` found in one table, under one review policy (口径): its name and title are in
+    ``profile``/``profile_title``, the JSON keys reports have always used."""
 
     source: str | None = None
     title: str | None = None

@@ -187,7 +187,7 @@ def amount_unit_mismatch(ctx: ProjectCtx) -> Hit | None:
         return None
     costs = _costs(ctx.project)
     product = _product(ctx.project, costs)
-    if product and _ten_thousand(product[0], budget, ctx.profile.thresholds.cost_tolerance):
+    if product and _ten_thousand(product[0], budget, ctx.policy.thresholds.cost_tolerance):
         shown = product[0] / TO_YUAN["万元"]
         return Hit(message=f"{'＋'.join(product[1])}＝{_fmt(shown)}万元，而年度资金为{_fmt(a.annual)}{a.unit}，"
                            "相差约一万倍，疑为元与万元混用。",
@@ -208,7 +208,7 @@ def cost_budget_mismatch(ctx: ProjectCtx) -> Hit | None:
     budget = a.yuan(a.annual)
     if budget is None or budget <= 0:
         return None
-    tolerance = ctx.profile.thresholds.cost_tolerance
+    tolerance = ctx.policy.thresholds.cost_tolerance
     if _unit_confusion(a):
         return None
     costs = _costs(ctx.project)
@@ -234,7 +234,7 @@ def cost_budget_mismatch(ctx: ProjectCtx) -> Hit | None:
                fix="核对数量、单位成本与预算：数量×单位成本应与年度资金大致相符；如另有其他支出内容，补充相应的产出和成本指标。")
 
 
-def amount_notes(project: Project, profile) -> list[str]:
+def amount_notes(project: Project, policy: object) -> list[str]:
     """Why the amount rules could not check ``project`` (``数据不足：…``); empty when they could, or when
     the table states no money for the project at all."""
     a = read_amounts(project)

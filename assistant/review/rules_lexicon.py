@@ -110,7 +110,7 @@ def qualitative_unverifiable(ctx: IndicatorCtx) -> Hit | None:
       title="各指标值一律为100%", basis="财预〔2020〕10号 绩效指标明确性：指标值与计划任务数相对应", dimension="相关性", structural=True)
 def uniform_value(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
-    if len(inds) < ctx.profile.thresholds.uniform_value_min_rows:
+    if len(inds) < ctx.policy.thresholds.uniform_value_min_rows:
         return None
     if all(re.fullmatch(r"[=≥]?\s*100\s*[%％]", i.value.strip()) for i in inds):
         return Hit(message=f"本项目{len(inds)}个指标的值都是100%，目标水平没有区分。",

@@ -52,7 +52,7 @@ def no_indicators(ctx: ProjectCtx) -> Hit | None:
       basis=_B88_FULL, dimension="完整性", structural=True)
 def missing_amount(ctx: ProjectCtx) -> Hit | None:
     p = ctx.project
-    if not ctx.profile.require.amount or p.amount is not None or (p.amount_text or "").strip():
+    if not ctx.policy.require.amount or p.amount is not None or (p.amount_text or "").strip():
         return None
     return Hit(message="项目没有填写年度资金总额。", fix="填写年度资金总额（万元），并分列财政拨款和其他资金。")
 
@@ -95,7 +95,7 @@ def placeholder_left(ctx: IndicatorCtx) -> Hit | None:
 @rule("missing_subcategory", domain="S2；S4", severity="error", level="indicator", title="缺少二级指标",
       basis=_SYSTEM + "：一级、二级、三级指标均须填写", dimension="完整性", structural=True)
 def missing_subcategory(ctx: IndicatorCtx) -> Hit | None:
-    if not ctx.profile.require.subcategory or ctx.indicator.subcategory:
+    if not ctx.policy.require.subcategory or ctx.indicator.subcategory:
         return None
     return Hit(message=f"指标“{ctx.indicator.name}”没有二级指标。",
                fix=f"在“{ctx.indicator.category}”下选择二级指标：{'、'.join(sorted(CHILDREN.get(ctx.indicator.category, set())))}。")
@@ -215,7 +215,7 @@ def _earlier_signatures(ctx: ProjectCtx) -> dict[tuple, str]:
       dimension="相关性", structural=True)
 def duplicate_project(ctx: ProjectCtx) -> Hit | None:
     inds = ctx.project.indicators()
-    if len(inds) < ctx.profile.thresholds.duplicate_project_min_indicators:
+    if len(inds) < ctx.policy.thresholds.duplicate_project_min_indicators:
         return None
     earlier = _earlier_signatures(ctx).get(_signature(ctx.project))
     if earlier is None:
@@ -227,7 +227,7 @@ def duplicate_project(ctx: ProjectCtx) -> Hit | None:
 @rule("text_too_long", domain="S10", severity="info", level="indicator", title="文字超过系统字节限制",
       basis=_SYSTEM + "：字段长度限制（汉字按2字节计）", dimension=None, default_enabled=False)
 def text_too_long(ctx: IndicatorCtx) -> Hit | None:
-    t = ctx.profile.thresholds
+    t = ctx.policy.thresholds
     name_bytes, value_bytes = len(ctx.indicator.name.encode("gbk", "replace")), len(
         ctx.indicator.value.encode("gbk", "replace"))
     over = []
@@ -244,7 +244,7 @@ def text_too_long(ctx: IndicatorCtx) -> Hit | None:
       basis="广州市财政局2018年预算编制要求：每个项目不少于4个绩效指标（审核口径可调整）", dimension="完整性", structural=True)
 def too_few_indicators(ctx: ProjectCtx) -> Hit | None:
     n = len(ctx.project.indicators())
-    low = ctx.profile.thresholds.min_indicators
+    low = ctx.policy.thresholds.min_indicators
     if n == 0 or n >= low:
         return None
     return Hit(message=f"项目只有{n}个指标，少于口径要求的{low}个。", fix="补充数量、质量、时效、效益、满意度方面的核心指标。")
@@ -254,7 +254,7 @@ def too_few_indicators(ctx: ProjectCtx) -> Hit | None:
       basis="财预〔2021〕101号 重点突出：选取反映主要产出和核心效果的指标", dimension=None, structural=True)
 def too_many_indicators(ctx: ProjectCtx) -> Hit | None:
     n = len(ctx.project.indicators())
-    high = ctx.profile.thresholds.max_indicators
+    high = ctx.policy.thresholds.max_indicators
     if n <= high:
         return None
     return Hit(message=f"项目有{n}个指标，多于{high}个，重点不突出。", fix="保留反映主要产出和核心效果的指标，合并或删去次要指标。")
@@ -267,7 +267,7 @@ def qualitative_share(ctx: ProjectCtx) -> Hit | None:
     if not inds:
         return None
     qual = sum(1 for i in inds if i.target.kind == "qualitative")
-    share, limit = qual / len(inds), ctx.profile.thresholds.max_qualitative_share
+    share, limit = qual / len(inds), ctx.policy.thresholds.max_qualitative_share
     if share <= limit:
         return None
     return Hit(message=f"定性指标{qual}个，占{share:.0%}，超过口径上限{limit:.0%}。",
@@ -278,7 +278,7 @@ def qualitative_share(ctx: ProjectCtx) -> Hit | None:
       basis="预算管理一体化系统“指标值设定依据”：计划标准、历史标准、行业标准、预算支出标准、其他标准",
       dimension="可行性", structural=True)
 def missing_value_basis(ctx: IndicatorCtx) -> Hit | None:
-    required = ctx.profile.require.value_basis or "value_basis" in ctx.columns
+    required = ctx.policy.require.value_basis or "value_basis" in ctx.columns
     if not required or (ctx.indicator.value_basis or "").strip():
         return None
     return Hit(message=f"指标“{ctx.indicator.name}”没有写明指标值设定依据。",
@@ -288,7 +288,7 @@ def missing_value_basis(ctx: IndicatorCtx) -> Hit | None:
 @rule("missing_data_source", domain="L10", severity="warning", level="indicator", title="缺少数据来源",
       basis="财预〔2021〕101号 量化易评：数据应来自现有统计或低成本采集", dimension="可行性", structural=True)
 def missing_data_source(ctx: IndicatorCtx) -> Hit | None:
-    required = ctx.profile.require.data_source or "data_source" in ctx.columns
+    required = ctx.policy.require.data_source or "data_source" in ctx.columns
     if not required or (ctx.indicator.data_source or "").strip():
         return None
     return Hit(message=f"指标“{ctx.indicator.name}”没有写明数据来源。",

@@ -184,7 +184,7 @@ def missing_comparator(ctx: IndicatorCtx) -> Hit | None:
       basis=_SYSTEM + "：计算符号为 ≥、>、=、<、≤、定性（地方可另有选项）", dimension="完整性")
 def invalid_comparator(ctx: IndicatorCtx) -> Hit | None:
     comp = (ctx.indicator.comparator or "").strip()
-    if not comp or comp in _COMPARATORS or comp in ctx.profile.rules.extra_comparators:
+    if not comp or comp in _COMPARATORS or comp in ctx.policy.rules.extra_comparators:
         return None
     if _DIRECTED_SIGN.fullmatch(comp):
         return None
@@ -195,7 +195,7 @@ def invalid_comparator(ctx: IndicatorCtx) -> Hit | None:
       basis=_SYSTEM + "：定量指标值须为数值", dimension="相关性")
 def non_numeric_value(ctx: IndicatorCtx) -> Hit | None:
     comp = (ctx.indicator.comparator or "").strip()
-    if not comp or comp.startswith("定性") or comp in ctx.profile.rules.extra_comparators:
+    if not comp or comp.startswith("定性") or comp in ctx.policy.rules.extra_comparators:
         return None
     if ctx.indicator.target.kind != "qualitative":
         return None
@@ -278,7 +278,7 @@ def trivial_target(ctx: IndicatorCtx) -> Hit | None:
 def satisfaction_range(ctx: IndicatorCtx) -> Hit | None:
     if not SATISFACTION_NAME.search(ctx.indicator.name):
         return None
-    low, high = ctx.profile.thresholds.satisfaction_min, ctx.profile.thresholds.satisfaction_max
+    low, high = ctx.policy.thresholds.satisfaction_min, ctx.policy.thresholds.satisfaction_max
     for p in _parts(ctx):
         if p.unit != "%" or p.value is None:
             continue

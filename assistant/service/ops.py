@@ -18,7 +18,7 @@ from assistant.service.progress import Progress, Step, no_progress
 from assistant.service.resolve import RULES, load_policy, resolve_endpoint
 
 if TYPE_CHECKING:
-    from assistant.llm.profiles import Profile as Endpoint
+    from assistant.llm.endpoints import Endpoint
     from assistant.review.result import ReviewReport
     from assistant.tasks.models import LLMReviewResult, ProjectDescription, RewriteResult, SuggestResult
     from assistant.tasks.suggest import OnIndicator
@@ -141,11 +141,11 @@ def review_model(rules: Outcome, options: Options, progress: Progress = no_progr
     try:
         if opts.batch_in is not None:
             read = _model_api("read_results", "--batch-in")
-            result, merged = read(rules.table, rules.report, endpoint, opts.batch_in, rules_profile=policy)
+            result, merged = read(rules.table, rules.report, endpoint, opts.batch_in, policy=policy)
         else:
             run = _model_api("llm_review", "--checkpoint" if opts.checkpoint else "")
             extra = {"checkpoint": opts.checkpoint} if opts.checkpoint is not None else {}
-            result, merged = run(rules.table, rules.report, client_for(endpoint), profile=policy,
+            result, merged = run(rules.table, rules.report, client_for(endpoint), policy=policy,
                                  progress=lambda done, total: progress(Step("model", done, total)), **extra)
     except LLMError as err:
         raise from_text(err, f"Model review failed: {err}", where=endpoint.name, exit_code=1) from None
@@ -163,7 +163,7 @@ def write_batch(rules: Outcome, options: Options) -> int:
     write = _model_api("write_requests", "--batch-out")
     try:
         count: int = write(rules.table, rules.report, endpoint, opts.batch_out,
-                           rules_profile=load_policy(opts.policy))
+                           policy=load_policy(opts.policy))
     except OSError as err:
         raise ServiceError(f"无法写入批处理请求文件：{err}", f"Cannot write the batch requests file: {err}",
                            path=str(opts.batch_out)) from None
@@ -242,7 +242,7 @@ def suggest(desc: ProjectDescription, options: Options,
     if not desc.name.strip():
         raise ServiceError("请给出项目名称", "A project name is needed", where="--name")
     try:
-        return task.suggest(desc, endpoint=_endpoint_or_rules(opts), profile=load_policy(opts.policy),
+        return task.suggest(desc, endpoint=_endpoint_or_rules(opts), policy=load_policy(opts.policy),
                             on_indicator=on_indicator)
     except LLMError as err:
         raise from_text(err, f"The model endpoint failed: {err}", where="--endpoint", exit_code=1) from None
@@ -306,6 +306,6 @@ def rewrite(indicator: Indicator | str, options: Options, project: Project | Non
                            "Give the indicator to rewrite, e.g. 名称，年度指标值：进一步提高")
     try:
         return task.rewrite(indicator, project=project, endpoint=_endpoint_or_rules(opts),
-                            profile=load_policy(opts.policy))
+                            policy=load_policy(opts.policy))
     except LLMError as err:
         raise from_text(err, f"The model endpoint failed: {err}", where="--endpoint", exit_code=1) from None

@@ -1,4 +1,4 @@
-"""Names to objects: a review policy (口径) name to its Profile, an endpoint name to its endpoint profile.
+"""Names to objects: a review policy (口径) name to its Policy, an endpoint name to its Endpoint.
 Both raise :class:`ServiceError`; neither touches the network nor imports openai."""
 
 from __future__ import annotations
@@ -8,19 +8,20 @@ from typing import TYPE_CHECKING
 from assistant.service.errors import ServiceError, from_text
 
 if TYPE_CHECKING:
-    from assistant.llm.profiles import Profile as Endpoint
-    from assistant.review.profile import Profile as Policy
+    from assistant.llm.endpoints import Endpoint
+    from assistant.review.policy import Policy
 
 RULES = "rules"
 
 
 def load_policy(name: str | None) -> Policy:
     """The review policy ``name`` (bundled name or TOML path; None the default)."""
-    from assistant.review.profile import ProfileError, load_profile
+    from assistant.review.policy import PolicyError
+    from assistant.review.policy import load_policy as load
 
     try:
-        return load_profile(name)
-    except ProfileError as err:
+        return load(name)
+    except PolicyError as err:
         raise from_text(err, f"Cannot load the review policy '{name}'", where="--policy") from None
 
 
@@ -28,11 +29,11 @@ def resolve_endpoint(name: str | None) -> Endpoint | None:
     """The endpoint called ``name``; None for the rules (``"rules"``, or no name and none configured)."""
     if name == RULES:
         return None
+    from assistant.llm.endpoints import load_endpoint
     from assistant.llm.errors import ConfigError
-    from assistant.llm.profiles import load_profile
 
     try:
-        return load_profile(name or None)
+        return load_endpoint(name or None)
     except ConfigError as err:
         if not name:
             return None

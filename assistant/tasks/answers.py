@@ -1,6 +1,6 @@
 """Response models the model fills in, with the review rules as validators.
 
-Validators run only when a validation context is given (``{"task": ..., "profile": ..., ...}``); a failed
+Validators run only when a validation context is given (``{"task": ..., "policy": ..., ...}``); a failed
 check raises ``ValueError`` with a Chinese message naming the rule, which instructor sends back to the
 model. Without a context (re-reading the raw last answer after the retries ran out) nothing is checked.
 """
@@ -71,7 +71,7 @@ def _draft(rows: list[AnswerIndicator], name: str, goal: str) -> Project:
 
 
 def coverage_problems(rows: list[Any], layout: str, recipients: bool) -> list[str]:
-    """What a complete set lacks: 产出 数量/质量/时效, 效益, 成本 (in the profile's layout), 满意度."""
+    """What a complete set lacks: 产出 数量/质量/时效, 效益, 成本 (in the policy's layout), 满意度."""
     pairs = {(r.category, r.subcategory) for r in rows}
     subs = {s for _, s in pairs}
     cats = {c for c, _ in pairs}
@@ -122,7 +122,7 @@ class SuggestAnswer(BaseModel):
         problems = coverage_problems(self.indicators, ctx.get("layout", "legacy"), ctx.get("recipients", True))
         messages = [f"指标体系不完整，缺少：{'、'.join(problems)}。"] if problems else []
         project = _draft(self.indicators, ctx.get("name", ""), ctx.get("goal", ""))
-        found = checks.reask(checks.review_project(project, ctx.get("profile")), project, ctx.get("profile"))
+        found = checks.reask(checks.review_project(project, ctx.get("policy")), project, ctx.get("policy"))
         if found:
             labels = {(1, i): r.name for i, r in enumerate(self.indicators, 1)}
             messages.append(checks.feedback(found, labels))
@@ -208,9 +208,9 @@ def batch_messages(entries: list[tuple[str, list[Any], dict[str, Any]]]) -> list
             labels[(len(groups), 1)] = f"{label}{opt.name}"
     if not groups:
         return messages
-    profile = entries[0][2].get("profile")
+    policy = entries[0][2].get("policy")
     project = Project(name=entries[0][2].get("project") or "改写", groups=groups)
-    found = [f for f in checks.reask(checks.review_project(project, profile), project, profile)
+    found = [f for f in checks.reask(checks.review_project(project, policy), project, policy)
              if f.level == "indicator" and f.code not in PLACEMENT_CODES]
     if found:
         messages.append(checks.feedback(found, labels))

@@ -28,23 +28,23 @@ _SLOT = re.compile(r"【[^】]*】")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def review_table(table: Table, profile: Any = None) -> Any:
+def review_table(table: Table, policy: Any = None) -> Any:
     """The rule engine's ``review_table`` (imported on first use)."""
     from assistant.review import review_table as run
 
-    return run(table, profile)
+    return run(table, policy)
 
 
-def review_project(project: Project, profile: Any = None) -> list[Finding]:
+def review_project(project: Project, policy: Any = None) -> list[Finding]:
     """Rule findings of one project, alone in a table."""
-    return list(review_table(Table(projects=[project]), profile).findings)
+    return list(review_table(Table(projects=[project]), policy).findings)
 
 
-def layout(profile: Any = None) -> str:
+def layout(policy: Any = None) -> str:
     """``legacy`` (成本 under 产出, the default local layout) or ``101``."""
-    from assistant.review.profile import load_profile
+    from assistant.review.policy import load_policy
 
-    return load_profile(profile).layout
+    return load_policy(policy).layout
 
 
 def to_indicator(category: str, subcategory: str | None, name: str, value: str, unit: str | None = None,
@@ -56,19 +56,19 @@ def to_indicator(category: str, subcategory: str | None, name: str, value: str, 
                      value_basis=value_basis, data_source=data_source)
 
 
-def reask(findings: Iterable[Finding], project: Project | None = None, profile: Any = None) -> list[Finding]:
+def reask(findings: Iterable[Finding], project: Project | None = None, policy: Any = None) -> list[Finding]:
     """The findings that send an answer back to the model (:data:`REASK`, placeholders allowed)."""
-    return [f for f in blocking(findings, project, profile) if f.code in REASK]
+    return [f for f in blocking(findings, project, policy) if f.code in REASK]
 
 
-def blocking(findings: Iterable[Finding], project: Project | None = None, profile: Any = None) -> list[Finding]:
+def blocking(findings: Iterable[Finding], project: Project | None = None, policy: Any = None) -> list[Finding]:
     """Errors and warnings a draft's writer can fix. A 【placeholder】 value is by design: a finding on a
     placeholder row blocks only if it stays when the placeholder is filled with a number."""
     found = [f for f in findings if f.severity != "info" and f.code not in UNFIXABLE]
     if project is None or not any(_is_placeholder(i) for i in project.indicators()):
         return found
     filled = _filled(project)
-    still = {(f.code, f.group, f.item) for f in review_project(filled, profile)}
+    still = {(f.code, f.group, f.item) for f in review_project(filled, policy)}
     rows = project.indicators()
     out = []
     for f in found:

@@ -85,8 +85,8 @@ def render_batch(entries: list[tuple[str, Project, list[Finding]]], library: Lib
         projects=[_data(p, found, _hints(p, library), pid) for pid, p, found in entries], batch=True, **extra)
 
 
-def batch_context(entries: list[tuple[str, Project, list[Finding]]], profile: Any = None) -> dict[str, Any]:
-    return {"task": "critique_batch", "projects": {pid: context(p, profile) for pid, p, _ in entries}}
+def batch_context(entries: list[tuple[str, Project, list[Finding]]], policy: Any = None) -> dict[str, Any]:
+    return {"task": "critique_batch", "projects": {pid: context(p, policy) for pid, p, _ in entries}}
 
 
 def to_findings(answer: Any, project: Project) -> list[Finding]:
@@ -124,21 +124,21 @@ def dedupe(model: list[Finding], rules: list[Finding]) -> list[Finding]:
     return out
 
 
-def context(project: Project, profile: Any = None) -> dict[str, Any]:
-    return {"task": "critique", "profile": profile, "goal": project.goal,
+def context(project: Project, policy: Any = None) -> dict[str, Any]:
+    return {"task": "critique", "policy": policy, "goal": project.goal,
             "group_sizes": [len(g) for g in project.groups]}
 
 
-async def amodel_critique(project: Project, client: Any, library: Library, profile: Any = None,
+async def amodel_critique(project: Project, client: Any, library: Library, policy: Any = None,
                           rule_findings: list[Finding] | None = None) -> tuple[list[Finding], Any]:
     """Model findings for ``project`` and the call's usage."""
     from assistant.llm.errors import AnswerInvalid
     from assistant.tasks.answers import CritiqueAnswer, CritiqueItem, items_of
 
-    rules = rule_findings if rule_findings is not None else checks.review_project(project, profile)
+    rules = rule_findings if rule_findings is not None else checks.review_project(project, policy)
     prompt = render(project, rules, library)
     try:
-        answer, usage, _ = await client.acall(prompt, CritiqueAnswer, context(project, profile))
+        answer, usage, _ = await client.acall(prompt, CritiqueAnswer, context(project, policy))
     except AnswerInvalid as err:
         valid = [f for f in items_of(err.raw, "findings", CritiqueItem) if _valid(f, project)]
         answer, usage = CritiqueAnswer(findings=valid), err.usage
@@ -156,9 +156,9 @@ def _valid(item: Any, project: Project) -> bool:
 
 
 def critique(project: Project, *, endpoint: Any = None, library: Library | None = None,
-             profile: Any = None) -> list[Finding]:
+             policy: Any = None) -> list[Finding]:
     """Model findings for ``project`` (the rule findings when no endpoint is configured)."""
     client = client_for(endpoint)
     if client is None:
-        return checks.review_project(project, profile)
-    return run(client, lambda: amodel_critique(project, client, library_or_default(library), profile))[0]
+        return checks.review_project(project, policy)
+    return run(client, lambda: amodel_critique(project, client, library_or_default(library), policy))[0]

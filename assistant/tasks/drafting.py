@@ -24,7 +24,7 @@ GROUP_FLOOR = 0.6
 
 
 def place(sub: str, layout: str) -> tuple[str, str]:
-    """(一级, 二级) of a 二级 name under the profile's layout."""
+    """(一级, 二级) of a 二级 name under the policy's layout."""
     if sub == "成本指标":
         return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
     if sub in _OUTCOME_SUBS:

@@ -1,6 +1,6 @@
-"""Which model answers a task: a profile name, a Profile, a ready Client, or none (the rules backend).
+"""Which model answers a task: an endpoint name, an Endpoint, a ready Client, or none (the rules backend).
 
-Only ``assistant.llm.profiles`` is imported to decide; ``openai`` loads when a Client makes its first call.
+Only ``assistant.llm.endpoints`` is imported to decide; ``openai`` loads when a Client makes its first call.
 """
 
 from __future__ import annotations
@@ -19,27 +19,27 @@ def client_for(endpoint: Any = None) -> Any | None:
     ``assistant.llm.ConfigError``."""
     if endpoint == RULES:
         return None
+    from assistant.llm.endpoints import Endpoint, load_endpoint
     from assistant.llm.errors import ConfigError
-    from assistant.llm.profiles import Profile, load_profile
 
     if endpoint is not None and hasattr(endpoint, "acall"):
         return endpoint
-    if isinstance(endpoint, Profile):
-        profile = endpoint
+    if isinstance(endpoint, Endpoint):
+        pass
     elif endpoint:
-        profile = load_profile(str(endpoint))
+        endpoint = load_endpoint(str(endpoint))
     else:
         try:
-            profile = load_profile(None)
+            endpoint = load_endpoint(None)
         except ConfigError:
             return None
     from assistant.llm.client import Client
 
-    return Client(profile)
+    return Client(endpoint)
 
 
 def model_name(client: Any) -> str:
-    p = client.profile
+    p = client.endpoint
     return f"{p.name}:{p.model}"
 
 

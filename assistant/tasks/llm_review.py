@@ -46,13 +46,13 @@ class Plan:
         return len(self.critiques) + len(self.rewrites)
 
 
-def plan(table: Table, report: Any, library: Library, profile: Any = None, *,
+def plan(table: Table, report: Any, library: Library, policy: Any = None, *,
          projects_per_call: int = PROJECTS_PER_CALL, rows_per_call: int = ROWS_PER_CALL) -> Plan:
     """Group the table into few, large calls; item ids are stable across runs (the checkpoint's keys)."""
     from assistant.llm.batch import BatchItem
-    from assistant.review.profile import load_profile
+    from assistant.review.policy import load_policy
 
-    profile = load_profile(profile)
+    policy = load_policy(policy)
     out = Plan()
     entries = []
     rows: list[list[tuple[str, Finding, Indicator, Project, list[Finding]]]] = []
@@ -68,7 +68,7 @@ def plan(table: Table, report: Any, library: Library, profile: Any = None, *,
             except IndexError:
                 continue
             mine.append((f"p{n}-{f.group or 1}-{f.item}-{f.code}", f, ind, project,
-                         rw.own_findings(ind, project, profile)))
+                         rw.own_findings(ind, project, policy)))
         if mine:
             rows.append(mine)
     size = max(1, projects_per_call)
@@ -76,19 +76,19 @@ def plan(table: Table, report: Any, library: Library, profile: Any = None, *,
         chunk = entries[start:start + size]
         cid = f"c{start}-{start + len(chunk) - 1}"
         out.critiques.append((BatchItem(cid, crit.render_batch(chunk, library, item_id=cid),
-                                        crit.batch_context(chunk, profile)), chunk))
+                                        crit.batch_context(chunk, policy)), chunk))
     pack: list[tuple[str, Finding, Indicator, Project, list[Finding]]] = []
     for mine in rows:
         if pack and len(pack) + len(mine) > rows_per_call:
-            out.rewrites.append(_rewrite_item(pack, profile))
+            out.rewrites.append(_rewrite_item(pack, policy))
             pack = []
         pack = pack + mine
     if pack:
-        out.rewrites.append(_rewrite_item(pack, profile))
+        out.rewrites.append(_rewrite_item(pack, policy))
     return out
 
 
-def _rewrite_item(pack: list, profile: Any) -> tuple[Any, list]:
+def _rewrite_item(pack: list, policy: Any) -> tuple[Any, list]:
     from assistant.llm.batch import BatchItem
 
     rid = f"r-{pack[0][0]}"
@@ -99,7 +99,7 @@ def _rewrite_item(pack: list, profile: Any) -> tuple[Any, list]:
         prompt = rw.render_multi(pack, item_id=rid)
     else:
         prompt = rw.render_batch(rows, project, item_id=rid)
-    ctx = {"task": "rewrite_batch", "items": {key: rw.context(ind, p, profile) for key, _, ind, p, _ in pack}}
+    ctx = {"task": "rewrite_batch", "items": {key: rw.context(ind, p, policy) for key, _, ind, p, _ in pack}}
     return BatchItem(rid, prompt, ctx), pack
 
 
@@ -109,7 +109,7 @@ def _option_text(o: Any) -> str:
     return f"{o.name}：{o.value}{tail}（模型改写）"
 
 
-def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, profile: Any = None,
+def llm_review(table: Table, report: Any, client: Any, *, library: Library | None = None, policy: Any = None,
                progress: Progress | None = None, checkpoint: str | Path | None = None,
                projects_per_call: int = PROJECTS_PER_CALL, calls: Plan | None = None) -> tuple[LLMReviewResult, Any]:
     """Run the model tasks over ``table`` after its rule ``report``; returns the result and the merged report.
@@ -120,7 +120,7 @@ def llm_review(table: Table, report: Any, client: Any, *, library: Library | Non
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
     if calls is None:
-        calls = plan(table, report, library_or_default(library), profile, projects_per_call=projects_per_call)
+        calls = plan(table, report, library_or_default(library), policy, projects_per_call=projects_per_call)
     total = calls.calls
     state = {"done": 0}
 
@@ -140,15 +140,15 @@ def llm_review(table: Table, report: Any, client: Any, *, library: Library | Non
             await client.aclose()
 
     crit_report, rw_report = run_sync(main)
-    return assemble(table, report, calls, crit_report, rw_report, model_name(client), profile)
+    return assemble(table, report, calls, crit_report, rw_report, model_name(client), policy)
 
 
 def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report: Any, model: str,
-             profile: Any = None) -> tuple[LLMReviewResult, Any]:
+             policy: Any = None) -> tuple[LLMReviewResult, Any]:
     """The review result from the batch reports (live or read back from a Batch API results file)."""
-    from assistant.review.profile import load_profile
+    from assistant.review.policy import load_policy
 
-    profile = load_profile(profile)
+    policy = load_policy(policy)
     errors = [f"{r.id}：{r.error}" for r in (*crit_report.failures, *rw_report.failures)]
     model_findings: list[Finding] = []
     for (_, chunk), result in zip(calls.critiques, crit_report.results, strict=True):
@@ -167,7 +167,7 @@ def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report
             if key not in answers:
                 continue
             done = rw.from_answer(answers[key], ind, project, own, model=model, version=item.prompt.version,
-                                  attempts=result.attempts, usage=None, profile=profile, checked=True)
+                                  attempts=result.attempts, usage=None, policy=policy, checked=True)
             results.append(done)
             finding.rewrites = list(dict.fromkeys([_option_text(o) for o in done.options] + finding.rewrites))
     usage = crit_report.usage + rw_report.usage
@@ -177,34 +177,34 @@ def assemble(table: Table, report: Any, calls: Plan, crit_report: Any, rw_report
     return out, merged
 
 
-def write_requests(table: Table, report: Any, profile: Any, path: str | Path, *, library: Library | None = None,
-                   rules_profile: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> int:
-    """The review's model calls as an OpenAI Batch API JSONL file (``profile`` is the endpoint profile);
+def write_requests(table: Table, report: Any, endpoint: Any, path: str | Path, *, library: Library | None = None,
+                   policy: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> int:
+    """The review's model calls as an OpenAI Batch API JSONL file (sent as ``endpoint`` would receive them);
     returns the number of request lines."""
     from assistant.llm.batchfile import write_batch_file
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
-    calls = plan(table, report, library_or_default(library), rules_profile, projects_per_call=projects_per_call)
+    calls = plan(table, report, library_or_default(library), policy, projects_per_call=projects_per_call)
     target = Path(path)
-    n = write_batch_file(profile, [c[0] for c in calls.critiques], CritiqueBatchAnswer, target)
+    n = write_batch_file(endpoint, [c[0] for c in calls.critiques], CritiqueBatchAnswer, target)
     rest = target.with_name(target.name + ".part")
-    n += write_batch_file(profile, [r[0] for r in calls.rewrites], RewriteBatchAnswer, rest)
+    n += write_batch_file(endpoint, [r[0] for r in calls.rewrites], RewriteBatchAnswer, rest)
     with target.open("a", encoding="utf-8") as fh:
         fh.write(rest.read_text(encoding="utf-8"))
     rest.unlink()
     return n
 
 
-def read_results(table: Table, report: Any, profile: Any, path: str | Path, *, library: Library | None = None,
-                 rules_profile: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> tuple[LLMReviewResult, Any]:
+def read_results(table: Table, report: Any, endpoint: Any, path: str | Path, *, library: Library | None = None,
+                 policy: Any = None, projects_per_call: int = PROJECTS_PER_CALL) -> tuple[LLMReviewResult, Any]:
     """A Batch API results file read back into the same review result as a live run."""
     from assistant.llm.batchfile import read_batch_results
     from assistant.tasks.answers import CritiqueBatchAnswer, RewriteBatchAnswer
 
-    calls = plan(table, report, library_or_default(library), rules_profile, projects_per_call=projects_per_call)
-    crit_report = read_batch_results(profile, [c[0] for c in calls.critiques], CritiqueBatchAnswer, path)
-    rw_report = read_batch_results(profile, [r[0] for r in calls.rewrites], RewriteBatchAnswer, path)
-    return assemble(table, report, calls, crit_report, rw_report, f"{profile.name}:{profile.model}", rules_profile)
+    calls = plan(table, report, library_or_default(library), policy, projects_per_call=projects_per_call)
+    crit_report = read_batch_results(endpoint, [c[0] for c in calls.critiques], CritiqueBatchAnswer, path)
+    rw_report = read_batch_results(endpoint, [r[0] for r in calls.rewrites], RewriteBatchAnswer, path)
+    return assemble(table, report, calls, crit_report, rw_report, f"{endpoint.name}:{endpoint.model}", policy)
 
 
 def call_count(table: Table, report: Any, library: Library | None = None) -> int:

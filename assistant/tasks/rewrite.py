@@ -95,16 +95,16 @@ def option_from_template(text: str, subject: str, given: set[str]) -> RewriteOpt
                          needs_baseline=baseline)
 
 
-def own_findings(ind: Indicator, project: Project | None, profile: Any) -> list[Finding]:
+def own_findings(ind: Indicator, project: Project | None, policy: Any) -> list[Finding]:
     holder = project.model_copy(update={"groups": [[ind]]}) if project is not None else Project(
         name="改写", groups=[[ind]])
-    return [f for f in checks.review_project(holder, profile) if f.level == "indicator"]
+    return [f for f in checks.review_project(holder, policy) if f.level == "indicator"]
 
 
-def rules_rewrite(ind: Indicator | str, project: Project | None = None, profile: Any = None) -> RewriteResult:
+def rules_rewrite(ind: Indicator | str, project: Project | None = None, policy: Any = None) -> RewriteResult:
     """Options from the review engine's templates for the findings of this one indicator."""
     ind = as_indicator(ind)
-    findings = own_findings(ind, project, profile)
+    findings = own_findings(ind, project, policy)
     subject = _subject(ind.name)
     given = checks.given_numbers(ind.name, ind.value)
     from assistant.tasks.rewrite_rules import options_for
@@ -183,20 +183,20 @@ def render_multi(pack: list[tuple[str, Any, Indicator, Project, list[Finding]]],
                                          **({"item_id": item_id} if item_id else {}))
 
 
-def context(ind: Indicator, project: Project | None, profile: Any = None) -> dict[str, Any]:
+def context(ind: Indicator, project: Project | None, policy: Any = None) -> dict[str, Any]:
     """The validation context of a rewrite answer."""
-    return {"task": "rewrite", "profile": profile, "subject": _subject(ind.name), "category": ind.category,
+    return {"task": "rewrite", "policy": policy, "subject": _subject(ind.name), "category": ind.category,
             "subcategory": ind.subcategory, "project": project.name if project else None}
 
 
 def batch_context(rows: list[tuple[str, Indicator, list[Finding]]], project: Project | None,
-                  profile: Any = None) -> dict[str, Any]:
-    return {"task": "rewrite_batch", "items": {rid: context(ind, project, profile) for rid, ind, _ in rows}}
+                  policy: Any = None) -> dict[str, Any]:
+    return {"task": "rewrite_batch", "items": {rid: context(ind, project, policy) for rid, ind, _ in rows}}
 
 
 def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: list[Finding], *,
                 model: str | None, version: str | None, attempts: int, usage: Any,
-                notes: list[str] | None = None, profile: Any = None, checked: bool = False) -> RewriteResult:
+                notes: list[str] | None = None, policy: Any = None, checked: bool = False) -> RewriteResult:
     """A model answer as a result, shown intact: numbers not in the indicator or its project's goal are
     flagged proposed, a change is flagged as needing a baseline, and any problem an option still has is
     listed in the notes (``checked``: the answer already passed its validators, nothing to list)."""
@@ -216,7 +216,7 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
             category=a.category, subcategory=a.subcategory,
             needs_baseline=a.needs_baseline or is_change(a),
             proposed=checks.has_placeholder(a.value) or bool(checks.invented(a.value, given))))
-    ctx = context(ind, project, profile)
+    ctx = context(ind, project, policy)
     for n, a in enumerate([] if checked else answer.options, 1):
         notes.extend(f"写法{n}仍有问题：{m}" for m in rewrite_messages([a], ctx))
     if any(o.proposed and not checks.has_placeholder(o.value) for o in options):
@@ -229,38 +229,38 @@ def from_answer(answer: Any, ind: Indicator, project: Project | None, findings: 
 
 
 async def amodel_rewrite(ind: Indicator, client: Any, project: Project | None = None,
-                         profile: Any = None) -> RewriteResult:
+                         policy: Any = None) -> RewriteResult:
     from assistant.llm.errors import AnswerInvalid, TransportError
     from assistant.tasks.answers import AnswerOption, RewriteAnswer, items_of, usable
 
-    findings = own_findings(ind, project, profile)
+    findings = own_findings(ind, project, policy)
     prompt = render(ind, project, findings)
     notes: list[str] = []
     try:
-        answer, usage, attempts = await client.acall(prompt, RewriteAnswer, context(ind, project, profile))
+        answer, usage, attempts = await client.acall(prompt, RewriteAnswer, context(ind, project, policy))
     except TransportError as err:
-        return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
+        return fell_back(rules_rewrite(ind, project, policy), client, prompt.version, err,
                          f"模型端点出错（{err}），以下改为规则模板的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
         kept = [o for o in items_of(err.raw, "options", AnswerOption) if usable(o.value)]
         if not kept:
-            return fell_back(rules_rewrite(ind, project, profile), client, prompt.version, err,
+            return fell_back(rules_rewrite(ind, project, policy), client, prompt.version, err,
                              f"模型回答 {attempts} 次仍未给出可测的改写，以下改为规则模板的结果。")
         answer = RewriteAnswer.model_construct(options=kept)
         notes.append(f"模型回答 {attempts} 次后仍有未通过的检查，保留其可测的 {len(kept)} 个写法，问题列在下面，请人工修改。")
     return from_answer(answer, ind, project, findings, model=model_name(client), version=prompt.version,
-                       attempts=attempts, usage=usage, notes=notes, profile=profile, checked=not notes)
+                       attempts=attempts, usage=usage, notes=notes, policy=policy, checked=not notes)
 
 
 def rewrite(indicator: Indicator | str, *, project: Project | None = None, endpoint: Any = None,
-            profile: Any = None) -> RewriteResult:
+            policy: Any = None) -> RewriteResult:
     """1–3 measurable alternatives for ``indicator`` (an Indicator or ``名称，年度指标值：值``)."""
     ind = as_indicator(indicator)
     client = client_for(endpoint)
     if client is None:
-        return rules_rewrite(ind, project, profile)
-    return run(client, lambda: amodel_rewrite(ind, client, project, profile))
+        return rules_rewrite(ind, project, policy)
+    return run(client, lambda: amodel_rewrite(ind, client, project, policy))
 
 
 def find_indicator(table: Table, project_name: str, indicator: str) -> tuple[Project, Indicator] | None:

@@ -1,5 +1,5 @@
 """Task results as a stream of events for a page: ``("row", SuggestedIndicator)`` as each row is completed,
-``("text", piece)`` as the model writes, then ``("done", SuggestResult)``. Rows stream when the endpoint profile
+``("text", piece)`` as the model writes, then ``("done", SuggestResult)``. Rows stream when the endpoint
 has ``stream = true``; otherwise (or on the rules backend) the rows arrive once the answer is checked.
 """
 

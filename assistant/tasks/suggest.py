@@ -40,7 +40,7 @@ def missing_fields(desc: ProjectDescription) -> list[str]:
 
 
 def place(sub: str, layout: str) -> tuple[str, str]:
-    """(一级, 二级) of a starter row's 二级 under the profile's layout."""
+    """(一级, 二级) of a starter row's 二级 under the policy's layout."""
     if sub == "成本指标":
         return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
     if sub in _OUTCOME_SUBS:
@@ -87,9 +87,9 @@ def to_project(desc: ProjectDescription, indicators: list[SuggestedIndicator]) -
     return Project(name=desc.name, goal=desc.goal, unit=desc.unit, amount=desc.amount, groups=[inds])
 
 
-def _findings(desc: ProjectDescription, indicators: list[SuggestedIndicator], profile: Any) -> list:
+def _findings(desc: ProjectDescription, indicators: list[SuggestedIndicator], policy: Any) -> list:
     project = to_project(desc, indicators)
-    return checks.blocking(checks.review_project(project, profile), project, profile)
+    return checks.blocking(checks.review_project(project, policy), project, policy)
 
 
 def _placeholder_note(indicators: list[SuggestedIndicator]) -> list[str]:
@@ -97,7 +97,7 @@ def _placeholder_note(indicators: list[SuggestedIndicator]) -> list[str]:
     return [f"{n}个指标值为【待填】占位，需按计划、历史数据或标准填写后再提交。"] if n else []
 
 
-def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, profile: Any = None,
+def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, policy: Any = None,
                   on_indicator: OnIndicator | None = None) -> SuggestResult:
     """The rules backend (:mod:`assistant.tasks.drafting`): the officer's facts, then library records ranked
     against the whole description; placeholders for numbers the officer did not give."""
@@ -105,8 +105,8 @@ def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, pro
 
     ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
-    rows, _facts, notes = draft_rows(desc, checks.layout(profile), recipients)
-    flagged = {f.item for f in _findings(desc, rows, profile) if f.level == "indicator" and f.item}
+    rows, _facts, notes = draft_rows(desc, checks.layout(policy), recipients)
+    flagged = {f.item for f in _findings(desc, rows, policy) if f.level == "indicator" and f.item}
     rows = [r for n, r in enumerate(rows, 1) if not (r.proposed and n in flagged)]
     hints = []
     for ind in rows:
@@ -118,7 +118,7 @@ def rules_suggest(desc: ProjectDescription, library: Library, *, k: int = 3, pro
             on_indicator(ind)
     grounding = similar(library, desc.text(), k)
     return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,
-                         hints=hints, findings=_findings(desc, rows, profile), backend="rules",
+                         hints=hints, findings=_findings(desc, rows, policy), backend="rules",
                          notes=[RULES_NOTE, *notes, *_placeholder_note(rows)])
 
 
@@ -155,7 +155,7 @@ def render(desc: ProjectDescription, library: Library, layout: str, recipients: 
 
 
 async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library, *, k: int = 3,
-                         profile: Any = None, on_indicator: OnIndicator | None = None,
+                         policy: Any = None, on_indicator: OnIndicator | None = None,
                          on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """The model backend: grounded prompt, answer validated by the rules, proposals flagged."""
     from assistant.llm.errors import AnswerInvalid, TransportError
@@ -163,25 +163,25 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
 
     ptype = infer_type(desc.name, desc.goal, desc.content or "", desc.project_type)
     recipients = has_recipients(ptype, desc.text(), desc.beneficiaries)
-    layout = checks.layout(profile)
+    layout = checks.layout(policy)
     grounding = similar(library, desc.text(), k)
     hints: list[ValueHint] = []
     inputs = prompt_inputs(desc, library, k, layout)
     prompt = render(desc, library, layout, recipients, k, inputs)
-    context = {"task": "suggest", "profile": profile, "layout": layout, "recipients": recipients,
+    context = {"task": "suggest", "policy": policy, "layout": layout, "recipients": recipients,
                "name": desc.name, "goal": desc.goal, "figures": inputs["figures"]}
     notes: list[str] = []
     streamed: list[SuggestedIndicator] = []
     try:
         answer, usage, attempts = await _ask(client, prompt, context, desc, on_indicator, on_text, streamed)
     except TransportError as err:
-        fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
+        fallback = rules_suggest(desc, library, k=k, policy=policy, on_indicator=on_indicator)
         return fell_back(fallback, client, prompt.version, err, f"模型端点出错（{err}），以下改为规则后端的结果。")
     except AnswerInvalid as err:
         usage, attempts = err.usage, err.attempts
         kept = items_of(err.raw, "indicators", AnswerIndicator)
         if not kept:
-            fallback = rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
+            fallback = rules_suggest(desc, library, k=k, policy=policy, on_indicator=on_indicator)
             return fell_back(fallback, client, prompt.version, err,
                              f"模型回答 {attempts} 次仍未给出可用的指标，以下改为规则后端的结果。")
         answer = SuggestAnswer.model_construct(indicators=kept)
@@ -205,7 +205,7 @@ async def amodel_suggest(desc: ProjectDescription, client: Any, library: Library
     if any(r.proposed and not checks.has_placeholder(r.value) for r in rows):
         notes.append("标“建议值”的数值由模型提出，不是您给出的数据，请核实后再采用。")
     return SuggestResult(description=desc, project_type=ptype.name, indicators=rows, grounding=grounding,
-                         hints=hints, findings=_findings(desc, rows, profile), backend="model",
+                         hints=hints, findings=_findings(desc, rows, policy), backend="model",
                          model=model_name(client), prompt_version=prompt.version, attempts=attempts,
                          usage=usage.to_dict() if usage is not None else None, notes=notes)
 
@@ -217,7 +217,7 @@ async def _ask(client: Any, prompt: Any, context: dict[str, Any], desc: ProjectD
     the text to ``on_text`` as written; ``streamed`` collects the rows shown), else one validated answer."""
     from assistant.tasks.answers import AnswerIndicator, SuggestAnswer
 
-    if not getattr(client.profile, "stream", False):
+    if not getattr(client.endpoint, "stream", False):
         return await client.acall(prompt, SuggestAnswer, context)
     given = checks.given_numbers(desc.name, desc.goal, desc.content, desc.beneficiaries, desc.amount)
 
@@ -236,12 +236,12 @@ async def _ask(client: Any, prompt: Any, context: dict[str, Any], desc: ProjectD
 
 
 def suggest(desc: ProjectDescription, *, endpoint: Any = None, library: Library | None = None, k: int = 3,
-            on_indicator: OnIndicator | None = None, profile: Any = None,
+            on_indicator: OnIndicator | None = None, policy: Any = None,
             on_text: Callable[[str], None] | None = None) -> SuggestResult:
     """A complete indicator set for ``desc``; the rules backend when no endpoint is configured."""
     library = library_or_default(library)
     client = client_for(endpoint)
     if client is None:
-        return rules_suggest(desc, library, k=k, profile=profile, on_indicator=on_indicator)
-    return run(client, lambda: amodel_suggest(desc, client, library, k=k, profile=profile, on_indicator=on_indicator,
+        return rules_suggest(desc, library, k=k, policy=policy, on_indicator=on_indicator)
+    return run(client, lambda: amodel_suggest(desc, client, library, k=k, policy=policy, on_indicator=on_indicator,
                                               on_text=on_text))

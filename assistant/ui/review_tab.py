@@ -21,10 +21,10 @@ REPORT_FORMATS = (("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON"))
 
 def policy_choices() -> list[tuple[str, str]]:
     """(label, name) of the bundled review policies (口径), the default first."""
-    from assistant.review.profile import DEFAULT_PROFILE, PROFILE_DIR, load_profile
+    from assistant.review.policy import DEFAULT_POLICY, POLICY_DIR, load_policy
 
-    names = sorted((p.stem for p in PROFILE_DIR.glob("*.toml")), key=lambda n: n != DEFAULT_PROFILE)
-    return [(load_profile(n).profile.title + ("（默认）" if n == DEFAULT_PROFILE else ""), n) for n in names]
+    names = sorted((p.stem for p in POLICY_DIR.glob("*.toml")), key=lambda n: n != DEFAULT_POLICY)
+    return [(load_policy(n).meta.title + ("（默认）" if n == DEFAULT_POLICY else ""), n) for n in names]
 
 
 def load_input(file: str | None, text: str | None) -> Table:

@@ -16,8 +16,8 @@ from assistant.model import Indicator, Project, Table
 from assistant.service import Options, Outcome, Progress, ServiceError, Step
 
 if TYPE_CHECKING:
+    from assistant.llm.endpoints import Endpoint
     from assistant.llm.probe import ProbeResult
-    from assistant.llm.profiles import Profile as Endpoint
     from assistant.tasks.models import ProjectDescription, RewriteResult, SuggestedIndicator, SuggestResult
 
 RULES = "规则引擎"
@@ -116,16 +116,16 @@ def endpoint(name: str | None) -> Endpoint | None:
 
 
 def endpoint_choices() -> list[str]:
-    from assistant.llm.profiles import profile_names
+    from assistant.llm.endpoints import endpoint_names
 
     try:
-        return [RULES_CHOICE, *profile_names()]
+        return [RULES_CHOICE, *endpoint_names()]
     except Exception:  # noqa: BLE001 - a broken config file must not stop the page
         return [RULES_CHOICE]
 
 
 def default_endpoint() -> str:
-    """The configured endpoint (``$JIXIAO_PROFILE`` or the config's ``default``), else the rules."""
+    """The configured endpoint (``$JIXIAO_ENDPOINT`` or the config's ``default``), else the rules."""
     try:
         found = service.resolve_endpoint(None)
     except ServiceError:

@@ -51,7 +51,7 @@ def probe(name: str) -> str:
 
 def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
     """Lay out the tab and wire its events; ``endpoint`` is rendered here."""
-    from assistant.llm.profiles import config_path
+    from assistant.llm.endpoints import config_path
 
     with gr.Row():
         with gr.Column(scale=2):

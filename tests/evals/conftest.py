@@ -13,5 +13,5 @@ def _local_only(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("JIXIAO_CACHE", "off")
     monkeypatch.setenv("JIXIAO_CONFIG", str(tmp_path / "endpoints.toml"))
     monkeypatch.setenv("JIXIAO_HOME", str(tmp_path / "home"))
-    for var in ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_PROFILE"):
+    for var in ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_ENDPOINT", "JIXIAO_PROFILE"):
         monkeypatch.delenv(var, raising=False)

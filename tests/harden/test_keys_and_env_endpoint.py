@@ -7,11 +7,11 @@ import html
 
 import pytest
 
-from assistant.llm.profiles import load_profile, profile_names
+from assistant.llm.endpoints import endpoint_names, load_endpoint
 
 NO_KEY = "sk-no-key"
 
-ENV = ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_PROFILE", "DEEPSEEK_API_KEY",
+ENV = ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_ENDPOINT", "JIXIAO_PROFILE", "DEEPSEEK_API_KEY",
        "LAB_KEY")
 
 
@@ -28,19 +28,19 @@ def clean(monkeypatch, tmp_path):
 
 def test_defect_05_api_key_goes_only_to_its_own_endpoint(monkeypatch):
     for preset in ("deepseek", "qwen", "openai", "vllm", "ollama", "local"):
-        assert load_profile(preset).key() != "sk-jixiao-secret", preset
-    assert load_profile("vllm").key() == NO_KEY
-    assert load_profile("plain").key() == NO_KEY
+        assert load_endpoint(preset).key() != "sk-jixiao-secret", preset
+    assert load_endpoint("vllm").key() == NO_KEY
+    assert load_endpoint("plain").key() == NO_KEY
     monkeypatch.setenv("LAB_KEY", "sk-lab")
-    assert load_profile("lab").key() == "sk-lab"
+    assert load_endpoint("lab").key() == "sk-lab"
     monkeypatch.setenv("DEEPSEEK_API_KEY", "sk-deepseek")
-    assert load_profile("deepseek").key() == "sk-deepseek"
+    assert load_endpoint("deepseek").key() == "sk-deepseek"
     monkeypatch.setenv("JIXIAO_BASE_URL", "http://127.0.0.1:1234/v1")
     monkeypatch.setenv("JIXIAO_MODEL", "m")
-    env = load_profile()
+    env = load_endpoint()
     assert env.base_url == "http://127.0.0.1:1234/v1" and env.key() == "sk-jixiao-secret"
-    # a named profile moved to the environment's address sends the environment's key, not its own
-    moved = load_profile("deepseek")
+    # a named endpoint moved to the environment's address sends the environment's key, not its own
+    moved = load_endpoint("deepseek")
     assert moved.base_url == "http://127.0.0.1:1234/v1" and moved.key() == "sk-jixiao-secret"
 
 
@@ -61,8 +61,8 @@ def test_defect_05_the_page_names_the_key_variable_never_the_value(monkeypatch):
 def test_defect_06_endpoint_from_the_environment_is_a_choice_of_the_page(monkeypatch):
     monkeypatch.setenv("JIXIAO_BASE_URL", "http://127.0.0.1:1234/v1")
     monkeypatch.setenv("JIXIAO_MODEL", "m")
-    assert load_profile("env").base_url == "http://127.0.0.1:1234/v1"
-    assert profile_names()[0] == "env"
+    assert load_endpoint("env").base_url == "http://127.0.0.1:1234/v1"
+    assert endpoint_names()[0] == "env"
     from assistant.ui import services
 
     assert services.default_endpoint() == "env"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from scripted_server import ScriptedServer
 
-ENV = ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_PROFILE")
+ENV = ("JIXIAO_BASE_URL", "JIXIAO_API_KEY", "JIXIAO_MODEL", "JIXIAO_MODE", "JIXIAO_ENDPOINT", "JIXIAO_PROFILE")
 
 
 @pytest.fixture(autouse=True)

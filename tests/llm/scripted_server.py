@@ -234,13 +234,13 @@ def main() -> None:
     server.thread.join()
 
 
-def make_profile(srv: ScriptedServer, mode: str = "TOOLS", **overrides):
-    from assistant.llm import Profile
+def make_endpoint(srv: ScriptedServer, mode: str = "TOOLS", **overrides):
+    from assistant.llm import Endpoint
 
     values = {"name": "scripted", "base_url": srv.url, "model": "scripted-model", "mode": mode,
               "timeout": 2.0, "transport_retries": 2, "backoff_cap": 2.0, "concurrency": 4,
               "price_input_per_1k": 0.002, "price_output_per_1k": 0.008} | overrides
-    return Profile(**values)
+    return Endpoint(**values)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import os
 import pytest
 from llm_models import Extraction
 
-from assistant.llm import Client, load_profile, load_prompt
+from assistant.llm import Client, load_endpoint, load_prompt
 
 LIVE = os.environ.get("JIXIAO_LIVE_BASE_URL")
 pytestmark = [pytest.mark.live, pytest.mark.skipif(not LIVE, reason="JIXIAO_LIVE_BASE_URL 未设置"),
@@ -26,8 +26,8 @@ TEXTS = [
 
 def test_three_structured_calls_return_validated_objects(allow_model_requests, monkeypatch, tmp_path):
     monkeypatch.setenv("JIXIAO_BASE_URL", LIVE)
-    profile = load_profile("local").model_copy(update={"timeout": 300.0, "max_retries": 2})
-    client = Client(profile, cache=tmp_path / "live.sqlite3")
+    endpoint = load_endpoint("local").model_copy(update={"timeout": 300.0, "max_retries": 2})
+    client = Client(endpoint, cache=tmp_path / "live.sqlite3")
     template = load_prompt("extract_indicators")
     for text in TEXTS:
         value, usage, attempts = client.call(template.render(text=text), Extraction)

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from llm_models import Extraction
-from scripted_server import Reply, completion, make_profile
+from scripted_server import Reply, completion, make_endpoint
 
 from assistant.llm import BatchItem, Client, load_prompt, run_batch
 from assistant.llm.batchfile import read_batch_results, write_batch_file
@@ -49,7 +49,7 @@ def test_batch_runs_concurrently_reports_progress_and_isolates_failures(server):
 
     server.script = script
     seen = []
-    client = Client(make_profile(server, concurrency=8), cache=False)
+    client = Client(make_endpoint(server, concurrency=8), cache=False)
     report = run_batch(client, items(8), Extraction, progress=lambda done, total, r: seen.append((done, total, r.id)),
                        max_retries=0, concurrency=4)
     assert 2 <= server.max_in_flight <= 4
@@ -62,7 +62,7 @@ def test_batch_runs_concurrently_reports_progress_and_isolates_failures(server):
 
 def test_token_budget_stops_new_calls(server):
     server.script = answer
-    client = Client(make_profile(server, concurrency=1), cache=False)
+    client = Client(make_endpoint(server, concurrency=1), cache=False)
     one = client.estimate(items(1)[0].prompt)
     report = run_batch(client, items(6), Extraction, budget_tokens=int(one * 2.5) + 400)
     assert report.budget_exhausted
@@ -108,9 +108,9 @@ def test_batch_api_jsonl_round_trip(tmp_path, allow_model_requests):
 
     batch = items(3)
     for mode in ("TOOLS", "JSON", "JSON_SCHEMA", "MD_JSON"):
-        profile = make_profile(ScriptedServer(), mode, extra_body={"enable_thinking": False})
+        endpoint = make_endpoint(ScriptedServer(), mode, extra_body={"enable_thinking": False})
         requests = tmp_path / f"{mode}.jsonl"
-        assert write_batch_file(profile, batch, Extraction, requests) == 3
+        assert write_batch_file(endpoint, batch, Extraction, requests) == 3
         lines = [json.loads(line) for line in requests.read_text(encoding="utf-8").splitlines()]
         assert {line["custom_id"] for line in lines} == {"item-0", "item-1", "item-2"}
         for line in lines:
@@ -129,7 +129,7 @@ def test_batch_api_jsonl_round_trip(tmp_path, allow_model_requests):
                                      "response": {"status_code": 200, "request_id": "r",
                                                   "body": completion(line["body"], obj, text)},
                                      "error": None}, ensure_ascii=False) + "\n")
-        report = read_batch_results(profile, batch, Extraction, results)
+        report = read_batch_results(endpoint, batch, Extraction, results)
         assert report.values["item-1"].indicators[0].number == 1001
         assert isinstance(report.values["item-0"], Extraction)
         assert [f.id for f in report.failures] == ["item-2"] and report.failures[0].failure == "invalid"
@@ -139,7 +139,7 @@ def test_batch_api_jsonl_round_trip(tmp_path, allow_model_requests):
 def test_checkpoint_entries_of_a_changed_prompt_are_not_reused(server, tmp_path):
     server.script = answer
     checkpoint = tmp_path / "cp.jsonl"
-    client = Client(make_profile(server), cache=False)
+    client = Client(make_endpoint(server), cache=False)
     run_batch(client, items(3), Extraction, checkpoint=checkpoint)
     assert len(server.requests) == 3
     report = run_batch(client, items(3), Extraction, checkpoint=checkpoint)

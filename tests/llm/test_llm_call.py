@@ -8,7 +8,7 @@ import time
 
 import pytest
 from llm_models import Extraction
-from scripted_server import Reply, completion, make_profile
+from scripted_server import Reply, completion, make_endpoint
 
 from assistant import llm
 from assistant.llm import AnswerInvalid, Client, ModelRequestsForbidden, TransportError, load_prompt
@@ -25,7 +25,7 @@ def prompt(text: str = SOURCE, **extra):
 
 
 def ask(srv, mode="TOOLS", text=SOURCE, cache=False, **overrides):
-    client = Client(make_profile(srv, mode, **overrides), cache=cache)
+    client = Client(make_endpoint(srv, mode, **overrides), cache=cache)
     return client.call(prompt(text), Extraction, {"source": text})
 
 
@@ -135,7 +135,7 @@ def test_client_errors_are_not_retried(server):
 
 def test_second_identical_call_is_served_from_cache(server, tmp_path):
     server.script = lambda payload, n: GOOD
-    client = Client(make_profile(server), cache=tmp_path / "c.sqlite3")
+    client = Client(make_endpoint(server), cache=tmp_path / "c.sqlite3")
     first = client.call(prompt(), Extraction, {"source": SOURCE})
     second = client.call(prompt(), Extraction, {"source": SOURCE})
     assert len(server.requests) == 1
@@ -147,7 +147,7 @@ def test_second_identical_call_is_served_from_cache(server, tmp_path):
 
 def test_cached_answer_that_fails_new_validation_is_a_miss(server, tmp_path):
     server.script = lambda payload, n: GOOD
-    client = Client(make_profile(server), cache=tmp_path / "c.sqlite3")
+    client = Client(make_endpoint(server), cache=tmp_path / "c.sqlite3")
     client.call(prompt(), Extraction, {"source": SOURCE})
     server.script = lambda payload, n: {"indicators": [GOOD["indicators"][0]]}
     value, _, _ = client.call(prompt(), Extraction, {"source": "培育企业数≥1500家"})
@@ -173,13 +173,13 @@ def test_injection_in_a_cell_stays_data(server):
 
 
 def test_switch_forbids_requests_without_the_fixture(monkeypatch):
-    from assistant.llm import Profile
+    from assistant.llm import Endpoint
 
-    profile = Profile(base_url="http://127.0.0.1:9/v1", model="m", mode="JSON", transport_retries=0)
+    endpoint = Endpoint(base_url="http://127.0.0.1:9/v1", model="m", mode="JSON", transport_retries=0)
     with pytest.raises(ModelRequestsForbidden):
-        Client(profile, cache=False).call(prompt(), Extraction)
+        Client(endpoint, cache=False).call(prompt(), Extraction)
     monkeypatch.setattr(llm, "ALLOW_MODEL_REQUESTS", "loopback")
-    far = Profile(base_url="http://192.0.2.1:9/v1", model="m", mode="JSON", transport_retries=0)
+    far = Endpoint(base_url="http://192.0.2.1:9/v1", model="m", mode="JSON", transport_retries=0)
     with pytest.raises(ModelRequestsForbidden):
         Client(far, cache=False).call(prompt(), Extraction)
 
@@ -189,17 +189,17 @@ def test_api_key_never_appears_in_errors(server):
     with pytest.raises(TransportError) as caught:
         ask(server, api_key="sk-SECRET-123")
     assert server.headers[0]["authorization"] == "Bearer sk-SECRET-123"
-    assert "sk-SECRET" not in str(caught.value) and "sk-SECRET" not in repr(make_profile(server, api_key="sk-SECRET-1"))
+    assert "sk-SECRET" not in str(caught.value) and "sk-SECRET" not in repr(make_endpoint(server, api_key="sk-SECRET-1"))
 
 
 def test_qwen_preset_sends_thinking_off(server, monkeypatch):
-    from assistant.llm import load_profile
+    from assistant.llm import load_endpoint
 
     monkeypatch.setenv("JIXIAO_BASE_URL", server.url)
-    profile = load_profile("qwen")
-    assert profile.mode == "JSON" and profile.extra_body == {"enable_thinking": False}
+    endpoint = load_endpoint("qwen")
+    assert endpoint.mode == "JSON" and endpoint.extra_body == {"enable_thinking": False}
     server.script = lambda payload, n: GOOD
-    Client(profile, cache=False).call(prompt(), Extraction, {"source": SOURCE})
+    Client(endpoint, cache=False).call(prompt(), Extraction, {"source": SOURCE})
     assert server.requests[0]["enable_thinking"] is False
     assert server.requests[0]["response_format"] == {"type": "json_object"}
 
@@ -220,7 +220,7 @@ def test_truncated_answer_is_reported_not_parsed(server):
 def test_transport_seam_takes_an_httpx2_mock_transport():
     import httpx2
 
-    from assistant.llm import Profile
+    from assistant.llm import Endpoint
 
     seen = []
 
@@ -231,7 +231,7 @@ def test_transport_seam_takes_an_httpx2_mock_transport():
             return httpx2.Response(503, json={"error": {"message": "busy"}}, headers={"retry-after-ms": "10"})
         return httpx2.Response(200, json=completion(payload, GOOD))
 
-    profile = Profile(base_url="http://127.0.0.1:1/v1", model="mock", mode="TOOLS")
-    value, usage, _ = Client(profile, cache=False, transport=httpx2.MockTransport(handler)).call(
+    endpoint = Endpoint(base_url="http://127.0.0.1:1/v1", model="mock", mode="TOOLS")
+    value, usage, _ = Client(endpoint, cache=False, transport=httpx2.MockTransport(handler)).call(
         prompt(), Extraction, {"source": SOURCE})
     assert len(value.indicators) == 2 and usage.transport_retries == 1 and len(seen) == 2

@@ -1,4 +1,4 @@
-"""Profiles, prompt files, offline token counting, the probe command and import hygiene."""
+"""Endpoints, prompt files, offline token counting, the probe command and import hygiene."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from scripted_server import Reply
 from typer.testing import CliRunner
 
-from assistant.llm import ConfigError, data_block, load_profile, load_prompt
-from assistant.llm.profiles import PRESETS, save_profile
+from assistant.llm import ConfigError, data_block, load_endpoint, load_prompt
+from assistant.llm.endpoints import PRESETS, save_endpoint
 
 
 def test_presets_config_and_environment_layer(tmp_path, monkeypatch):
@@ -20,48 +20,63 @@ def test_presets_config_and_environment_layer(tmp_path, monkeypatch):
     config.write_text('default = "lab"\n[profiles.lab]\npreset = "vllm"\nbase_url = "http://127.0.0.1:9000/v1"\n'
                       'model = "Qwen2.5-72B"\nconcurrency = 32\nprice_input_per_1k = 0.002\n'
                       '[profiles.deepseek]\napi_key = "sk-from-file"\n', encoding="utf-8")
-    lab = load_profile()
+    lab = load_endpoint()
     assert (lab.name, lab.mode, lab.concurrency, lab.model) == ("lab", "JSON_SCHEMA", 32, "Qwen2.5-72B")
     assert lab.price_input_per_1k == 0.002
-    deepseek = load_profile("deepseek")
+    deepseek = load_endpoint("deepseek")
     assert deepseek.mode == "JSON" and deepseek.base_url == PRESETS["deepseek"]["base_url"]
     assert deepseek.key() == "sk-from-file" and "sk-from-file" not in repr(deepseek)
     assert deepseek.public()["api_key"] == "配置文件中的密钥（已设置）" and "sk-from-file" not in json.dumps(deepseek.public())
     monkeypatch.setenv("JIXIAO_MODEL", "deepseek-reasoner")
     monkeypatch.setenv("JIXIAO_MODE", "md_json")
     monkeypatch.setenv("JIXIAO_API_KEY", "sk-env")
-    assert load_profile("deepseek").model == "deepseek-reasoner"
-    assert load_profile("deepseek").mode == "MD_JSON" and load_profile("deepseek").key() == "sk-from-file"
+    assert load_endpoint("deepseek").model == "deepseek-reasoner"
+    assert load_endpoint("deepseek").mode == "MD_JSON" and load_endpoint("deepseek").key() == "sk-from-file"
 
 
-def test_environment_only_profile_and_errors(monkeypatch):
+def test_environment_only_endpoint_and_errors(monkeypatch):
     with pytest.raises(ConfigError, match="未配置模型端点"):
-        load_profile()
+        load_endpoint()
     with pytest.raises(ConfigError, match="未知端点配置：nope"):
-        load_profile("nope")
+        load_endpoint("nope")
     monkeypatch.setenv("JIXIAO_BASE_URL", "http://127.0.0.1:1234/v1")
     monkeypatch.setenv("JIXIAO_MODEL", "m")
-    env = load_profile()
+    env = load_endpoint()
     assert (env.name, env.mode) == ("env", "MD_JSON")
     monkeypatch.setenv("JIXIAO_MODE", "XML")
     with pytest.raises(ConfigError, match="无效"):
-        load_profile()
+        load_endpoint()
+
+
+def test_endpoint_chosen_by_variable_and_its_deprecated_old_name(monkeypatch, capsys):
+    from assistant.llm import endpoints
+
+    endpoints._deprecated_var_notice.cache_clear()
+    monkeypatch.setenv("JIXIAO_ENDPOINT", "qwen")
+    monkeypatch.setenv("JIXIAO_PROFILE", "zhipu")
+    assert load_endpoint().name == "qwen"
+    assert capsys.readouterr().err == ""
+    monkeypatch.delenv("JIXIAO_ENDPOINT")
+    assert load_endpoint().name == "zhipu" and load_endpoint().name == "zhipu"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "JIXIAO_PROFILE 已更名为 JIXIAO_ENDPOINT" in err and "deprecated" in err
+    assert load_endpoint("moonshot").name == "moonshot"
 
 
 def test_every_preset_says_why(tmp_path):
-    source = (__import__("assistant.llm.profiles", fromlist=["x"]).__file__)
+    source = (__import__("assistant.llm.endpoints", fromlist=["x"]).__file__)
     text = open(source, encoding="utf-8").read()
     for name in ("deepseek", "qwen", "zhipu", "moonshot", "vllm", "ollama", "llamacpp"):
         block = text.split(f'"{name}": {{', 1)[1].split("},\n", 1)[0]
         assert "#" in block, name
-        assert load_profile(name).strict is False
+        assert load_endpoint(name).strict is False
 
 
-def test_save_profile_round_trip(tmp_path):
+def test_save_endpoint_round_trip(tmp_path):
     path = tmp_path / "endpoints.toml"
-    save_profile("lab", {"preset": "vllm", "mode": "TOOLS", "extra_body": {"chat_template_kwargs": {"enable_thinking": False}}},
+    save_endpoint("lab", {"preset": "vllm", "mode": "TOOLS", "extra_body": {"chat_template_kwargs": {"enable_thinking": False}}},
                  path)
-    save_profile("lab", {"mode": "JSON"}, path)
+    save_endpoint("lab", {"mode": "JSON"}, path)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["profiles"]["lab"] == {"preset": "vllm", "mode": "JSON",
                                        "extra_body": {"chat_template_kwargs": {"enable_thinking": False}}}
@@ -117,12 +132,12 @@ def test_probe_command_reports_and_saves(server, tmp_path, monkeypatch):
     assert "TOOLS        可用（一次通过）" in result.output and "MD_JSON      不可用" in result.output
     assert "建议模式：TOOLS" in result.output
     assert tomllib.loads(config.read_text(encoding="utf-8"))["profiles"]["box"]["mode"] == "TOOLS"
-    assert load_profile("box").mode == "TOOLS"
+    assert load_endpoint("box").mode == "TOOLS"
 
 
 def test_core_and_help_never_import_openai():
     code = ("import sys, assistant.cli, assistant.model, assistant.parse, assistant.review, assistant.llm, "
-            "assistant.llm.cli, assistant.llm.profiles;"
+            "assistant.llm.cli, assistant.llm.endpoints;"
             "bad = [m for m in ('openai', 'instructor', 'httpx2', 'tiktoken') if m in sys.modules];"
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -163,7 +178,7 @@ def test_model_install_assembles_and_verifies_chunks(tmp_path, monkeypatch):
 @pytest.mark.allow_model_requests
 def test_money_budget_and_session_totals(tmp_path):
     from llm_models import Extraction
-    from scripted_server import ScriptedServer, make_profile
+    from scripted_server import ScriptedServer, make_endpoint
 
     from assistant.llm import SESSION, BatchItem, Client, run_batch
 
@@ -172,7 +187,7 @@ def test_money_budget_and_session_totals(tmp_path):
     items = [BatchItem(f"i{n}", template.render(text=f"培训≥{n}期")) for n in range(1, 6)]
     obj = {"indicators": [{"name": "培训", "value": "≥1期", "op": ">=", "number": 1, "unit": "期"}]}
     with ScriptedServer(lambda payload, n: obj) as srv:
-        client = Client(make_profile(srv, concurrency=1, price_input_per_1k=10.0), cache=False)
+        client = Client(make_endpoint(srv, concurrency=1, price_input_per_1k=10.0), cache=False)
         report = run_batch(client, items, Extraction, budget_cost=client.estimate(items[0].prompt) / 1000 * 10.0 * 2.5)
     assert report.budget_exhausted and 1 <= len(srv.requests) < 5
     assert SESSION.snapshot().calls - before.calls == len(srv.requests)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from llm_models import Extraction
-from scripted_server import make_profile
+from scripted_server import make_endpoint
 
 from assistant.llm import AnswerInvalid, Client, TransportError, load_prompt
 from assistant.llm.errors import PromptTooLong
@@ -25,7 +25,7 @@ def prompt():
 
 def test_every_retry_sends_the_original_the_last_answer_and_its_errors_only(server):
     server.script = lambda payload, n: bad(n) if n < 3 else GOOD
-    value, usage, attempts = Client(make_profile(server, max_retries=3), cache=False).call(
+    value, usage, attempts = Client(make_endpoint(server, max_retries=3), cache=False).call(
         prompt(), Extraction, {"source": SOURCE})
     assert attempts == 4 and value.indicators[0].number == 1500
     original = server.requests[0]["messages"]
@@ -40,12 +40,12 @@ def test_every_retry_sends_the_original_the_last_answer_and_its_errors_only(serv
 def test_answers_that_never_pass_end_in_answer_invalid_with_the_last_raw_answer(server):
     server.script = lambda payload, n: bad(n)
     with pytest.raises(AnswerInvalid) as err:
-        Client(make_profile(server, max_retries=2), cache=False).call(prompt(), Extraction, {"source": SOURCE})
+        Client(make_endpoint(server, max_retries=2), cache=False).call(prompt(), Extraction, {"source": SOURCE})
     assert err.value.attempts == 3 and "7002" in err.value.raw and len(server.requests) == 3
 
 
 def test_a_prompt_too_long_for_the_context_is_refused_before_sending(server):
-    client = Client(make_profile(server, context_tokens=600, max_tokens=200), cache=False)
+    client = Client(make_endpoint(server, context_tokens=600, max_tokens=200), cache=False)
     with pytest.raises(PromptTooLong) as err:
         client.call(prompt(), Extraction, {"source": SOURCE})
     assert server.requests == [] and isinstance(err.value, TransportError)
@@ -54,6 +54,6 @@ def test_a_prompt_too_long_for_the_context_is_refused_before_sending(server):
 
 def test_a_prompt_that_fits_is_sent(server):
     server.script = lambda payload, n: GOOD
-    Client(make_profile(server, context_tokens=16384, max_tokens=512), cache=False).call(
+    Client(make_endpoint(server, context_tokens=16384, max_tokens=512), cache=False).call(
         prompt(), Extraction, {"source": SOURCE})
     assert len(server.requests) == 1

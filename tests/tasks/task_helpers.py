@@ -7,12 +7,12 @@ from typing import Any
 
 
 def client(srv: Any, mode: str = "TOOLS", **overrides: Any) -> Any:
-    from assistant.llm import Client, Profile
+    from assistant.llm import Client, Endpoint
 
     values = {"name": "scripted", "base_url": srv.url, "model": "scripted-model", "mode": mode, "timeout": 5.0,
               "transport_retries": 1, "backoff_cap": 1.0, "concurrency": 3, "max_retries": 2,
               "price_input_per_1k": 0.002, "price_output_per_1k": 0.008} | overrides
-    return Client(Profile(**values), cache=False)
+    return Client(Endpoint(**values), cache=False)
 
 
 def sent_text(payload: dict[str, Any]) -> str:

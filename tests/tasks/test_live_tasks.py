@@ -17,10 +17,10 @@ pytestmark = [pytest.mark.skipif(not LIVE, reason="JIXIAO_LIVE_BASE_URL 未设�
 @pytest.fixture
 def endpoint(monkeypatch):
     import assistant.llm as llm
-    from assistant.llm import Profile
+    from assistant.llm import Endpoint
 
     monkeypatch.setattr(llm, "ALLOW_MODEL_REQUESTS", True)
-    return Profile(name="live", base_url=LIVE, model=os.environ.get("JIXIAO_LIVE_MODEL", "local"),
+    return Endpoint(name="live", base_url=LIVE, model=os.environ.get("JIXIAO_LIVE_MODEL", "local"),
                    mode=os.environ.get("JIXIAO_LIVE_MODE", "TOOLS"), timeout=600, concurrency=1, max_retries=2,
                    max_tokens=1024)
 

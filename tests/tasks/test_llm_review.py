@@ -94,9 +94,9 @@ def test_batch_api_file_round_trip(server, seed_table, library, tmp_path):
     from scripted_server import completion
 
     report = review_table(seed_table)
-    profile = client(server).profile
+    endpoint = client(server).endpoint
     requests = tmp_path / "requests.jsonl"
-    n = write_requests(seed_table, report, profile, requests, library=library)
+    n = write_requests(seed_table, report, endpoint, requests, library=library)
     lines = [json.loads(x) for x in requests.read_text(encoding="utf-8").splitlines()]
     assert n == len(lines) == plan(seed_table, report, library).calls
     assert all(x["url"] == "/v1/chat/completions" and x["method"] == "POST" for x in lines)
@@ -106,7 +106,7 @@ def test_batch_api_file_round_trip(server, seed_table, library, tmp_path):
             body = completion(x["body"], expert(x["body"], 0))
             fh.write(json.dumps({"custom_id": x["custom_id"], "response": {"status_code": 200, "body": body},
                                  "error": None}, ensure_ascii=False) + "\n")
-    result, merged = read_results(seed_table, review_table(seed_table), profile, results, library=library)
+    result, merged = read_results(seed_table, review_table(seed_table), endpoint, results, library=library)
     vague = [f for f in report.findings if f.code in ("vague_target", "vague_name") and f.item is not None]
     assert result.errors == [] and len(result.rewrites) == len(vague)
     assert all(f.rewrites[0].endswith("（模型改写）") for f in merged.findings if f.code == "vague_target")

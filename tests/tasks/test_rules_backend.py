@@ -70,9 +70,9 @@ def test_bare_value_is_accepted_and_asks_for_a_name():
 
 
 @pytest.mark.parametrize("desc", DESCRIPTIONS, ids=lambda d: d.name)
-@pytest.mark.parametrize("profile", [None, "central"])
-def test_suggest_rules_backend_is_complete_and_invents_nothing(desc, profile, library):
-    result = suggest(desc, library=library, profile=profile)
+@pytest.mark.parametrize("policy", [None, "central"])
+def test_suggest_rules_backend_is_complete_and_invents_nothing(desc, policy, library):
+    result = suggest(desc, library=library, policy=policy)
     assert result.backend == "rules" and any("规则后端" in n for n in result.notes)
     assert result.findings == []
     given = checks.given_numbers(desc.name, desc.goal, desc.amount)
@@ -85,7 +85,7 @@ def test_suggest_rules_backend_is_complete_and_invents_nothing(desc, profile, li
     for sub in ("数量指标", "质量指标", "时效指标"):
         assert ("产出指标", sub) in pairs
     assert any(c == "效益指标" for c, _ in pairs)
-    cost = ("产出指标", "成本指标") if profile is None else ("成本指标", "经济成本指标")
+    cost = ("产出指标", "成本指标") if policy is None else ("成本指标", "经济成本指标")
     assert cost in pairs
     assert 1 <= len(result.grounding) <= 3
     assert [g.name for g in result.grounding] == [m.project.name for m in library.similar_projects(desc.text(), 3)]

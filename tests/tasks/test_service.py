@@ -155,7 +155,7 @@ def test_user_paths_follow_jixiao_home(monkeypatch, tmp_path):
     from assistant import paths
     from assistant.examples import data_dir
     from assistant.llm.cache import default_path
-    from assistant.llm.profiles import config_path
+    from assistant.llm.endpoints import config_path
     from assistant.ui.store import home
 
     monkeypatch.setenv("JIXIAO_HOME", str(tmp_path))

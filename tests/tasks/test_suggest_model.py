@@ -106,11 +106,11 @@ def test_unfixed_findings_are_carried(server, library):
 
 
 def test_model_requests_are_forbidden_without_the_server(library):
-    from assistant.llm import ModelRequestsForbidden, Profile
+    from assistant.llm import Endpoint, ModelRequestsForbidden
 
-    profile = Profile(name="x", base_url="http://127.0.0.1:9/v1", model="m", mode="TOOLS")
+    endpoint = Endpoint(name="x", base_url="http://127.0.0.1:9/v1", model="m", mode="TOOLS")
     with pytest.raises(ModelRequestsForbidden):
-        suggest(DESC, endpoint=profile, library=library)
+        suggest(DESC, endpoint=endpoint, library=library)
 
 
 def test_rules_backend_replaces_an_answer_with_no_usable_row(server, library):

@@ -3,8 +3,8 @@ back. ``python -m evals.datasets.expert_answers.accept`` prints one line per rej
 when any answer is rejected (issue 11 wants 100 %).
 
 The validation context is built as the tasks build it: ``assistant.tasks.rewrite.context`` for a rewrite; for
-suggest the keys ``amodel_suggest`` passes (task, profile, layout, recipients, name, goal) with the default
-profile's layout and recipients taken as true (every one of the 15 items serves people or enterprises).
+suggest the keys ``amodel_suggest`` passes (task, policy, layout, recipients, name, goal) with the default
+policy's layout and recipients taken as true (every one of the 15 items serves people or enterprises).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from evals.datasets.expert_answers.build import HERE
 def suggest_context(request: dict[str, Any]) -> dict[str, Any]:
     from assistant.tasks import checks
 
-    return {"task": "suggest", "profile": None, "layout": checks.layout(None), "recipients": True,
+    return {"task": "suggest", "policy": None, "layout": checks.layout(None), "recipients": True,
             "name": request["name"], "goal": request["goal"]}
 
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.review.profile import ProfileError, available_profiles, load_profile
+from assistant.review.policy import PolicyError, available_policies, load_policy
 
 
 def test_default_is_the_local_legacy_profile():
-    p = load_profile(None)
+    p = load_policy(None)
     assert p.name == "guangzhou" and p.layout == "legacy"
     assert p.thresholds.min_indicators == 4 and p.thresholds.max_qualitative_share == 0.5
     assert p.severity["missing_cost"] == "warning" and p.require.subcategory is False
-    assert load_profile("default").name == "guangzhou"
+    assert load_policy("default").name == "guangzhou"
 
 
 def test_central_profile_is_101_layout():
-    p = load_profile("central")
+    p = load_policy("central")
     assert p.layout == "101" and p.severity["missing_cost"] == "error" and p.require.subcategory
-    assert load_profile("101").name == "central"
-    assert {"central", "guangzhou"} <= set(available_profiles())
+    assert load_policy("101").name == "central"
+    assert {"central", "guangzhou"} <= set(available_policies())
 
 
 def _write(tmp_path, text: str):
@@ -33,7 +33,7 @@ HEAD = '[profile]\nname = "mine"\ntitle = "我的口径"\nlayout = "legacy"\n'
 
 def test_load_by_path_with_chinese_severity(tmp_path):
     path = _write(tmp_path, HEAD + '[severity]\nmissing_cost = "错误"\n[thresholds]\nmin_indicators = 6\n')
-    p = load_profile(str(path))
+    p = load_policy(str(path))
     assert p.severity["missing_cost"] == "error" and p.thresholds.min_indicators == 6
     assert p.thresholds.max_indicators == 20
 
@@ -45,26 +45,26 @@ def test_load_by_path_with_chinese_severity(tmp_path):
     ("[severity]\nno_such_rule = \"warning\"\n", "severity"),
     ("[rules]\ndisabled = [\"no_such_rule\"]\n", "rules.disabled"),
 ])
-def test_bad_profile_names_file_and_key(tmp_path, body, key):
+def test_bad_policy_names_file_and_key(tmp_path, body, key):
     path = _write(tmp_path, HEAD + body)
-    with pytest.raises(ProfileError) as err:
-        load_profile(str(path))
+    with pytest.raises(PolicyError) as err:
+        load_policy(str(path))
     text = str(err.value)
     assert str(path) in text and key in text
-    assert "审核口径" in text and "profile" in text.lower()
+    assert "审核口径" in text and "policy" in text.lower()
 
 
 def test_bad_layout_and_bad_toml(tmp_path):
     path = _write(tmp_path, HEAD.replace('"legacy"', '"modern"'))
-    with pytest.raises(ProfileError, match="profile.layout"):
-        load_profile(str(path))
+    with pytest.raises(PolicyError, match="profile.layout"):
+        load_policy(str(path))
     path = _write(tmp_path, "[profile\nname=")
-    with pytest.raises(ProfileError, match="TOML"):
-        load_profile(str(path))
+    with pytest.raises(PolicyError, match="TOML"):
+        load_policy(str(path))
 
 
 def test_unknown_name_and_missing_file():
-    with pytest.raises(ProfileError, match="guangzhou"):
-        load_profile("shanghai")
-    with pytest.raises(ProfileError, match="not found"):
-        load_profile("/nonexistent/x.toml")
+    with pytest.raises(PolicyError, match="guangzhou"):
+        load_policy("shanghai")
+    with pytest.raises(PolicyError, match="not found"):
+        load_policy("/nonexistent/x.toml")

@@ -1,8 +1,8 @@
-"""Review profiles (审核口径): TOML files that set the layout, severities, thresholds and switches.
+"""Review policies (审核口径): TOML files that set the layout, severities, thresholds and switches.
 
-``load_profile(None)`` gives the default (Guangzhou, legacy layout); a name loads
+``load_policy(None)`` gives the default (Guangzhou, legacy layout); a name loads
 ``assistant/review/profiles/<name>.toml``; anything with a path separator or a ``.toml`` suffix is read
-as a file. Every problem raises :class:`ProfileError` with a Chinese + English message naming the file
+as a file. Every problem raises :class:`PolicyError` with a Chinese + English message naming the file
 and the key.
 """
 
@@ -14,16 +14,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
-DEFAULT_PROFILE = "guangzhou"
+POLICY_DIR = Path(__file__).resolve().parent / "profiles"
+DEFAULT_POLICY = "guangzhou"
 ALIASES = {"default": "guangzhou", "gz": "guangzhou", "local": "guangzhou", "legacy": "guangzhou",
            "101": "central", "101号": "central"}
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "info",
                   "错误": "error", "警告": "warning", "提示": "info"}
 
 
-class ProfileError(ValueError):
-    """A profile that cannot be found or read; the message is bilingual and names file and key."""
+class PolicyError(ValueError):
+    """A policy that cannot be found or read; the message is bilingual and names file and key."""
 
 
 class _Strict(BaseModel):
@@ -82,10 +82,11 @@ class GradeConfig(_Strict):
     fair: float = 60
 
 
-class Profile(_Strict):
-    """A loaded profile. ``severity`` maps rule codes to error/warning/info overrides."""
+class Policy(_Strict):
+    """A loaded policy. ``meta`` is the file's ``[profile]`` table; ``severity`` maps rule codes to
+    error/warning/info overrides."""
 
-    profile: Meta
+    meta: Meta = Field(alias="profile")
     thresholds: Thresholds = Field(default_factory=Thresholds)
     require: Requirements = Field(default_factory=Requirements)
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
@@ -95,18 +96,18 @@ class Profile(_Strict):
 
     @property
     def name(self) -> str:
-        return self.profile.name
+        return self.meta.name
 
     @property
     def layout(self) -> str:
-        """The profile's layout policy, ``legacy`` when it follows the table (``auto``)."""
-        return DEFAULT_LAYOUT if self.profile.layout == "auto" else self.profile.layout
+        """The policy's layout, ``legacy`` when it follows the table (``auto``)."""
+        return DEFAULT_LAYOUT if self.meta.layout == "auto" else self.meta.layout
 
     def layout_for(self, table_layout: str | None) -> tuple[str, str]:
         """(layout to review under, where it comes from: ``table``, ``profile`` or ``default``): the table's
-        layout unless the profile sets a policy; the default layout when neither says."""
-        if self.profile.layout != "auto":
-            return self.profile.layout, "profile"
+        layout unless the policy sets one; the default layout when neither says."""
+        if self.meta.layout != "auto":
+            return self.meta.layout, "profile"
         if table_layout in LAYOUT_TITLES:
             return table_layout, "table"
         return DEFAULT_LAYOUT, "default"
@@ -117,25 +118,25 @@ class Profile(_Strict):
         return default or code in self.rules.enabled
 
 
-def available_profiles() -> list[str]:
-    return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+def available_policies() -> list[str]:
+    return sorted(p.stem for p in POLICY_DIR.glob("*.toml"))
 
 
 def _resolve(spec: str | Path | None) -> Path:
     if spec is None or str(spec).strip() == "":
-        return PROFILE_DIR / f"{DEFAULT_PROFILE}.toml"
+        return POLICY_DIR / f"{DEFAULT_POLICY}.toml"
     text = str(spec).strip()
     if isinstance(spec, Path) or "/" in text or "\\" in text or text.endswith(".toml"):
         path = Path(text).expanduser()
         if not path.is_file():
-            raise ProfileError(f"找不到审核口径文件：{path} / Profile file not found: {path}")
+            raise PolicyError(f"找不到审核口径文件：{path} / Policy file not found: {path}")
         return path
     name = ALIASES.get(text.lower(), text.lower())
-    path = PROFILE_DIR / f"{name}.toml"
+    path = POLICY_DIR / f"{name}.toml"
     if not path.is_file():
-        names = "、".join(available_profiles())
-        raise ProfileError(f"没有名为“{text}”的审核口径（可用：{names}） / "
-                           f"Unknown profile '{text}' (available: {', '.join(available_profiles())})")
+        names = "、".join(available_policies())
+        raise PolicyError(f"没有名为“{text}”的审核口径（可用：{names}） / "
+                           f"Unknown policy '{text}' (available: {', '.join(available_policies())})")
     return path
 
 
@@ -146,44 +147,44 @@ def _normalise_severity(data: dict, path: Path) -> None:
     for code, word in list(table.items()):
         value = SEVERITY_WORDS.get(str(word).strip().lower()) if isinstance(word, str) else None
         if value is None:
-            raise ProfileError(
+            raise PolicyError(
                 f"审核口径文件 {path} 的键 severity.{code} 取值“{word}”无效，应为 错误/警告/提示（error/warning/info） / "
-                f"Invalid profile {path}: key 'severity.{code}' = {word!r}, expected error, warning or info")
+                f"Invalid policy {path}: key 'severity.{code}' = {word!r}, expected error, warning or info")
         table[code] = value
 
 
-def _check_codes(profile: Profile, path: Path) -> None:
+def _check_codes(policy: Policy, path: Path) -> None:
     from assistant.review.registry import all_rules
 
     known = set(all_rules())
-    for key, codes in (("severity", list(profile.severity)), ("rules.disabled", profile.rules.disabled),
-                       ("rules.enabled", profile.rules.enabled)):
+    for key, codes in (("severity", list(policy.severity)), ("rules.disabled", policy.rules.disabled),
+                       ("rules.enabled", policy.rules.enabled)):
         for code in codes:
             if code not in known:
-                raise ProfileError(f"审核口径文件 {path} 的键 {key} 含未知规则代码“{code}” / "
-                                   f"Invalid profile {path}: key '{key}' names unknown rule code '{code}'")
+                raise PolicyError(f"审核口径文件 {path} 的键 {key} 含未知规则代码“{code}” / "
+                                   f"Invalid policy {path}: key '{key}' names unknown rule code '{code}'")
 
 
-def load_profile(spec: str | Path | None = None) -> Profile:
-    """Load a profile by name or path; raise :class:`ProfileError` on any problem."""
-    if isinstance(spec, Profile):
+def load_policy(spec: str | Path | None = None) -> Policy:
+    """Load a policy by name or path; raise :class:`PolicyError` on any problem."""
+    if isinstance(spec, Policy):
         return spec
     path = _resolve(spec)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
-        raise ProfileError(f"审核口径文件 {path} 不是有效的 TOML：{err} / Profile {path} is not valid TOML: {err}") from err
+        raise PolicyError(f"审核口径文件 {path} 不是有效的 TOML：{err} / Policy {path} is not valid TOML: {err}") from err
     except (OSError, UnicodeDecodeError) as err:
-        raise ProfileError(f"无法读取审核口径文件 {path}：{err} / Cannot read profile {path}: {err}") from err
+        raise PolicyError(f"无法读取审核口径文件 {path}：{err} / Cannot read policy {path}: {err}") from err
     _normalise_severity(data, path)
     try:
-        profile = Profile.model_validate({**data, "source": str(path)})
+        policy = Policy.model_validate({**data, "source": str(path)})
     except ValidationError as err:
         first = err.errors()[0]
         key = ".".join(str(x) for x in first["loc"])
         kind = "未知的键" if first["type"] == "extra_forbidden" else (
             "缺少必填键" if first["type"] == "missing" else "取值无效")
-        raise ProfileError(f"审核口径文件 {path} 的键 {key}：{kind}（{first['msg']}） / "
-                           f"Invalid profile {path}: key '{key}': {first['msg']}") from err
-    _check_codes(profile, path)
-    return profile
+        raise PolicyError(f"审核口径文件 {path} 的键 {key}：{kind}（{first['msg']}） / "
+                           f"Invalid policy {path}: key '{key}': {first['msg']}") from err
+    _check_codes(policy, path)
+    return policy

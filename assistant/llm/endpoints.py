@@ -1,8 +1,9 @@
-"""Endpoint profiles: presets, the TOML config file and the environment, merged in that order.
+"""Model endpoints: presets, the TOML config file and the environment, merged in that order.
 
-A profile names one OpenAI-compatible endpoint and how to talk to it. Resolution order, later wins:
-preset → ``[profiles.NAME]`` in the config file → ``JIXIAO_*`` environment variables. The config file
-is ``$JIXIAO_CONFIG`` or ``~/.config/jixiao/endpoints.toml``::
+An :class:`Endpoint` names one OpenAI-compatible server and how to talk to it. Resolution order, later
+wins: preset → ``[profiles.NAME]`` in the config file (the table name the file has always used) →
+``JIXIAO_*`` environment variables. ``$JIXIAO_ENDPOINT`` picks the endpoint (``$JIXIAO_PROFILE`` is its
+deprecated old name). The config file is ``$JIXIAO_CONFIG`` or ``~/.config/jixiao/endpoints.toml``::
 
     default = "deepseek"
 
@@ -21,8 +22,10 @@ is ``$JIXIAO_CONFIG`` or ``~/.config/jixiao/endpoints.toml``::
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,11 +37,13 @@ Mode = Literal["TOOLS", "JSON", "JSON_SCHEMA", "MD_JSON"]
 MODES: tuple[Mode, ...] = ("TOOLS", "JSON", "JSON_SCHEMA", "MD_JSON")
 
 LOCAL_PORT = 8765
-ENV_PROFILE = "env"
+ENV_ENDPOINT = "env"
 NO_KEY = "sk-no-key"
+ENDPOINT_VAR = "JIXIAO_ENDPOINT"
+DEPRECATED_ENDPOINT_VAR = "JIXIAO_PROFILE"
 
 
-class Profile(BaseModel):
+class Endpoint(BaseModel):
     """One endpoint. ``mode`` is an instructor mode name; prices are per 1000 tokens in ``currency``."""
 
     model_config = ConfigDict(extra="forbid")
@@ -66,7 +71,7 @@ class Profile(BaseModel):
     note: str = ""
 
     def key(self) -> str:
-        """The API key to send: the profile's own, else the variable it names, else a placeholder
+        """The API key to send: the endpoint's own, else the variable it names, else a placeholder
         (local servers accept anything, the openai client insists on a value)."""
         if self.api_key is not None:
             return self.api_key.get_secret_value()
@@ -75,7 +80,7 @@ class Profile(BaseModel):
         return NO_KEY
 
     def key_source(self) -> str:
-        """Which key this profile sends, by name and never by value (shown on the page and by the CLI)."""
+        """Which key this endpoint sends, by name and never by value (shown on the page and by the CLI)."""
         if self.api_key is not None:
             return ("环境变量 JIXIAO_API_KEY（已设置）" if self.api_key_env == "JIXIAO_API_KEY"
                     else "配置文件中的密钥（已设置）")
@@ -84,7 +89,7 @@ class Profile(BaseModel):
         return "不发送密钥"
 
     def public(self) -> dict[str, Any]:
-        """The profile as shown to users: everything but the key, which is named by its source."""
+        """The endpoint as shown to users: everything but the key, which is named by its source."""
         data = self.model_dump(mode="json", exclude={"api_key"})
         data["api_key"] = self.key_source()
         return data
@@ -198,27 +203,27 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         raise ConfigError(f"配置文件格式错误：{path}：{err}") from err
 
 
-def profile_names(path: Path | None = None) -> list[str]:
-    """Presets and configured profiles, and ``env`` when the environment defines an endpoint."""
+def endpoint_names(path: Path | None = None) -> list[str]:
+    """Presets and configured endpoints, and ``env`` when the environment defines an endpoint."""
     names = sorted(set(PRESETS) | set(read_config(path).get("profiles", {})))
-    return [ENV_PROFILE, *[n for n in names if n != ENV_PROFILE]] if env_profile_defined() else names
+    return [ENV_ENDPOINT, *[n for n in names if n != ENV_ENDPOINT]] if env_endpoint_defined() else names
 
 
-def load_profile(
+def load_endpoint(
     name: str | None = None, *, path: Path | None = None, env: Mapping[str, str] | None = None
-) -> Profile:
-    """Resolve a profile: ``name`` or ``$JIXIAO_PROFILE`` or the config's ``default``; with none of
-    them, an ad-hoc profile ``env`` built from ``JIXIAO_BASE_URL``/``JIXIAO_MODEL``."""
+) -> Endpoint:
+    """Resolve an endpoint: ``name`` or ``$JIXIAO_ENDPOINT`` or the config's ``default``; with none of
+    them, an ad-hoc endpoint ``env`` built from ``JIXIAO_BASE_URL``/``JIXIAO_MODEL``."""
     env = os.environ if env is None else env
     config = read_config(path or config_path(env))
     profiles = config.get("profiles", {})
-    name = name or env.get("JIXIAO_PROFILE") or config.get("default")
+    name = name or endpoint_var(env) or config.get("default")
     if name is None and not env.get("JIXIAO_BASE_URL"):
         raise ConfigError(
-            "未配置模型端点：请用 --profile 选择预设（" + "、".join(sorted(PRESETS)) + "），"
+            "未配置模型端点：请用 --endpoint 选择预设（" + "、".join(sorted(PRESETS)) + "），"
             f"或设置 JIXIAO_BASE_URL/JIXIAO_MODEL，或编辑 {config_path(env)}"
         )
-    if name == ENV_PROFILE and name not in profiles and env.get("JIXIAO_BASE_URL"):
+    if name == ENV_ENDPOINT and name not in profiles and env.get("JIXIAO_BASE_URL"):
         name = None
     data: dict[str, Any] = {}
     if name is not None:
@@ -227,7 +232,7 @@ def load_profile(
         if preset is not None and preset not in PRESETS:
             raise ConfigError(f"未知预设：{preset}（可用：{'、'.join(sorted(PRESETS))}）")
         if name not in profiles and preset is None:
-            raise ConfigError(f"未知端点配置：{name}（可用：{'、'.join(profile_names(path))}）")
+            raise ConfigError(f"未知端点配置：{name}（可用：{'、'.join(endpoint_names(path))}）")
         data.update(PRESETS.get(preset, {}) if preset else {})
         data.update(own)
         data["name"] = name
@@ -236,27 +241,44 @@ def load_profile(
             data[field] = env[var].upper() if field == "mode" else env[var]
     data.update(_key_for_address(data, env))
     try:
-        return Profile(**data)
+        return Endpoint(**data)
     except ValueError as err:
         raise ConfigError(f"端点配置 {name or 'env'} 无效：{err}") from None
 
 
+def endpoint_var(env: Mapping[str, str]) -> str | None:
+    """The endpoint the environment names: ``$JIXIAO_ENDPOINT``, else the deprecated ``$JIXIAO_PROFILE``
+    (read with a one-time notice on stderr)."""
+    if env.get(ENDPOINT_VAR):
+        return env[ENDPOINT_VAR]
+    if env.get(DEPRECATED_ENDPOINT_VAR):
+        _deprecated_var_notice()
+        return env[DEPRECATED_ENDPOINT_VAR]
+    return None
+
+
+@cache
+def _deprecated_var_notice() -> None:
+    sys.stderr.write(f"提示：环境变量 {DEPRECATED_ENDPOINT_VAR} 已更名为 {ENDPOINT_VAR}。 / "
+                     f"Note: {DEPRECATED_ENDPOINT_VAR} is deprecated, set {ENDPOINT_VAR} instead.\n")
+
+
 def _key_for_address(data: Mapping[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
-    """The key fields that go with the profile's address: ``JIXIAO_API_KEY`` only with the address
-    ``JIXIAO_BASE_URL`` gives, and then no other key; otherwise the profile's own key (its ``api_key``,
+    """The key fields that go with the endpoint's address: ``JIXIAO_API_KEY`` only with the address
+    ``JIXIAO_BASE_URL`` gives, and then no other key; otherwise the endpoint's own key (its ``api_key``,
     the variable it names, or its preset's) and never ``JIXIAO_API_KEY``."""
     if env.get("JIXIAO_BASE_URL"):
         return {"api_key_env": "JIXIAO_API_KEY", "api_key": env.get("JIXIAO_API_KEY") or None}
     return {}
 
 
-def env_profile_defined(env: Mapping[str, str] | None = None) -> bool:
+def env_endpoint_defined(env: Mapping[str, str] | None = None) -> bool:
     """True when the environment defines an endpoint (``JIXIAO_BASE_URL``), listed as ``env``."""
     env = os.environ if env is None else env
     return bool(env.get("JIXIAO_BASE_URL"))
 
 
-def save_profile(name: str, updates: Mapping[str, Any], path: Path | None = None) -> Path:
+def save_endpoint(name: str, updates: Mapping[str, Any], path: Path | None = None) -> Path:
     """Merge ``updates`` into ``[profiles.NAME]`` of the config file and write it back."""
     path = path or config_path()
     config = read_config(path)
