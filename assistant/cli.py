@@ -173,8 +173,8 @@ def ui(
     launch(host=host, port=port, login=login, allow_remote_without_login=allow_remote, user_header=user_header)
 
 
+from assistant.cli_office import register as register_office  # noqa: E402
 from assistant.llm.cli import endpoints, model_app, probe  # noqa: E402
-from assistant.office.commands import register as register_office  # noqa: E402
 from assistant.ui.users_cli import users_app  # noqa: E402
 
 register_office(app)

@@ -3,8 +3,7 @@
 ``Library`` indexes given tables (BM25 over character bigrams) for leave-one-out evaluation and tests;
 ``default_library()`` is the drafting library, ``CuratedLibrary``: the user's opted-in reference tables and
 the indicator library's project types (``assistant.library``). No table joins it automatically and the
-seed table is not in it. ``data_dir()`` is where user data lives (``$JIXIAO_HOME``, else
-``$XDG_DATA_HOME/jixiao``, else ``~/.local/share/jixiao``).
+seed table is not in it. User data lives where :func:`assistant.paths.data_dir` says.
 """
 
 from __future__ import annotations
@@ -22,18 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.model import Indicator, Project, Table
+from assistant.paths import data_dir
 
 SEED = Path(__file__).resolve().parent / "data" / "gz-gongxinju-2023.txt"
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|[\u3400-\u9fff]+")
 _FOLD = str.maketrans("０１２３４５６７８９．（）", "0123456789.()")
-
-
-def data_dir() -> Path:
-    """Where user data lives; created on first use."""
-    from assistant.paths import data_dir as user_data_dir
-
-    return user_data_dir()
 
 
 def tokens(text: str) -> list[str]:

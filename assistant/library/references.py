@@ -86,7 +86,7 @@ class AddResult:
 
 def user_data_dir() -> Path:
     """The user data dir (the product's one helper for it)."""
-    from assistant.examples import data_dir
+    from assistant.paths import data_dir
 
     return data_dir()
 

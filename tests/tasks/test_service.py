@@ -153,7 +153,6 @@ def test_probe_takes_endpoint_and_keeps_profile_as_an_alias():
 
 def test_user_paths_follow_jixiao_home(monkeypatch, tmp_path):
     from assistant import paths
-    from assistant.examples import data_dir
     from assistant.llm.cache import default_path
     from assistant.llm.endpoints import config_path
     from assistant.ui.store import home
@@ -161,7 +160,7 @@ def test_user_paths_follow_jixiao_home(monkeypatch, tmp_path):
     monkeypatch.setenv("JIXIAO_HOME", str(tmp_path))
     for var in ("JIXIAO_CACHE", "JIXIAO_CONFIG"):
         monkeypatch.delenv(var, raising=False)
-    assert paths.data_dir() == data_dir() == home() == tmp_path
+    assert paths.data_dir() == home() == tmp_path
     assert config_path() == tmp_path / "config" / "endpoints.toml"
     assert default_path() == tmp_path / "cache" / "llm-cache.sqlite3"
     monkeypatch.delenv("JIXIAO_HOME")

@@ -18,7 +18,7 @@ def batch(
     no_store: Annotated[bool, typer.Option("--no-store", help="不保存审核记录（不能断点续跑）")] = False,
 ) -> None:
     """批量审核多个表格：按部门汇总评级、含糊指标占比、缺少成本/效益/满意度的项目；中断后重跑会从断点继续。"""
-    from assistant.office.cli import run_batch_command
+    from assistant.commands_office import run_batch_command
 
     raise typer.Exit(run_batch_command(paths, outputs=output or [], policy=policy, department=department,
                                        store=not no_store))
@@ -32,7 +32,7 @@ def diff(
 ) -> None:
     """对比两版表格的审核结果：每条问题标为 已修正 / 新增 / 未变 / 有变化，并带出已有的处理意见。
     只给修改后的表格时，与保存的同一部门同一项目的上一次审核对比。"""
-    from assistant.office.cli import run_diff
+    from assistant.commands_office import run_diff
 
     old, new = (first, second) if second is not None else (None, first)
     raise typer.Exit(run_diff(old, new, policy=policy, output=output))
@@ -46,7 +46,7 @@ def letter(
     policy: Annotated[str | None, typer.Option("--policy", "--profile", "-p", help=POLICY_HELP)] = None,
 ) -> None:
     """生成审核意见书（.docx）：逐条列出问题、依据和修改要求，已标为“不是问题”的不列入。"""
-    from assistant.office.cli import run_letter
+    from assistant.commands_office import run_letter
 
     raise typer.Exit(run_letter(table, output=output, project=project, department=department, policy=policy))
 
@@ -55,7 +55,7 @@ def runs(
     show: Annotated[int | None, typer.Option("--show", help="列出某次审核的问题（带序号和处理意见）")] = None,
 ) -> None:
     """列出保存的审核记录（日期、文件、部门、口径、规则版本、文件摘要）。"""
-    from assistant.office.cli import run_runs
+    from assistant.commands_office import run_runs
 
     raise typer.Exit(run_runs(show))
 
@@ -68,7 +68,7 @@ def decide(
     user: Annotated[str, typer.Option("--user", help="审核人")] = "",
 ) -> None:
     """记录对一条问题的处理意见；下一版同一项目的同一问题会带出这条意见。"""
-    from assistant.office.cli import run_decide
+    from assistant.commands_office import run_decide
 
     raise typer.Exit(run_decide(run_id, number, decision, comment, user))
 
