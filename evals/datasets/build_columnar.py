@@ -14,6 +14,7 @@ import argparse
 import html
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -202,40 +203,56 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def build(out: Path = OUT_DIR, check: bool = False) -> list[str]:
-    """Write every file (or, with ``check``, only compare the gold JSON); return the differing names."""
-    out.mkdir(parents=True, exist_ok=True)
-    differ = []
-    for table in TABLES:
-        for name, text in ((f"{table['id']}.parse.json", _json(gold_parse(table))),
-                           (f"{table['id']}.review.json", _json(gold_review(table)))):
-            path = out / name
-            if check:
-                if not path.exists() or path.read_text(encoding="utf-8") != text:
-                    differ.append(name)
-            else:
-                path.write_text(text, encoding="utf-8")
-        if check:
-            continue
-        target = out / f"{table['id']}.{table['format']}"
-        {"xlsx": write_xlsx, "docx": write_docx}.get(table["format"], _write_html)(table, target)
-    return differ
+Writer = Callable[[dict[str, Any], Path], None]
 
 
 def _write_html(table: dict[str, Any], path: Path) -> None:
     path.write_text(html_text(table), encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="生成列式金标准表格文件与金标准 JSON")
+WRITERS: dict[str, Writer] = {"xlsx": write_xlsx, "docx": write_docx, "html": _write_html}
+
+
+def write_set(tables: list[dict[str, Any]], out: Path, *, check: bool,
+              review: Callable[[dict[str, Any]], dict[str, Any]], writers: dict[str, Writer]) -> list[str]:
+    """Write each table's ``<id>.parse.json``, ``<id>.review.json`` (from ``review``) and ``<id>.<format>``
+    (by ``writers[format]``), or with ``check`` only compare the gold JSON; return the differing names."""
+    out.mkdir(parents=True, exist_ok=True)
+    differ = []
+    for table in tables:
+        for name, text in ((f"{table['id']}.parse.json", _json(gold_parse(table))),
+                           (f"{table['id']}.review.json", _json(review(table)))):
+            path = out / name
+            if check:
+                if not path.exists() or path.read_text(encoding="utf-8") != text:
+                    differ.append(name)
+            else:
+                path.write_text(text, encoding="utf-8")
+        if not check:
+            writers[table["format"]](table, out / f"{table['id']}.{table['format']}")
+    return differ
+
+
+def build(out: Path = OUT_DIR, check: bool = False) -> list[str]:
+    """Write every columnar file (or, with ``check``, only compare the gold JSON); return the differing names."""
+    return write_set(TABLES, out, check=check, review=gold_review, writers=WRITERS)
+
+
+def command(build: Callable[..., list[str]], out: Path, description: str, argv: list[str] | None) -> int:
+    """The ``python -m`` entry of a dataset builder: ``--check`` compares, otherwise it writes ``out``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--check", action="store_true", help="只检查已提交的金标准 JSON 是否与 spec 一致")
     args = ap.parse_args(argv)
     differ = build(check=args.check)
     if differ:
         print("与 spec 不一致：" + "、".join(differ))
         return 1
-    print("已生成" if not args.check else "一致", OUT_DIR)
+    print("已生成" if not args.check else "一致", out)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(build, OUT_DIR, "生成列式金标准表格文件与金标准 JSON", argv)
 
 
 if __name__ == "__main__":

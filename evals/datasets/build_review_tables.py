@@ -5,13 +5,12 @@ tab-separated .txt files, each with ``<id>.parse.json`` (the indicators as writt
     python -m evals.datasets.build_review_tables          # writes evals/datasets/review_tables/
     python -m evals.datasets.build_review_tables --check  # exit 1 if a committed gold JSON differs
 
-The file writers and the parse-gold shape are ``build_columnar``'s; the project's parser and review engine
+The file writers, the parse-gold shape and the build loop are ``build_columnar``'s; the project's parser and review engine
 are never called.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,43 +47,18 @@ def gold_review(table: dict[str, Any]) -> dict[str, Any]:
             "project_level_codes": list(PROJECT_LEVEL_CODES), "findings": findings}
 
 
+def _write_tsv(table: dict[str, Any], path: Path) -> None:
+    path.write_text(tsv_text(table), encoding="utf-8")
+
+
 def build(out: Path = OUT_DIR, check: bool = False) -> list[str]:
-    """Write every file (or, with ``check``, only compare the gold JSON); return the differing names."""
-    out.mkdir(parents=True, exist_ok=True)
-    differ = []
-    for table in TABLES:
-        for name, text in ((f"{table['id']}.parse.json", columnar._json(columnar.gold_parse(table))),
-                           (f"{table['id']}.review.json", columnar._json(gold_review(table)))):
-            path = out / name
-            if check:
-                if not path.exists() or path.read_text(encoding="utf-8") != text:
-                    differ.append(name)
-            else:
-                path.write_text(text, encoding="utf-8")
-        if check:
-            continue
-        target = out / f"{table['id']}.{table['format']}"
-        if table["format"] == "xlsx":
-            columnar.write_xlsx(table, target)
-        elif table["format"] == "docx":
-            columnar.write_docx(table, target)
-        elif table["format"] == "html":
-            target.write_text(columnar.html_text(table), encoding="utf-8")
-        else:
-            target.write_text(tsv_text(table), encoding="utf-8")
-    return differ
+    """Write every review table (or, with ``check``, only compare the gold JSON); return the differing names."""
+    return columnar.write_set(TABLES, out, check=check, review=gold_review,
+                              writers={**columnar.WRITERS, "txt": _write_tsv})
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="生成外省风格审核评测表格与人工标注")
-    ap.add_argument("--check", action="store_true", help="只检查已提交的标注 JSON 是否与 spec 一致")
-    args = ap.parse_args(argv)
-    differ = build(check=args.check)
-    if differ:
-        print("与 spec 不一致：" + "、".join(differ))
-        return 1
-    print("已生成" if not args.check else "一致", OUT_DIR)
-    return 0
+    return columnar.command(build, OUT_DIR, "生成外省风格审核评测表格与人工标注", argv)
 
 
 if __name__ == "__main__":
