@@ -24,6 +24,9 @@ scheme). Judgement calls (direction, =0 targets, placement, baselines, satisfact
 the answer as findings for the user to read; they never trigger a re-ask, because an expert's answer can
 rightly differ from a rule's guess there."""
 
+OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+"""The 二级 names under 效益指标."""
+
 _SLOT = re.compile(r"【[^】]*】")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -45,6 +48,17 @@ def layout(policy: Any = None) -> str:
     from assistant.review.policy import load_policy
 
     return load_policy(policy).layout
+
+
+def place(sub: str, layout: str) -> tuple[str, str]:
+    """(一级, 二级) of a 二级 name under the policy's layout."""
+    if sub == "成本指标":
+        return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
+    if sub in OUTCOME_SUBS:
+        return "效益指标", sub
+    if sub == "服务对象满意度指标":
+        return "满意度指标", sub
+    return "产出指标", sub
 
 
 def to_indicator(category: str, subcategory: str | None, name: str, value: str, unit: str | None = None,

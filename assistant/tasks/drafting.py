@@ -12,30 +12,19 @@ from __future__ import annotations
 import re
 
 from assistant.examples import tokens
+from assistant.tasks.checks import OUTCOME_SUBS, place
 from assistant.tasks.facts import FactRow, Facts, read_facts
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator
 from assistant.tasks.records import Record, search
 
-_OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 QUOTA = {"数量指标": 3, "质量指标": 2, "时效指标": 1, "成本指标": 2, "效益指标": 3, "服务对象满意度指标": 1}
 _FACT_SOURCE = "您给出的信息"
 SECTOR_BOOST = 1.6
 GROUP_FLOOR = 0.6
 
 
-def place(sub: str, layout: str) -> tuple[str, str]:
-    """(一级, 二级) of a 二级 name under the policy's layout."""
-    if sub == "成本指标":
-        return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
-    if sub in _OUTCOME_SUBS:
-        return "效益指标", sub
-    if sub == "服务对象满意度指标":
-        return "满意度指标", sub
-    return "产出指标", sub
-
-
 def _slot(sub: str) -> str:
-    return "效益指标" if sub in _OUTCOME_SUBS else sub
+    return "效益指标" if sub in OUTCOME_SUBS else sub
 
 
 def _from_fact(r: FactRow, layout: str) -> SuggestedIndicator:

@@ -21,7 +21,6 @@ from assistant.tasks.models import ProjectDescription, SuggestedIndicator, Sugge
 from assistant.tasks.starters import ProjectType, Row, has_recipients, infer_type
 
 OnIndicator = Callable[[SuggestedIndicator], None]
-_OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 _TOTAL_COST = ("合同金额", "课题经费", "发放金额", "项目总成本")
 
 
@@ -39,24 +38,13 @@ def missing_fields(desc: ProjectDescription) -> list[str]:
     return out
 
 
-def place(sub: str, layout: str) -> tuple[str, str]:
-    """(一级, 二级) of a starter row's 二级 under the policy's layout."""
-    if sub == "成本指标":
-        return ("产出指标", "成本指标") if layout == "legacy" else ("成本指标", "经济成本指标")
-    if sub in _OUTCOME_SUBS:
-        return "效益指标", sub
-    if sub == "服务对象满意度指标":
-        return "满意度指标", sub
-    return "产出指标", sub
-
-
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def _from_row(row: Row, ptype: ProjectType, desc: ProjectDescription, layout: str,
               value_hint: ValueHint | None) -> SuggestedIndicator:
-    category, sub = place(row.sub, layout)
+    category, sub = checks.place(row.sub, layout)
     reason = [f"{ptype.name}类项目的常用{row.sub}（DOMAIN §4.3 起草模板）"]
     value, proposed, basis = f"{row.op}【待填】{row.unit}", True, row.basis
     if row.sub == "成本指标" and desc.amount is not None and row.unit == "万元" and any(
@@ -73,7 +61,7 @@ def _from_row(row: Row, ptype: ProjectType, desc: ProjectDescription, layout: st
 
 
 def _from_given(target: GivenTarget, layout: str) -> SuggestedIndicator:
-    category, sub = place(target.sub, layout)
+    category, sub = checks.place(target.sub, layout)
     sign = re.match(r"[≥≤=><]", target.value)
     return SuggestedIndicator(category=category, subcategory=sub, name=target.name,
                               comparator=sign.group(0) if sign else "≤", value=target.value, unit=target.unit,

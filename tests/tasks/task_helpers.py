@@ -1,18 +1,22 @@
-"""Shared helpers of the task tests: a client on the scripted server, and reading what was sent."""
+"""Shared helpers of the task tests: a client on the scripted server, and reading what was sent (the
+request readers are the scripted server's)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from scripted_server import critique_projects, data_blocks, make_endpoint, rewrite_rows
+
+__all__ = ["as_json", "client", "critique_ids", "data_blocks", "rewrite_rows", "sent_text", "tool_name"]
+
 
 def client(srv: Any, mode: str = "TOOLS", **overrides: Any) -> Any:
-    from assistant.llm import Client, Endpoint
+    """A cache-less client on ``srv`` with the task tests' timeouts (longer than the llm tests')."""
+    from assistant.llm import Client
 
-    values = {"name": "scripted", "base_url": srv.url, "model": "scripted-model", "mode": mode, "timeout": 5.0,
-              "transport_retries": 1, "backoff_cap": 1.0, "concurrency": 3, "max_retries": 2,
-              "price_input_per_1k": 0.002, "price_output_per_1k": 0.008} | overrides
-    return Client(Endpoint(**values), cache=False)
+    values = {"timeout": 5.0, "transport_retries": 1, "backoff_cap": 1.0, "concurrency": 3, "max_retries": 2}
+    return Client(make_endpoint(srv, mode, **(values | overrides)), cache=False)
 
 
 def sent_text(payload: dict[str, Any]) -> str:
@@ -34,23 +38,6 @@ def as_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def data_blocks(payload: dict[str, Any]) -> dict[str, Any]:
-    """The ``<数据 名称="…">`` blocks of the last user message, parsed (label → value)."""
-    import re
-
-    user = [m for m in payload.get("messages", []) if m.get("role") == "user"][0]
-    return {m.group(1): json.loads(m.group(2))
-            for m in re.finditer(r'<数据 名称="([^"]+)">\n(.*?)\n</数据>', str(user["content"]), re.S)}
-
-
-def rewrite_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every row to rewrite in a rewrite request (one project or several), each with its 编号 if any."""
-    block = data_blocks(payload)["待改写指标"]
-    if block and isinstance(block[0], dict) and "待改写指标" in block[0]:
-        return [row for group in block for row in group["待改写指标"]]
-    return block
-
-
 def critique_ids(payload: dict[str, Any]) -> list[tuple[str, str]]:
     """(编号, 项目名称) of every project in a critique request."""
-    return [(p.get("编号", ""), p["名称"]) for p in data_blocks(payload)["待审项目"]]
+    return [(p.get("编号", ""), p["名称"]) for p in critique_projects(payload)]
