@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from assistant.examples import tokens
 from assistant.model import Indicator, Project
+from assistant.review.names import input_measure
 from assistant.tasks.models import RewriteOption
 
 _P = "【待填】"
@@ -26,7 +27,6 @@ _CHANGE_TAIL = re.compile(r"(?:提升|提高|增强|改善|优化|加强|完善|
 _DOWN_WORDS = re.compile(r"降低|减少|下降|压减|遏制|杜绝|不发生|零发生|零|减轻|缩短|压缩|控制在|不超|以内|以下")
 _NEGATIVE = re.compile(r"违建|违法|违规|事故|事件|投诉|案件|发生数|发生率|污染|超标|故障|拥堵|延误|中毒|伤亡|死亡|损失|"
                        r"差错|错误|隐患|火灾|犯罪|发病|失业|积压|逾期|返工|偏差|不合格|黑臭|欠薪|纠纷")
-_INPUT = re.compile(r"资金拨付|拨付率|拨付及时|预算执行|执行率|资金到位|资金使用|支出进度|资金支付|支付率|经费使用|资金落实")
 _COST = re.compile(r"不超预算|超预算|可控|控制在合理范围|合理范围|合理区间|节约|节支|成本控制|成本|费用|经费|开支|支出|价格")
 _MONEY = re.compile(r"成本|费用|经费|支出|开支|预算|价格|造价")
 _COVER = re.compile(r"覆盖|所有|全部|全体|全区|全市|全县|全员|应发尽发|应保尽保|应援尽援|应检尽检|应收尽收|应治尽治|应享尽享|"
@@ -201,7 +201,7 @@ def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOptio
         from assistant.tasks.records import search
 
         for rec, _ in search(project.name + " " + (project.goal or ""), 20):
-            if rec.sub == "数量指标" and not _INPUT.search(rec.name):
+            if rec.sub == "数量指标" and not input_measure(rec.name):
                 out.insert(0, _opt("产出指标", "数量指标", rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
                                    f"{why}；本项目的主要产出（来源：指标库“{rec.label}”）"))
                 break
@@ -234,7 +234,7 @@ def _library_options(ind: Indicator, subj: str, down: bool, project: Project | N
     query = " ".join(x for x in (ind.name, project.name if project else "") if x)
     out = []
     for rec, _ in search(query, 30):
-        if not _shares(subj, rec.name) or _INPUT.search(rec.name):
+        if not _shares(subj, rec.name) or input_measure(rec.name):
             continue
         if down != (rec.op in ("≤", "=") and bool(_NEGATIVE.search(rec.name) or rec.op == "≤")):
             continue
@@ -285,7 +285,7 @@ def _project_options(ind: Indicator, project: Project | None, subj: str, *, any_
     ranked = sorted(ranked, key=lambda x: -len(set(tokens(x[0].name)) & about))
     out = []
     for rec, _ in ranked:
-        if rec.group != top or (rec.sub not in slots and (only or not any_slot)) or _INPUT.search(rec.name) \
+        if rec.group != top or (rec.sub not in slots and (only or not any_slot)) or input_measure(rec.name) \
                 or rec.sub in ("成本指标", "服务对象满意度指标") and any_slot:
             continue
         cat = "效益指标" if "效益" in rec.sub or "可持续" in rec.sub else (
@@ -326,14 +326,14 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
     generic = bool(_GENERIC.fullmatch(re.sub(r"指标$", "", name))) or name in ("社会效益指标", "经济效益指标")
     if name.startswith("是否"):
         out += _yes_no_options(ind, subj)
-    elif name.endswith("标准") and not _INPUT.search(name):
+    elif name.endswith("标准") and not input_measure(name):
         unit = "元/人·月" if re.search(r"生活|补助|补贴|救助|保障|孤儿|低保|津贴", name + (project.name if project else "")) \
             else f"元/{_P}"
         out.append(_opt("产出指标", "成本指标", name, "=", f"={_P}{unit}", unit if _P not in unit else None,
                         "标准是固定值，用“=”并写明依据的政策文件", basis="预算支出标准"))
         out.append(_opt("产出指标", "质量指标", "发放准确率", "=", "=100%", "%", "按标准足额准确发放；请确认后采用"))
     elif _MEASURE.search(name) and _NON_VALUE.match(value.strip()) and not downward(name, value) \
-            and not _INPUT.search(name):
+            and not input_measure(name):
         unit = "%" if _RATE.search(name[-2:]) else ("人次" if "人次" in name or "培训" in name else (
             "个工作日" if re.search(r"时限|时长", name) else _unit_for(name)))
         comp = "≤" if re.search(r"时限|时长|天数", name) else "≥"
@@ -343,7 +343,7 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _project_options(ind, project, subj)
     if out:
         pass
-    elif _INPUT.search(name):
+    elif input_measure(name):
         out += _input_options(ind, project)
     elif cat.startswith("成本") or sub.startswith("成本") or (_COST.search(value) and (
             _MONEY.search(name + value) or re.search(r"预算", value))) or (
@@ -399,12 +399,12 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             out.append(_opt(cat, sub, f"{name}较上年提高", "≥", f"≥{_P}个百分点", "个百分点",
                             "对象本身是比率：按百分点计（目标值减基期值）；需提供基期年份和基期值", basis="历史标准",
                             baseline=True))
-    if len(out) < 3 and project is not None and not generic and not _INPUT.search(name) and (
+    if len(out) < 3 and project is not None and not generic and not input_measure(name) and (
             _shares(subj, project.name) or _shares(name, project.name)):
         out += _project_options(ind, project, subj, any_slot=True)[: 3 - len(out)]
     if len(out) < 3:
         out += _proxy_options(ind, subj)
-    if len(out) < 3 and not _INPUT.search(name):
+    if len(out) < 3 and not input_measure(name):
         out += _library_options(ind, subj, downward(name, value), project)
     if not out:
         unit = _unit_for(name)
@@ -412,7 +412,7 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         unit = "%" if measure.endswith("率") else unit
         out.append(_opt(cat, sub, measure, "≥", f"≥{_P}{unit}", unit,
                         "给出可核对的目标值，写明依据（计划、历史数据或标准）"))
-    if not _INPUT.search(name):
+    if not input_measure(name):
         out = [o if _shares(subj, o.name) or _shares(name, o.name) else o.model_copy(
             update={"name": f"{o.name}（{subj}）"}) for o in out]
     seen, unique = set(), []
