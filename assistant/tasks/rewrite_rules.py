@@ -71,13 +71,16 @@ _PROXIES: tuple[Proxy, ...] = (
     Proxy(r"水质|水环境|河道|河湖|水体", (
         ("效益指标", "生态效益指标", "断面水质达标率", "≥", "%"),
         ("效益指标", "生态效益指标", "黑臭水体数量", "=", "条"))),
-    Proxy(r"环境|人居|市容|卫生|整洁|面貌", (
+    Proxy(r"环境|人居|市容|村容|村貌|卫生|整洁|面貌", (
         ("效益指标", "生态效益指标", "生活垃圾无害化处理率", "≥", "%"),
         ("产出指标", "数量指标", "整治点位数", "≥", "个"),
         ("效益指标", "社会效益指标", "环境问题投诉量", "≤", "件"))),
     Proxy(r"空气|大气|扬尘|排放|减排|节能", (
         ("效益指标", "生态效益指标", "空气质量优良天数比例", "≥", "%"),
         ("效益指标", "生态效益指标", "主要污染物排放削减量", "≥", "吨"))),
+    Proxy(r"示范|带动|辐射|引领", (
+        ("效益指标", "社会效益指标", "示范经验复制推广数", "≥", "个"),
+        ("效益指标", "社会效益指标", "带动农户（企业）数", "≥", "户"))),
     Proxy(r"知名度|影响力|形象|美誉|品牌|宣传效果|传播", (
         ("效益指标", "社会效益指标", "省级以上媒体报道篇数", "≥", "篇"),
         ("效益指标", "社会效益指标", "宣传内容累计阅读（观看）量", "≥", "万人次"))),
@@ -96,7 +99,7 @@ _PROXIES: tuple[Proxy, ...] = (
     Proxy(r"产业|经济|发展|营收|产值|企业", (
         ("效益指标", "经济效益指标", "受支持企业营业收入增长率", "≥", "%"),
         ("效益指标", "经济效益指标", "带动社会投资额", "≥", "万元"))),
-    Proxy(r"健康|医疗|就医|看病|疾病|防控", (
+    Proxy(r"健康|医疗|就医|看病|疾病", (
         ("效益指标", "社会效益指标", "重点人群健康管理率", "≥", "%"),
         ("产出指标", "时效指标", "平均候诊时间", "≤", "分钟"))),
     Proxy(r"教学|教育|学生|办学", (
@@ -130,13 +133,14 @@ def downward(name: str, value: str) -> bool:
     """Whether the indicator asks for less (a reduction, a cap, an incident count)."""
     if _DOWN_WORDS.search(value or "") and not re.search(r"提高|提升|增加|增长", value or ""):
         return True
-    return bool(_NEGATIVE.search(name or "")) and not re.search(r"查处|整改|办结|处置|打击|拆除|下降率|降幅", name or "")
+    return bool(_NEGATIVE.search(name or "")) and not re.search(r"查处|整改|办结|处置|打击|拆除|化解|调解|解决|消除|除治|救治|下降率|降幅",
+                                                     name or "")
 
 
 def _unit_for(name: str) -> str:
     if _RATE.search(name[-3:]):
         return "%"
-    for words, unit in (("违建|违法建设", "处"), ("事故|事件|案件|火灾|中毒", "起"), ("投诉|纠纷", "件"),
+    for words, unit in (("违建|违法建设", "处"), ("事故|事件|案件|火灾|中毒|非法|违规|违法", "起"), ("投诉|纠纷", "件"),
                         ("人数|人员", "人"), ("户", "户"), ("时长|时间|时限", "个工作日")):
         if re.search(words, name):
             return unit
@@ -202,7 +206,11 @@ def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
 
 def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOption]:
     why = "资金拨付、预算执行衡量的是投入，不是这笔钱带来的产出或效果；改为衡量产出和成本"
+    own = [o.model_copy(update={"reason": f"{why}；{o.reason.split('；', 1)[-1]}"})
+           for o in _project_measures(ind, project, effect=True) if not o.name.endswith("覆盖率")]
     out = [_opt("产出指标", "成本指标", "成本控制率（实际支出/预算）", "≤", f"≤{_P}%", "%", why, basis="预算支出标准")]
+    if own:
+        return [*own[:2], *out][:3]
     if project is not None:
         from assistant.tasks.records import search
 
@@ -211,7 +219,8 @@ def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOptio
                 out.insert(0, _opt("产出指标", "数量指标", rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
                                    f"{why}；本项目的主要产出（来源：指标库“{rec.label}”）"))
                 break
-    out.append(_opt("产出指标", "质量指标", "年度计划任务完成率（已完成/计划）", "≥", f"≥{_P}%", "%", why))
+    if len(out) < 2:
+        out.append(_opt("产出指标", "质量指标", "年度计划任务完成率（已完成/计划）", "≥", f"≥{_P}%", "%", why))
     return out
 
 
@@ -240,6 +249,9 @@ def _proxy_options(ind: Indicator, subj: str) -> list[RewriteOption]:
         why = f"“{subj}”本身不能直接计量，用能观察到的结果来衡量"
     domain = _domain(subj)
     for cat, sub, name, comp, unit in rows:
+        safety = re.search(r"([\u4e00-\u9fff]{2,4}?)安全", subj)
+        if name == "安全责任事故发生数" and safety and safety.group(1) not in ("生产", "运行", "确保", "保障"):
+            name = f"{safety.group(1)}安全事故发生数"
         if domain and name.startswith(_HOLDERS):
             name = domain + re.sub(f"^(?:{'|'.join(_HOLDERS)})", "", name)
         value = f"{comp}{_P}{unit}"
@@ -350,12 +362,13 @@ _CLASSIFIERS: tuple[tuple[str, str], ...] = (
     (r"设备|仪器|计算机|电脑|机具|锅炉", "台"), (r"终端|点位|站点|监测点|摄像|设施点", "个"),
     (r"学校|幼儿园|医院|卫生院|卫生室", "所"), (r"企业|合作社|商户|经营主体|机构", "家"), (r"农户|家庭|住户|脱贫户", "户"),
     (r"放映|演出|讲座|展演|赛事|比赛|活动|宣讲", "场"), (r"培训班|班次", "期"), (r"资料|手册|宣传品|折页", "份"),
-    (r"图书|书籍", "册"), (r"报道|文章|稿件", "篇"), (r"管网|管道|道路|公路|河道|线路|堤防", "公里"),
+    (r"图书|书籍", "册"), (r"物资|用品|装备|器材", "件"), (r"报道|文章|稿件", "篇"), (r"管网|管道|道路|公路|河道|线路|堤防", "公里"),
     (r"农田|耕地|林地|造林|抚育|草原|面积", "亩"), (r"住房|公租房|房屋", "套"), (r"制度|办法|标准|规范|方案", "项"),
     (r"桥梁|公厕|厕所|泵站|水库|驿站", "座"), (r"案件|纠纷", "件"), (r"项目", "个"),
     (r"人员|学员|学生|老人|老年人|群众|对象|人才|患者|妇女|儿童", "人"))
 _AUDIENCE: tuple[tuple[str, str], ...] = (
     (r"放映|电影", "观影群众人次"), (r"演出|送戏|戏曲|文艺", "观看群众人次"),
+    (r"图书馆|阅览室|农家书屋|城市书房", "到馆读者人次"),
     (r"展览|展陈|博物馆|纪念馆|科技馆|美术馆|科普基地|教育基地", "参观人次"), (r"赛事|比赛|马拉松|运动会", "参赛人次"),
     (r"养老|老年人|助餐|日间照料", "服务老年人人次"),
     (r"讲座|宣讲|宣传|普法|科普|义诊|文明实践|志愿服务|阅读|推广", "参与群众人次"))
@@ -556,7 +569,8 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
     text = f"{name}{value}"
     cat, sub = _place(ind)
     out: list[RewriteOption] = []
-    generic = bool(_GENERIC.fullmatch(re.sub(r"指标$", "", name))) or name in ("社会效益指标", "经济效益指标")
+    generic = bool(_GENERIC.fullmatch(re.sub(r"指标$", "", name))) or name in ("社会效益指标", "经济效益指标") or (
+        len(subj) <= 2 and bool(re.fullmatch(r"防治|建设|管理|实施|治理|推进|开展|服务|保障|运行", subj)))
     if name.startswith("是否"):
         out += _yes_no_options(ind, subj)
     elif name.endswith("标准") and not input_measure(name):
@@ -574,6 +588,8 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
                         f"“{value}”不是可比较的目标值，按计划填写数值"))
     if generic:
         out += _project_measures(ind, project, effect=not cat.startswith("产出") or "效益" in name)
+        if len(out) < 2:
+            out += _proxy_options(ind, subj)[: 2 - len(out)]
         if len(out) < 2:
             out += _project_options(ind, project, subj)[: 2 - len(out)]
     if out:
@@ -600,10 +616,13 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _time_options(ind, project, subj)
     elif _COUNT.search(value) or _EFFORT.search(value):
         out += _count_options(ind, project, subj, value)
-    if not out and _QUALITY.search(value) and not re.search(r"提高|提升|增强|改善", value):
+    if not out and _QUALITY.search(value) and not re.search(r"提高|提升|增强|改善|优化|加强|完善|促进|推动|推进", value) \
+            and not re.search(r"效应|作用|影响|氛围|形象|效果|成效", name):
         word = "优良率" if re.search(r"优良|优", value) else ("合格率" if re.search(r"合格|达标|符合", value) else (
             "合规率" if re.search(r"合理|规范", value) else "达标率"))
-        out.append(_opt(cat, sub if sub else "质量指标", _named(subj, name, word), "≥", f"≥{_P}%", "%",
+        acted = re.search(r"(?:化解|调解|整改|处置|办结|查处|救治|消除|除治|清除|治理|解决|处理)$", subj)
+        out.append(_opt(cat, sub if sub else "质量指标", f"{subj}率" if acted else _named(subj, name, word), "≥",
+                        f"≥{_P}%", "%",
                         f"“{value}”是评价词，写成对照标准的{word}，并在依据中写明标准名称", basis="行业标准"))
         if project is not None and (_shares(subj, project.name) or _shares(name, project.name)):
             out += _project_options(ind, project, subj, only=("质量指标",))[:2]
@@ -614,7 +633,11 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
                             "对象本身是比率：按百分点计（目标值减基期值）；需提供基期年份和基期值", basis="历史标准",
                             baseline=True))
     if len(out) < 2:
-        out += _proxy_options(ind, subj)
+        proxies = _proxy_options(ind, subj)
+        if not out and proxies and re.search(r"效应|作用|影响|氛围|形象|获得感|幸福感|示范|带动", name):
+            out += _project_measures(ind, project, effect=True)[:1]
+        out += proxies[: 2 - len(out)] if len(out) < 2 and not _SAT.search(name) else [
+            o for o in proxies if _shares(subj, o.name) or _shares(name, o.name)]
     if len(out) < 2 and project is not None and not generic and not input_measure(name) and (
             _shares(subj, project.name) or _shares(name, project.name)):
         out += _project_options(ind, project, subj, any_slot=True)[: 2 - len(out)]
@@ -624,7 +647,9 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _project_measures(ind, project, effect=not cat.startswith("产出"))
     if not out:
         unit = _unit_for(name)
-        measure = name if re.search(r"数|量|率|度", name[-2:]) else _named(subj, name, "完成率")
+        grows = re.search(r"提高|提升|增加|增长|扩大|增强", value) and re.search(r"产能|产量|规模|收入|数量|总量", subj)
+        measure = name if re.search(r"数|量|率|度", name[-2:]) else (
+            f"{subj}较上年增长率" if grows else _named(subj, name, "完成率"))
         unit = "%" if measure.endswith("率") else unit
         out.append(_opt(cat, sub, measure, "≥", f"≥{_P}{unit}", unit,
                         "给出可核对的目标值，写明依据（计划、历史数据或标准）"))
