@@ -102,7 +102,10 @@ _PROXIES: tuple[Proxy, ...] = (
     Proxy(r"健康|医疗|就医|看病|疾病", (
         ("效益指标", "社会效益指标", "重点人群健康管理率", "≥", "%"),
         ("产出指标", "时效指标", "平均候诊时间", "≤", "分钟"))),
-    Proxy(r"教学|教育|学生|办学", (
+    Proxy(r"营养|体质|体检", (
+        ("效益指标", "社会效益指标", "学生体质健康达标率", "≥", "%"),
+        ("效益指标", "社会效益指标", "营养不良检出率", "≤", "%"))),
+    Proxy(r"教学|教育|办学", (
         ("效益指标", "社会效益指标", "学生学业质量监测达标率", "≥", "%"),
         ("产出指标", "质量指标", "教学设施设备达标率", "≥", "%"))),
     Proxy(r"管理|制度|规范化|机制|治理", (
@@ -133,7 +136,7 @@ def downward(name: str, value: str) -> bool:
     """Whether the indicator asks for less (a reduction, a cap, an incident count)."""
     if _DOWN_WORDS.search(value or "") and not re.search(r"提高|提升|增加|增长", value or ""):
         return True
-    return bool(_NEGATIVE.search(name or "")) and not re.search(r"查处|整改|办结|处置|打击|拆除|化解|调解|解决|消除|除治|救治|下降率|降幅",
+    return bool(_NEGATIVE.search(name or "")) and not re.search(r"查处|整改|办结|办理|处置|处理|受理|响应|维修|修复|打击|拆除|化解|调解|解决|消除|除治|救治|下降率|降幅",
                                                      name or "")
 
 
@@ -367,7 +370,7 @@ _CLASSIFIERS: tuple[tuple[str, str], ...] = (
     (r"桥梁|公厕|厕所|泵站|水库|驿站", "座"), (r"案件|纠纷", "件"), (r"项目", "个"),
     (r"人员|学员|学生|老人|老年人|群众|对象|人才|患者|妇女|儿童", "人"))
 _AUDIENCE: tuple[tuple[str, str], ...] = (
-    (r"放映|电影", "观影群众人次"), (r"演出|送戏|戏曲|文艺", "观看群众人次"),
+    (r"放映|电影", "观影群众人次"), (r"演出|送戏|戏曲|文艺|展演|巡演|汇演", "观看群众人次"),
     (r"图书馆|阅览室|农家书屋|城市书房", "到馆读者人次"),
     (r"展览|展陈|博物馆|纪念馆|科技馆|美术馆|科普基地|教育基地", "参观人次"), (r"赛事|比赛|马拉松|运动会", "参赛人次"),
     (r"养老|老年人|助餐|日间照料", "服务老年人人次"),
@@ -412,7 +415,9 @@ def _output_quantity(project: Project | None) -> FactRow | None:
     if not rows:
         return None
     about = set(tokens(project.name))
-    return max(reversed(rows), key=lambda r: len(set(tokens(r.name)) & about))
+    verb = _VERB_TAIL.search(re.sub(r"(?:项目|工程|经费|资金|专项|补助|补贴)+$", "", project.name))
+    return max(reversed(rows), key=lambda r: len(set(tokens(r.name)) & about)
+               + (3 if verb and verb.group(1) in r.name else 0))
 
 
 def _base(unit: str | None) -> str:
@@ -442,7 +447,7 @@ def _project_measures(ind: Indicator, project: Project | None, effect: bool) -> 
         out.append(_opt("效益指标", "社会效益指标", audience, "≥", f"≥{_P}人次", "人次",
                         f"{why}：受益面用实际到场（参与）的人次衡量，以签到或台账统计", basis="历史标准"))
     place = _PLACES.search(text)
-    verb = re.search(r"放映|演出|送戏|巡演|服务|宣传|覆盖|建设|配备|安装|接入", text)
+    verb = re.search(r"放映|演出|展演|送戏|巡演|服务|宣传|覆盖|建设|配备|安装|接入", text)
     if place and verb:
         whole = re.search(rf"(?:每|全部|所有|全县|全市|全区|全镇)\S{{0,4}}{place.group(0)}|{place.group(0)}全覆盖", text)
         verb_word = "" if verb.group(0) in ("覆盖", "服务") else verb.group(0)
@@ -487,6 +492,9 @@ def _cost_options(ind: Indicator, project: Project | None, subj: str, cat: str) 
     out: list[RewriteOption] = []
     row = _output_quantity(project)
     unit = _base(row.unit) if row is not None else None
+    if row is not None and re.fullmatch(r"(?:项目|工程|总|项目总|经费)?", thing):
+        thing = re.sub(r"^(?:购置|采购|更新|改造|新建|建设|完成|开展|举办|服务)|(?:数量|人数|场次|面积|里程|长度|数)$", "",
+                       row.name) or thing
     if unit:
         per = _PER_PREFIX.get(unit, f"每{unit}")
         money = "万元" if unit in ("座", "所", "公里", "辆", "个") and re.search(r"改造|建设|工程|新建|购置|运营", _project_text(project)) \
@@ -602,7 +610,9 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _cost_options(ind, project, subj, cat)
     elif _SAT.search(text) or cat.startswith("满意"):
         who = re.sub(r"满意度?|满意率|认可度|获得感|幸福感|安全感|的", "", subj) or "服务对象"
-        out.append(_opt("满意度指标", "服务对象满意度指标", f"{who}满意度", "≥", f"≥{_P}%", "%",
+        feeling = re.search(r"获得感|幸福感|安全感", subj)
+        out.append(_opt("满意度指标", "服务对象满意度指标", f"{who}{feeling.group(0) if feeling else ''}满意度", "≥",
+                        f"≥{_P}%", "%",
                         "满意度=（满意+比较满意）/有效问卷数；通常取85%–95%，写明抽样方法和有效问卷份数",
                         basis="历史标准"))
         out.append(_opt("满意度指标", "服务对象满意度指标", f"{who}有效投诉数", "≤", f"≤{_P}件", "件",
@@ -622,10 +632,12 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             "合规率" if re.search(r"合理|规范", value) else "达标率"))
         acted = re.search(r"(?:化解|调解|整改|处置|办结|查处|救治|消除|除治|清除|治理|解决|处理)$", subj)
         out.append(_opt(cat, sub if sub else "质量指标", f"{subj}率" if acted else _named(subj, name, word), "≥",
-                        f"≥{_P}%", "%",
-                        f"“{value}”是评价词，写成对照标准的{word}，并在依据中写明标准名称", basis="行业标准"))
+                        f"≥{_P}%", "%", f"“{value}”是评价词，写成{subj}率（已{acted.group(0)}数÷应{acted.group(0)}数）"
+                        if acted else f"“{value}”是评价词，写成对照标准的{word}，并在依据中写明标准名称",
+                        basis="历史标准" if acted else "行业标准"))
         if project is not None and (_shares(subj, project.name) or _shares(name, project.name)):
-            out += _project_options(ind, project, subj, only=("质量指标",))[:2]
+            measured = _project_options(ind, project, subj, only=("质量指标",))[:2]
+            out = measured if len(measured) == 2 and word in ("达标率", "合规率") and not acted else out + measured[:1]
     if not out and _RATE.search(name[-3:]) and not downward(name, value):
         out.append(_opt(cat, sub, name, "≥", f"≥{_P}%", "%", "给出目标值（对照计划或上年实际）", basis="历史标准"))
         if re.search(r"提高|提升|增加|增长|改善|较上年", value):
