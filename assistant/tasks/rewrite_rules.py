@@ -22,6 +22,7 @@ from assistant.model import Indicator, Project
 from assistant.review.names import input_measure
 from assistant.tasks.facts import FactRow, read_facts
 from assistant.tasks.models import RewriteOption
+from assistant.tasks.records import Record
 
 _P = "【待填】"
 _TAIL = re.compile(r"(?:的)?(?:情况|工作|水平|程度|效果|成效|状况|进一步|持续|明显|显著|有效|不断|逐步|稳步)+$")
@@ -209,7 +210,7 @@ def _down_options(ind: Indicator, subj: str) -> list[RewriteOption]:
 
 def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOption]:
     why = "资金拨付、预算执行衡量的是投入，不是这笔钱带来的产出或效果；改为衡量产出和成本"
-    own = [o.model_copy(update={"reason": f"{why}；{o.reason.split('；', 1)[-1]}"})
+    own = [o.model_copy(update={"reason": f"{why}；{o.reason.split('改写：', 1)[-1]}"})
            for o in _project_measures(ind, project, effect=True) if not o.name.endswith("覆盖率")]
     out = [_opt("产出指标", "成本指标", "成本控制率（实际支出/预算）", "≤", f"≤{_P}%", "%", why, basis="预算支出标准")]
     if own:
@@ -218,7 +219,7 @@ def _input_options(ind: Indicator, project: Project | None) -> list[RewriteOptio
         from assistant.tasks.records import search
 
         for rec, _ in search(project.name + " " + (project.goal or ""), 20):
-            if rec.sub == "数量指标" and not input_measure(rec.name):
+            if rec.sub == "数量指标" and not input_measure(rec.name) and _about(rec, project):
                 out.insert(0, _opt("产出指标", "数量指标", rec.name, rec.op, f"{rec.op}{_P}{rec.unit}", rec.unit,
                                    f"{why}；本项目的主要产出（来源：指标库“{rec.label}”）"))
                 break
@@ -305,6 +306,17 @@ def _slot_of(cat: str, name: str) -> tuple[str, ...]:
     return ("数量指标", "质量指标", "时效指标")
 
 
+_GENERAL = frozenset({"保障", "运行", "运营", "服务", "管理", "项目", "工作", "建设", "提升", "改造", "实施", "年度", "专项",
+                      "经费", "资金", "补助", "补贴", "支持", "开展", "提高", "保供"})
+
+
+def _about(rec: Record, project: Project) -> bool:
+    """The library record's sector is this project's: its group or keywords share a word with the project's name
+    or goal beyond general words (保障, 运营, 改造 …); 维修改造面积 is not about 生猪稳产保供."""
+    words = {t for t in tokens(f"{project.name}{project.goal or ''}") if t not in _GENERAL and not t.isdigit()}
+    return bool(words & set(tokens(f"{rec.group}{''.join(rec.keywords)}{rec.name}")))
+
+
 def _project_options(ind: Indicator, project: Project | None, subj: str, *, any_slot: bool = False,
                      only: tuple[str, ...] = ()) -> list[RewriteOption]:
     """When the row names no subject of its own (项目实施情况, 社会效益, 示范带动作用 …), the project is the
@@ -318,6 +330,8 @@ def _project_options(ind: Indicator, project: Project | None, subj: str, *, any_
     if not ranked:
         return []
     top = ranked[0][0].group
+    if not _about(ranked[0][0], project):
+        return []
     slots = only or _slot_of(ind.category or "", ind.name or "")
     about = set(tokens(f"{project.name}{project.goal or ''}{content}"))
     ranked = sorted(ranked, key=lambda x: -len(set(tokens(x[0].name)) & about))
@@ -664,7 +678,9 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             f"{subj}较上年增长率" if grows else _named(subj, name, "完成率"))
         unit = "%" if measure.endswith("率") else unit
         out.append(_opt(cat, sub, measure, "≥", f"≥{_P}{unit}", unit,
-                        "给出可核对的目标值，写明依据（计划、历史数据或标准）"))
+                        f"“{value}”只有方向：写成较上年的增长率，并写明基期年份和基期值" if grows else
+                        "给出可核对的目标值，写明依据（计划、历史数据或标准）", basis="历史标准" if grows else "计划标准",
+                        baseline=bool(grows)))
     seen, unique = set(), []
     for o in out:
         if o.name not in seen:

@@ -192,3 +192,9 @@ def test_no_option_is_a_proxy_name_suffixed_with_the_subject_and_none_is_generic
         assert 1 <= len(options) <= 2, [o.name for o in options]
         assert not any(o.name.endswith("）") and "（" in o.name and "（实际" not in o.name for o in options)
         assert not any("年度计划任务完成率" in o.name for o in options)
+
+
+def test_a_library_record_from_another_sector_is_not_offered():
+    options = _in("2025年肉牛养殖扩群", "提高肉牛存栏。", "支持养殖场棚舍改造。", "肉牛产能：提高")
+    assert options and not any(re.search(r"维修|校舍|房屋", o.name) for o in options), [o.name for o in options]
+    assert all(o.comparator in ("≥", "=") for o in options)
