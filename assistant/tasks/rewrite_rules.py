@@ -584,6 +584,34 @@ def _count_options(ind: Indicator, project: Project | None, subj: str, value: st
     return out
 
 
+_PREVENT = re.compile(r"(?:防控|防治|防范|预防|遏制|减少|降低|杜绝|控制)([\u4e00-\u9fff]{2,10}?)(?:的|扩散|蔓延|发生|$)")
+_TREAT = re.compile(r"(规范治疗|规范管理|治疗|救治|免疫|接种|筛查|随访|签约|检测|监测|处置|整改|救助|资助)"
+                    r"([\u4e00-\u9fff]{2,10}?)(?:的|$)")
+
+
+def _goal_options(ind: Indicator, project: Project | None) -> list[RewriteOption]:
+    """A row with no subject in a project whose text gives no figure: the measure its goal states — a thing to
+    prevent (防控重大动物疫病 → 重大动物疫病发生起数 =0/≤) or a service to its people (规范治疗肺结核患者 →
+    肺结核患者规范治疗率)."""
+    if project is None:
+        return []
+    goal = re.split(r"[，,。；;]", project.goal or "")[0]
+    why = f"“{ind.name}”没有写出衡量对象；按项目目标“{goal}”改写"
+    m = _PREVENT.search(goal)
+    if m:
+        thing = m.group(1)
+        unit = "起" if re.search(r"疫|火|事故|事件|案件|灾", thing) else "次"
+        return [_opt("效益指标", "社会效益指标", f"{thing}发生起数" if unit == "起" else f"{thing}发生次数", "≤",
+                     f"≤{_P}{unit}", unit, f"{why}：防控类目标写成发生数（反向指标），写明基期值；不发生即=0",
+                     basis="历史标准", baseline=True)]
+    m = _TREAT.search(goal)
+    if m:
+        return [_opt("效益指标" if ind.category == "效益指标" else "产出指标",
+                     "社会效益指标" if ind.category == "效益指标" else "质量指标", f"{m.group(2)}{m.group(1)}率", "≥",
+                     f"≥{_P}%", "%", f"{why}：{m.group(1)}率=已{m.group(1)}人数÷应{m.group(1)}人数")]
+    return []
+
+
 def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteOption]:
     """1–3 measurable options for ``ind`` that keep its subject and direction."""
     name, value = ind.name or "", ind.value or ""
@@ -612,6 +640,8 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _project_measures(ind, project, effect=not cat.startswith("产出") or "效益" in name)
         if len(out) < 2:
             out += _proxy_options(ind, subj)[: 2 - len(out)]
+        if not out:
+            out += _goal_options(ind, project)
         if len(out) < 2:
             out += _project_options(ind, project, subj)[: 2 - len(out)]
     if out:
@@ -671,6 +701,8 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
         out += _library_options(ind, subj, downward(name, value), project)
     if not out:
         out += _project_measures(ind, project, effect=not cat.startswith("产出"))
+    if not out and (generic or len(subj) <= 2):
+        out += _goal_options(ind, project)
     if not out:
         unit = _unit_for(name)
         grows = re.search(r"提高|提升|增加|增长|扩大|增强", value) and re.search(r"产能|产量|规模|收入|数量|总量", subj)

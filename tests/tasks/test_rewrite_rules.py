@@ -198,3 +198,10 @@ def test_a_library_record_from_another_sector_is_not_offered():
     options = _in("2025年肉牛养殖扩群", "提高肉牛存栏。", "支持养殖场棚舍改造。", "肉牛产能：提高")
     assert options and not any(re.search(r"维修|校舍|房屋", o.name) for o in options), [o.name for o in options]
     assert all(o.comparator in ("≥", "=") for o in options)
+
+
+def test_a_row_without_a_subject_and_without_figures_takes_the_goals_measure():
+    prevent = _in("2025年布病防控", "防控布病疫情。", "免疫、监测。", "项目实施情况：良好")
+    assert prevent[0].name == "布病疫情发生起数" and prevent[0].comparator == "≤" and prevent[0].needs_baseline
+    treat = _in("2025年精神卫生", "救治困难精神障碍患者。", "免费服药。", "项目实施情况：良好")
+    assert treat[0].name == "困难精神障碍患者救治率" and treat[0].unit == "%"
