@@ -644,6 +644,11 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
             out += _goal_options(ind, project)
         if len(out) < 2:
             out += _project_options(ind, project, subj)[: 2 - len(out)]
+        if not out and project is None and not cat.startswith(("成本", "满意")):
+            out.append(_opt("效益指标" if cat.startswith("效益") else "产出指标",
+                            "社会效益指标" if cat.startswith("效益") else "数量指标", "受益对象人次", "≥",
+                            f"≥{_P}人次", "人次", f"“{name}”没有写出衡量对象；请把“受益对象”换成本项目的服务对象"
+                            "（如观看群众、参训人员、就诊患者），按台账统计人次"))
     if out:
         pass
     elif input_measure(name):
@@ -697,7 +702,7 @@ def options_for(ind: Indicator, project: Project | None = None) -> list[RewriteO
     if len(out) < 2 and project is not None and not generic and not input_measure(name) and (
             _shares(subj, project.name) or _shares(name, project.name)):
         out += _project_options(ind, project, subj, any_slot=True)[: 2 - len(out)]
-    if len(out) < 2 and not input_measure(name):
+    if len(out) < 2 and not input_measure(name) and not generic:
         out += _library_options(ind, subj, downward(name, value), project)
     if not out:
         out += _project_measures(ind, project, effect=not cat.startswith("产出"))
