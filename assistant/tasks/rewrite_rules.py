@@ -1,14 +1,16 @@
-"""The rules backend of rewrite: measurable options that measure the indicator's own subject.
+"""The rules backend of rewrite: measurable options that measure the indicator's own subject, for this project.
 
 ``options_for(ind, project)`` reads the indicator's subject (its name without 情况/工作/提升…), the
 direction it asks for (a reduction stays ≤ or =0, never a 提升幅度) and the class of its vague value
-(DOMAIN.md §3: direction-only, degree, ensure, time, quantity, soft outcome, non-value; and 合理, 优良, 可控,
-不超预算, 覆盖所有, 应发尽发, 满意, 高质量, 控制在合理范围 …). Options come from proxies that measure the
-subject (an abstract subject such as 通行能力 or 营商环境 gets its usual observable proxies), from library
-records whose names share the subject's words, and from the value class's own pattern. Input measures
-(资金拨付, 预算执行) are replaced by output or cost measures, saying why. Each option carries its 一级/二级;
-numbers are 【待填】 placeholders, except the 0 of an incident target and the 100% of "all", both flagged
-proposed.
+(DOMAIN.md §3 A–I and 合理, 优良, 可控, 不超预算, 覆盖所有, 应发尽发, 满意, 高质量 …). The project decides the
+audience and the units: a row with no subject (社会效益：显著) is measured on the people the project reaches
+(观影群众人次 for a screening), the places it covers and its main output with the officer's own figure, else on
+the measure its goal states; a unit cost is per the project's output unit (元/亩); 年内 is the budget year's
+12月31日. Abstract subjects get DOMAIN §3's observable proxies; library records only from the project's own
+sector. Input measures (``assistant.review.names.input_measure``, the definition review uses) are replaced by
+output or cost measures, saying why. At most three options, each measuring the subject — no filler; numbers
+are 【待填】 placeholders (with the reason), except the officer's own figures, the 0 of an incident target and
+the 100% of "all", the latter flagged proposed.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from assistant.examples import tokens
 from assistant.model import Indicator, Project
 from assistant.review.names import input_measure
 from assistant.tasks.facts import FactRow, read_facts
 from assistant.tasks.models import RewriteOption
-from assistant.tasks.records import Record
+
+if TYPE_CHECKING:
+    from assistant.tasks.records import Record
 
 _P = "【待填】"
 _TAIL = re.compile(r"(?:的)?(?:情况|工作|水平|程度|效果|成效|状况|进一步|持续|明显|显著|有效|不断|逐步|稳步)+$")
