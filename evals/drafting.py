@@ -18,6 +18,7 @@ from typing import Any
 DATASETS = Path(__file__).resolve().parent / "datasets"
 ITEMS = DATASETS / "drafting" / "items.json"
 CASES = DATASETS / "rewrite_expert" / "cases.json"
+HELDOUT = DATASETS / "rewrite_expert" / "heldout.json"
 
 DRAFT_METRICS = ("recall", "figures", "units", "directions", "categories")
 REWRITE_METRICS = ("has_option", "family", "direction", "category", "no_invented")
@@ -27,8 +28,9 @@ def items() -> list[dict[str, Any]]:
     return json.loads(ITEMS.read_text(encoding="utf-8"))["items"]
 
 
-def cases() -> list[dict[str, Any]]:
-    return json.loads(CASES.read_text(encoding="utf-8"))["cases"]
+def cases(path: Path = CASES) -> list[dict[str, Any]]:
+    """The rewrite cases of ``path`` (``CASES``, or ``HELDOUT``: the held-out set written before tuning)."""
+    return json.loads(path.read_text(encoding="utf-8"))["cases"]
 
 
 # ---- names -------------------------------------------------------------------------------------------------
@@ -370,6 +372,7 @@ def score_rewrite_case(case: dict[str, Any], options: list[dict[str, Any]] | Non
         "direction": sum(direction) / len(direction) if direction else 0.0,
         "category": sum(category) / len(category) if category else 0.0,
         "no_invented": (sum(not invented_unmarked(o, source) for o in options) / len(options)) if options else 0.0,
+        "on_topic": len(hits) / len(options) if options else 0.0,
         "names": [o.get("name") for o in options],
     }
     out["overall"] = sum(out[m] for m in REWRITE_METRICS) / len(REWRITE_METRICS)
@@ -381,6 +384,7 @@ def score_rewrites(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for m in REWRITE_METRICS:
         out[m] = sum(r[m] for r in rows) / len(rows) if rows else 0.0
     out["overall"] = sum(r["overall"] for r in rows) / len(rows) if rows else 0.0
+    out["on_topic"] = sum(r["on_topic"] for r in rows) / len(rows) if rows else 0.0
     classes: dict[str, list[float]] = {}
     for r in rows:
         for c in r["classes"]:

@@ -16,7 +16,7 @@ NAMES_ZH = {
     "duplicate_free": "无重复", "schema": "结构有效",
     "draft": "新项目起草", "rewrite_expert": "专家改写", "figures": "数字保留", "units": "单位正确",
     "directions": "方向正确", "categories": "类别正确", "has_option": "有改写", "direction": "方向保持",
-    "no_invented": "无未标注新数字",
+    "no_invented": "无未标注新数字", "on_topic": "切题",
 }
 
 
@@ -104,6 +104,12 @@ def render(result: dict[str, Any]) -> str:
     if ex and not _not_run(ex):
         lines += ["按类别的指标族命中 family hit by class：" + "；".join(f"{k} {_f(v)}" for k, v in
                                                                   ex.get("family_by_class", {}).items()), ""]
+        if ex.get("heldout"):
+            ho = ex["heldout"]
+            lines += ["留出集 held-out（调规则前写成）：" + "，".join(
+                f"{NAMES_ZH[m]} {_f(ho[m])}" for m in (*EXPERT_METRICS, "on_topic", "overall")) + f"（{ho['cases']} 例）",
+                      "留出集按类别 held-out by class：" + "；".join(
+                          f"{k} {_f(v)}" for k, v in ho.get("family_by_class", {}).items()), ""]
     o = result.get("operational") or {}
     lines += ["## 运行 operational", ""]
     if o.get("calls"):

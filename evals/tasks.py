@@ -217,21 +217,29 @@ def run_draft(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
 
 
 def run_rewrite_expert(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
-    """``rewrite`` on the vague indicators of ``evals/datasets/rewrite_expert/cases.json`` (row in its project)."""
+    """``rewrite`` on the vague indicators of ``evals/datasets/rewrite_expert/cases.json`` (row in its project);
+    ``heldout`` scores the held-out set ``heldout.json`` the same way, as its own line."""
+    if endpoint is not None:
+        return dict(NO_RECORDINGS)
+    with _fresh_home():
+        rows = _rewrite_expert_rows(drafting.cases(), calls)
+        held = _rewrite_expert_rows(drafting.cases(drafting.HELDOUT), calls)
+    return drafting.score_rewrites(rows) | {"per_case": rows,
+                                            "heldout": drafting.score_rewrites(held) | {"per_case": held}}
+
+
+def _rewrite_expert_rows(cases: list[dict[str, Any]], calls: list[Call]) -> list[dict[str, Any]]:
     from assistant.model import Indicator, Project
     from assistant.parse import parse_target
     from assistant.tasks.rewrite import rewrite
 
-    if endpoint is not None:
-        return dict(NO_RECORDINGS)
     rows = []
-    with _fresh_home():
-        for case in drafting.cases():
-            row, proj = case["row"], case["project"]
-            ind = Indicator(category=row["category"], subcategory=row["subcategory"], name=row["name"],
-                            value=row["value"], target=parse_target(row["value"]))
-            project = Project(name=proj["name"], goal=proj["goal"], fields={"项目内容": proj["content"]}, groups=[[ind]])
-            result = _timed("rewrite_expert", calls, lambda i=ind, p=project: rewrite(i, project=p, endpoint="rules"))
-            options = [o.model_dump(mode="json") for o in result.options] if result else None
-            rows.append(drafting.score_rewrite_case(case, options))
-    return drafting.score_rewrites(rows) | {"per_case": rows}
+    for case in cases:
+        row, proj = case["row"], case["project"]
+        ind = Indicator(category=row["category"], subcategory=row["subcategory"], name=row["name"],
+                        value=row["value"], target=parse_target(row["value"]))
+        project = Project(name=proj["name"], goal=proj["goal"], fields={"项目内容": proj["content"]}, groups=[[ind]])
+        result = _timed("rewrite_expert", calls, lambda i=ind, p=project: rewrite(i, project=p, endpoint="rules"))
+        options = [o.model_dump(mode="json") for o in result.options] if result else None
+        rows.append(drafting.score_rewrite_case(case, options))
+    return rows

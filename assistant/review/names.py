@@ -18,6 +18,9 @@ KNOWN_UNITS = ({"个", "项", "人", "名", "家", "户", "台", "套", "辆", "
 
 RATE_NAME = re.compile(r"(?:(?<![频速功])率|比例|占比|比重|满意度|知晓度)$")
 SATISFACTION_NAME = re.compile(r"(?<!结果)满意(?:度|率)")
+INPUT_MEASURE = re.compile(r"(?:预算|资金|支出|经费|采购)执行|(?:资金|经费)[^，,；;]{0,4}?(?:到位|拨付|支付|落实)|拨付率|拨付及时|"
+                           r"支出进度|支付(?:进度|率)|(?:资金|经费)使用|(?:资金|经费)投入(?:额|量)?|人员投入")
+PAYOUT = re.compile(r"发放|兑付|兑现|到户|到人|直达|(?:补贴|补助|贴息|奖补|奖励|救助|慰问)(?:资金|金|款)")
 CHANGE_WORDS = re.compile(r"增长|增速|增幅|提高|提升|下降|降低|减少|较上年|同比|变化")
 
 _NAME_MEASURE: list[tuple[str, tuple[str, ...]]] = [
@@ -37,6 +40,14 @@ def core_name(name: str) -> str:
     while previous != text:
         previous, text = text, _PAREN.sub("", text)
     return text.strip()
+
+
+def input_measure(name: str | None) -> str | None:
+    """The words that make ``name`` an input or process measure (预算执行率, 资金到位率, 资金拨付及时率, 资金使用情况,
+    经费投入额, 人员投入, 政府采购执行率), or None. Paying a subsidy out to its recipients (补贴资金发放到户) is an output, not an input.
+    The one definition for review (L1 input_as_target) and for rewrite (what replaces an input row)."""
+    m = INPUT_MEASURE.search(core_name(name or ""))
+    return None if not m or PAYOUT.search(name or "") else m.group(0)
 
 
 def name_unit(name: str) -> str | None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from assistant.model import Category, Op
-from assistant.review.names import ACTIVITY_UNITS, DOCUMENT_UNITS, SATISFACTION_NAME, base_unit, core_name
+from assistant.review.names import (
+    ACTIVITY_UNITS,
+    DOCUMENT_UNITS,
+    SATISFACTION_NAME,
+    base_unit,
+    core_name,
+    input_measure,
+)
 from assistant.review.registry import Hit, IndicatorCtx, rule
 
 _B88_DEF = "财预〔2015〕88号 产出、效益、满意度指标的定义"
@@ -19,8 +26,6 @@ _REVERSE_OUTCOME = re.compile(r"投诉|事故|事件|违法|隐患|故障|案件
 _EFFECT_WORD = re.compile(r"转化|效果|成效|能力|带动|增长|知晓|就业|满意")
 _REACH = re.compile(r"覆盖|报道|转载|引用|触达|调用|诊疗|游客|旅客|观众|观看|收看|收听|传播|浏览|点击|阅读|访问|客流|接待|参观|播放量|曝光|关注|"
                     r"受益|惠及|带动|吸引|引客|下载|使用人次|就诊|入园|入馆")
-_PAYOUT = re.compile(r"发放|兑付|兑现|到户|到人|直达|(?:补贴|补助|贴息|奖补|奖励|救助|慰问)(?:资金|金|款)")
-_INPUT = re.compile(r"预算执行|资金[^，,；;]{0,4}?(?:到位|拨付|支付)|(?:资金|经费)投入(?:额|量)?|人员投入")
 _CUMULATIVE = re.compile(r"累计|落户以来|历年|以来")
 
 
@@ -69,10 +74,10 @@ def input_as_target(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     if ind.category == Category.SATISFACTION.value:
         return None
-    m = _INPUT.search(core_name(ind.name))
-    if not m or _PAYOUT.search(ind.name):
+    words = input_measure(ind.name)
+    if not words:
         return None
-    return Hit(message=f"“{m.group(0)}”是投入或过程指标，不是产出或效益。",
+    return Hit(message=f"“{words}”是投入或过程指标，不是产出或效益。",
                fix="删去该指标（预算执行率在自评中单独评分），改写这笔资金带来的产出或效果。")
 
 

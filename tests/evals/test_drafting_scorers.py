@@ -9,6 +9,7 @@ import pytest
 from evals import drafting as d
 from evals.datasets.drafting import author as items_author
 from evals.datasets.rewrite_expert import author as cases_author
+from evals.datasets.rewrite_expert import heldout_author
 
 SECTORS = ("培训", "会议", "展会", "赛事", "宣传", "补助", "工程", "设备购置", "信息化建设", "信息化运维", "法律援助",
            "监督检查", "执法", "抽检", "课题研究", "规划编制", "基本运行", "教育", "卫生", "疫苗", "疾控", "养老",
@@ -33,6 +34,7 @@ def _row(name: str, value: str, unit: str | None, cat: str = "产出指标", sub
 def test_committed_json_matches_its_authoring_source():
     assert items_author.main(["--check"]) == 0
     assert cases_author.main(["--check"]) == 0
+    assert heldout_author.main(["--check"]) == 0
 
 
 def test_items_cover_the_sectors_and_every_figure_is_in_the_officers_words():
@@ -74,6 +76,27 @@ def test_the_expert_rewrites_score_full_marks():
     rows = [d.score_rewrite_case(c, c["rewrites"]) for c in d.cases()]
     assert [r["id"] for r in rows if r["overall"] < 1] == []
     assert d.score_rewrites(rows)["overall"] == 1.0
+
+
+def test_the_heldout_set_is_new_and_its_expert_rewrites_score_full_marks():
+    old, held = d.cases(), d.cases(d.HELDOUT)
+    assert len(held) >= 40
+    assert not {c["project"]["name"] for c in held} & {c["project"]["name"] for c in old}
+    assert {"A", "B", "C", "D", "E", "F", "G", "H", "I", "优良", "unitcost", "audience", "input"} <= {
+        k for c in held for k in c["classes"]}
+    rows = [d.score_rewrite_case(c, c["rewrites"]) for c in held]
+    assert [r["id"] for r in rows if r["overall"] < 1 or r["on_topic"] < 1] == []
+
+
+def test_on_topic_counts_the_options_that_measure_no_family():
+    film = next(c for c in d.cases(d.HELDOUT) if c["id"] == "H01")
+    viewers = {"name": "观影群众人次", "value": "≥【待填】人次", "unit": "人次", "comparator": "≥",
+               "category": "效益指标", "subcategory": "社会效益指标"}
+    readers = {"name": "居民人均纸质图书阅读量", "value": "≥【待填】本", "unit": "本", "comparator": "≥",
+               "category": "效益指标", "subcategory": "社会效益指标"}
+    row = d.score_rewrite_case(film, [viewers, readers])
+    assert (row["family"], row["on_topic"]) == (1.0, 0.5)
+    assert d.score_rewrite_case(film, [readers])["family"] == 0.0
 
 
 # ---- units, values, dates ------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_gold_vague_indicators_get_measurable_rewrites_without_invented_numbers(
             assert conventional or checks.invented(o.value, own) == [], (ind.name, o.value)
             assert o.proposed
             subject = subject_of(ind.name)
-            assert set(tokens(subject)) & set(tokens(o.name)), (subject, o.name)
+            assert set(tokens(subject)) & set(tokens(o.name + o.reason)), (subject, o.name, o.reason)
 
 
 def test_a_change_of_a_rate_is_in_points_and_asks_for_a_baseline():
