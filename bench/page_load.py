@@ -52,13 +52,14 @@ def peak_mib(pid: int) -> float:
 
 
 def tree_rss_mib(pid: int) -> float:
-    """Resident memory of ``pid`` and its children (the review worker processes) now, in MiB."""
+    """Resident memory of ``pid`` and its children (the review worker processes, started from any of its
+    threads) now, in MiB."""
     total, todo = 0.0, [pid]
     while todo:
         p = todo.pop()
         try:
             status = Path(f"/proc/{p}/status").read_text()
-            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            kids = [k for task in Path(f"/proc/{p}/task").iterdir() for k in (task / "children").read_text().split()]
         except OSError:
             continue
         total += next((int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:")), 0) / 1024

@@ -22,6 +22,7 @@ def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *,
     Login is on when the users file has accounts, ``login`` gives one, or ``user_header`` names the
     reverse proxy's user header. A non-loopback ``host`` without login is refused unless
     ``allow_remote_without_login``, and then warned about loudly."""
+    import os
     import sys
 
     from starlette.middleware import Middleware
@@ -45,6 +46,11 @@ def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *,
             raise SystemExit(REMOTE_REFUSED.format(host=host))
         print("\n" + "!" * 72 + "\n" + REMOTE_WARNING.format(host=host) + "\n" + "!" * 72 + "\n",
               file=sys.stderr, flush=True)
+    # gradio's queue rebuilds a pandas summary of its last 10,000 events after every event, for a
+    # monitoring page this app turns off (enable_monitoring=False); under load that held the server's
+    # interpreter for a tenth of its time. Keep one event and summarise never.
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**31))
     demo = build_app()
     demo.launch(server_name=host, server_port=port, share=False, auth=auth, inbrowser=False,
                 auth_dependency=header_user(user_header) if user_header else None,

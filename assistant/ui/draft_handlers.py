@@ -80,12 +80,12 @@ def _confirm_edits(old: list[list[str]], new: list[list[str]]) -> list[list[str]
     return out
 
 
-def _downloads(state: dict[str, Any], rows: list[list[str]]) -> list[Any]:
+def _export(state: dict[str, Any], rows: list[list[str]], fmt: str) -> str:
+    """The draft's rows written as ``fmt`` (xlsx or docx) into a fresh folder; :class:`gr.Error` when empty."""
     filled = [row for row in rows if not is_blank(row)]
     if not filled:
-        return [gr.DownloadButton(value=None, interactive=False)] * 2
-    paths = export_draft(_project(state, filled), filled)
-    return [gr.DownloadButton(value=p, interactive=True) for p in paths]
+        raise gr.Error("表格还是空的：先起草或填写指标，再下载。", title="没有可下载的内容")
+    return export_draft(_project(state, filled), filled, fmt)
 
 
 def _save(store: DraftStore, request: gr.Request | None, state: dict[str, Any],
@@ -173,7 +173,7 @@ class DraftHandlers:
                             + usage.footer(services.RULES, None)})
             totals = usage.add(totals, services.RULES, None)
             state = _save(self.store, request, state, rows)
-            yield self._out(history, state, rows, "", totals, downloads=False)
+            yield self._out(history, state, rows, "", totals)
             return
         state["asked"], previous = [], rows
         refining = any(not is_blank(r) for r in previous)
@@ -181,7 +181,7 @@ class DraftHandlers:
         history.append({"role": "assistant", "content": "正在根据新信息完善草稿……" if refining else
                         "正在根据描述和指标库中的相似项目起草指标……"})
         rows = []
-        yield self._out(history, state, previous if refining else rows, "", totals, downloads=False)
+        yield self._out(history, state, previous if refining else rows, "", totals)
         stream = _stream(desc, endpoint_name)
         try:
             while True:
@@ -192,12 +192,12 @@ class DraftHandlers:
                     break
                 rows.append(indicator_row(item))
                 if not refining:
-                    yield self._out(history, state, rows, "", totals, downloads=False)
+                    yield self._out(history, state, rows, "", totals)
         except Exception as err:  # noqa: BLE001 - the officer is told, the old grid is kept
             history[-1] = {"role": "assistant", "content": f"起草失败：{esc(err)}\n\n原来的表格已保留。"
                            "可以稍后重试，或在“设置”页改用规则引擎。"}
             state = _save(self.store, request, state, previous)
-            yield self._out(history, state, previous, state.get("notes", ""), totals, downloads=bool(previous))
+            yield self._out(history, state, previous, state.get("notes", ""), totals)
             return
         if not rows or len(rows) != len(result.indicators):
             rows = [indicator_row(i) for i in result.indicators]
@@ -215,7 +215,7 @@ class DraftHandlers:
         rows, notes = _check(state, rows)
         state["notes"] = notes
         state = _save(self.store, request, state, rows)
-        yield self._out(history, state, rows, notes, totals, downloads=True)
+        yield self._out(history, state, rows, notes, totals)
 
     def _settle(self, message: str, state: dict[str, Any], history: list[Any], totals: dict[str, Any],
                 request: gr.Request | None) -> tuple:
@@ -232,7 +232,7 @@ class DraftHandlers:
         state["notes"] = notes
         history.append({"role": "assistant", "content": reply})
         state = _save(self.store, request, state, rows)
-        return self._out(history, state, rows, notes, totals, downloads=True)
+        return self._out(history, state, rows, notes, totals)
 
     def _ask(self, state: dict[str, Any], missing: list[str]) -> str:
         got = state["fields"]
@@ -243,9 +243,9 @@ class DraftHandlers:
                 "缺的数字会用【待填】占位。")
 
     def _out(self, history: list[Any], state: dict[str, Any], rows: list[list[str]], notes: str,
-             totals: dict[str, Any], *, downloads: bool) -> tuple:
-        files = _downloads(state, rows) if downloads else [gr.DownloadButton(), gr.DownloadButton()]
-        return (history, "", rows or None, state, state.get("grounding", ""), notes, *files, totals)
+             totals: dict[str, Any]) -> tuple:
+        """The chat's outputs; the download box is emptied, as the table it held may have changed."""
+        return (history, "", rows or None, state, state.get("grounding", ""), notes, None, totals)
 
     def recheck(self, grid: Any, state: dict[str, Any], request: gr.Request) -> tuple:
         """Re-run the rules on the edited grid and save it."""
@@ -254,7 +254,17 @@ class DraftHandlers:
         rows, notes = _check(state, rows)
         state["notes"] = notes
         state = _save(self.store, request, state, rows)
-        return (rows or None, notes, *_downloads(state, rows), state)
+        return (rows or None, notes, None, state)
+
+    def download(self, fmt: str) -> Any:
+        """The click handler that writes the draft as it stands on the page in ``fmt`` (xlsx, docx)."""
+
+        def write(grid: Any, state: dict[str, Any]) -> Any:
+            rows = normalize_rows(grid)
+            return gr.File(value=_export(new_state() | dict(state or {}), rows, fmt), visible=True)
+
+        write.__name__ = f"download_{fmt}"
+        return write
 
     def select_row(self, evt: gr.SelectData) -> int:
         index = getattr(evt, "index", None)
@@ -310,7 +320,7 @@ class DraftHandlers:
         rows, notes = _check(state, rows)
         state["notes"], state["options"] = notes, []
         state = _save(self.store, request, state, rows)
-        return (rows, notes, *_downloads(state, rows), state, gr.Radio(choices=[], value=None))
+        return (rows, notes, None, state, gr.Radio(choices=[], value=None))
 
     def list_drafts(self, state: dict[str, Any], request: gr.Request) -> Any:
         return _draft_choices(self.store, _user(request), (state or {}).get("id"))
@@ -323,9 +333,8 @@ class DraftHandlers:
         draft_session.bind(self.store, request, draft_id)
         rows = state.get("rows", [])
         return (state["messages"], rows or None, state, state.get("grounding", ""),
-                state.get("notes", ""), *_downloads(state, rows))
+                state.get("notes", ""), None)
 
     def new_draft(self, request: gr.Request) -> tuple:
         draft_session.bind(self.store, request, None)
-        return (welcome(), None, new_state(), "", "", *[gr.DownloadButton(value=None, interactive=False)] * 2,
-                gr.Radio(choices=[], value=None), PICK_ROW)
+        return (welcome(), None, new_state(), "", "", None, gr.Radio(choices=[], value=None), PICK_ROW)

@@ -18,6 +18,7 @@ _LOCK = threading.Lock()
 _SESSION_LOCKS: dict[str, threading.Lock] = {}
 _LAST: dict[tuple[str, str], int] = {}
 _COPIES: dict[tuple[str, str | None], str] = {}
+_BOUND: dict[str, str | None] = {}
 
 
 def _session(request: Any) -> str | None:
@@ -64,6 +65,8 @@ def save(store: DraftStore, request: Any, state: dict[str, Any], rows: list[list
 
 
 def bind(store: DraftStore, request: Any, draft_id: str | None) -> None:
+    """Record that this page session shows ``draft_id`` (written only when that changes)."""
     session = _session(request)
-    if session:
+    if session and (session not in _BOUND or _BOUND[session] != draft_id):
         store.bind_session(session, owner(request), draft_id)
+        _BOUND[session] = draft_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.ui.downloads import click_download_js
 from assistant.ui.draft_handlers import PICK_ROW, DraftHandlers, new_state, welcome
 from assistant.ui.rows import DRAFT_COLUMNS
 from assistant.ui.store import DraftStore
@@ -34,29 +35,33 @@ def build(store: DraftStore, endpoint: gr.Dropdown, totals: gr.State, demo: gr.B
                                 column_widths=["8%", "9%", "16%", "6%", "9%", "6%", "9%", "10%", "9%", "18%"])
             notes = gr.Markdown(elem_id="draft-notes")
             with gr.Row():
-                xlsx = gr.DownloadButton("下载 Excel（列式）", interactive=False, elem_id="draft-xlsx")
-                docx = gr.DownloadButton("下载 Word", interactive=False, elem_id="draft-docx")
+                xlsx = gr.Button("下载 Excel（列式）", elem_id="draft-xlsx")
+                docx = gr.Button("下载 Word", elem_id="draft-docx")
+            file = gr.File(label="下载文件（点击文件名下载）", interactive=False, visible=False, elem_id="draft-file")
             with gr.Column(variant="panel"):
                 row_no = gr.Number(label="当前行", value=0, precision=0, minimum=0, visible=False, elem_id="draft-row")
                 rewrite_md = gr.Markdown(PICK_ROW, elem_id="draft-rewrite-head")
                 options = gr.Radio(choices=[], label="改写建议", elem_id="draft-options")
                 apply = gr.Button("采用所选改写", elem_id="draft-apply")
             grounding = gr.Markdown(elem_id="draft-grounding")
-    chat_outputs = [chatbot, message, grid, state, grounding, notes, xlsx, docx, totals]
+    chat_outputs = [chatbot, message, grid, state, grounding, notes, file, totals]
     turn = dict(outputs=chat_outputs, concurrency_limit=4)
     gr.on([send.click, message.submit], h.chat, [message, state, endpoint, totals, grid],
           api_name="chat", **turn).then(h.list_drafts, [state], drafts, api_name="list_drafts")
     force.click(h.generate, [state, endpoint, totals, grid], api_name="generate", **turn).then(
         h.list_drafts, [state], drafts, api_visibility="private")
-    grid.input(h.recheck, [grid, state], [grid, notes, xlsx, docx, state], api_name="recheck",
+    grid.input(h.recheck, [grid, state], [grid, notes, file, state], api_name="recheck",
                show_progress="hidden", trigger_mode="always_last")
     grid.select(h.select_row, None, row_no, api_name="select_row", api_visibility="private",
                 show_progress="hidden").then(
         h.rewrite_options, [grid, row_no, state, endpoint, totals], [options, rewrite_md, state, totals],
         api_name="rewrite_options")
     apply.click(h.apply_rewrite, [grid, row_no, options, state],
-                [grid, notes, xlsx, docx, state, options], api_name="apply_rewrite")
-    reopen.click(h.open_draft, [drafts], [chatbot, grid, state, grounding, notes, xlsx, docx], api_name="open_draft")
+                [grid, notes, file, state, options], api_name="apply_rewrite")
+    reopen.click(h.open_draft, [drafts], [chatbot, grid, state, grounding, notes, file], api_name="open_draft")
     gr.on([fresh.click, chatbot.clear], h.new_draft, None,
-          [chatbot, grid, state, grounding, notes, xlsx, docx, options, rewrite_md], api_name="new_draft")
+          [chatbot, grid, state, grounding, notes, file, options, rewrite_md], api_name="new_draft")
+    for button, fmt in ((xlsx, "xlsx"), (docx, "docx")):
+        button.click(h.download(fmt), [grid, state], file, api_name=f"download_{fmt}").success(
+            None, js=click_download_js("draft-file"))
     demo.load(h.list_drafts, [state], drafts, api_name="load_drafts")

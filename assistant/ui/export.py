@@ -39,10 +39,11 @@ def write_docx(project: Project, rows: list[list[str]], path: Path) -> Path:
     return path
 
 
-def export_draft(project: Project, rows: list[list[str]]) -> tuple[str, str]:
-    """Write the draft as .xlsx (columnar layout) and .docx into a fresh folder; return both paths."""
-    folder = services.out_dir()
-    stem = safe_stem(project.name)
-    xlsx = services.write_table(Table(title="项目支出绩效目标表", projects=[project]), folder / f"{stem}.xlsx")
-    docx = write_docx(project, rows, folder / f"{stem}.docx")
-    return str(xlsx), str(docx)
+def export_draft(project: Project, rows: list[list[str]], fmt: str) -> str:
+    """Write the draft as ``fmt``: .xlsx (columnar layout) or .docx, into a fresh folder; return the path."""
+    path = services.out_dir() / f"{safe_stem(project.name)}.{fmt}"
+    if fmt == "xlsx":
+        return str(services.write_table(Table(title="项目支出绩效目标表", projects=[project]), path))
+    if fmt == "docx":
+        return str(write_docx(project, rows, path))
+    raise ValueError(fmt)

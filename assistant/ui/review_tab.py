@@ -8,15 +8,15 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.model import SEVERITY_ZH, Finding, Grade, Table
-from assistant.service import Outcome
-from assistant.ui import review_worker, services, usage
+from assistant.model import SEVERITY_ZH, Table
+from assistant.ui import review_results, review_worker, services, usage
 from assistant.ui.background import Stopped, request_stop, stop_flag, streamed
-from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc, finding_rows, grade_rows
+from assistant.ui.downloads import click_download_js
+from assistant.ui.review_results import REPORT_FORMATS
+from assistant.ui.rows import FINDING_COLUMNS, GRADE_COLUMNS, esc
 
 UPLOAD_TYPES = [".xlsx", ".docx", ".pdf", ".csv", ".txt", ".md", ".html", ".htm", ".json"]
 SEVERITY_CHOICES = [SEVERITY_ZH[k] for k in ("error", "warning", "info")]
-REPORT_FORMATS = (("xlsx", "Excel"), ("html", "HTML"), ("json", "JSON"))
 
 
 def policy_choices() -> list[tuple[str, str]]:
@@ -49,56 +49,49 @@ def input_note(file: str | None, text: str | None) -> str:
 
 def cleared(message: str, totals: dict[str, Any]) -> tuple[Any, ...]:
     """Every review output emptied, with ``message`` in the summary: a failed review shows no old results."""
-    no_files = [gr.DownloadButton(value=None, interactive=False)] * len(REPORT_FORMATS)
-    return (message, [], [], [], gr.Dropdown(choices=[], value=[]), gr.CheckboxGroup(value=SEVERITY_CHOICES),
-            *no_files, totals, "")
+    return (message, [], [], None, gr.Dropdown(choices=[], value=[]), gr.CheckboxGroup(value=SEVERITY_CHOICES),
+            None, totals, "")
 
 
-def _summary(table: Table, findings: list[Finding], grades: list[Grade], who: str, done: bool) -> str:
-    counts = {k: sum(f.severity == k for f in findings) for k in ("error", "warning", "info")}
-    dist = "，".join(f"{g} {sum(x.grade == g for x in grades)} 个" for g in "优良中差")
+def _summary(view: review_results.View, who: str, done: bool) -> str:
+    counts, grades = view.counts, view.grades_by_letter
+    dist = "，".join(f"{g} {n} 个" for g, n in grades.items())
     head = "审核完成" if done else "审核中……"
-    name = esc(table.department or table.title or table.source or "表格")
-    return (f"### {head}：{name}\n\n{len(table.projects)} 个项目，{table.indicator_count()} 条指标；"
+    shown = ""
+    if view.capped:
+        shown = (f"\n\n页面列出前 {len(view.grade_rows)} 个项目的评级和前 {len(view.finding_rows)} 条问题"
+                 f"（共 {view.findings} 条）；按严重程度或规则筛选时从全部问题中筛选，完整清单见下载的报告。")
+    return (f"### {head}：{esc(view.name)}\n\n{view.projects} 个项目，{view.indicators} 条指标；"
             f"错误 **{counts['error']}**，警告 **{counts['warning']}**，提示 **{counts['info']}**。"
-            f"评级：{dist or '—'}。\n\n<sub>审核：{esc(who)}</sub>")
+            f"评级：{dist or '—'}。{shown}\n\n<sub>审核：{esc(who)}</sub>")
 
 
-def _write_reports(outcome: Outcome) -> list[str]:
-    folder = services.out_dir()
-    stem = Path(outcome.table.source or "表格").stem[:40] or "表格"
-    return [str(services.write_report(outcome, fmt, folder / f"{stem}-审核报告.{fmt}")) for fmt, _ in REPORT_FORMATS]
-
-
-def _filter(findings: list[dict[str, Any]], severities: list[str] | None, codes: list[str] | None) -> list[list[str]]:
-    chosen = [Finding.model_validate(f) for f in findings]
-    if severities:
-        chosen = [f for f in chosen if SEVERITY_ZH.get(f.severity) in severities]
-    if codes:
-        chosen = [f for f in chosen if f.code in codes]
-    return finding_rows(chosen)
+def _filter(view: review_results.View | None, severities: list[str] | None, codes: list[str] | None
+            ) -> list[list[str]]:
+    return review_results.filtered(view, severities, codes)
 
 
 def run_review(file: str | None, text: str | None, policy: str | None, use_model: bool, endpoint_name: str,
                totals: dict[str, Any], request: gr.Request,
                progress: gr.Progress = gr.Progress()) -> Iterator[tuple[Any, ...]]:  # noqa: B008
     """Rules first; then, when asked and an endpoint is chosen, the model's critiques and rewrites under the
-    same policy, with a progress bar. 停止 ends the model part; the rule results stay and the reports are
-    still written. A review that cannot start clears the previous results before saying why."""
+    same policy, with a progress bar. 停止 ends the model part; the rule results stay. A review that cannot
+    start clears the previous results before saying why. No report file is written here: each format is
+    written when the user asks for it (:func:`report_handler`)."""
     try:
         try:
             opts = services.options(policy, endpoint_name)
         except services.UserError as err:
             raise gr.Error(esc(services.message(err)), title="选项有误") from None
-        big = file is not None and Path(file).is_file() and Path(file).stat().st_size >= review_worker.BIG_BYTES
-        source: Table | Path = Path(file) if big and file is not None else load_input(file, text)
+        source = _big_source(file, text) or load_input(file, text)
+        big = isinstance(source, Path)
     except gr.Error as err:
         yield cleared(f"### 审核未能进行\n\n{err.message}", totals)
         raise
     chosen = input_note(file, text)
     progress(0.05, desc="读取并审核" if big else "规则审核")
     try:
-        outcome = rules_off_thread(source, opts, progress, getattr(request, "session_hash", None) or "api")
+        view = rules_off_thread(source, opts, progress, _session(request))
     except Stopped:
         yield cleared("### 审核已停止\n\n规则审核在完成前被停止，没有结果。", totals)
         return
@@ -109,10 +102,9 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
     who, note = services.RULES, ""
     if use_model and services.endpoint(endpoint_name) is not None:
         model_opts = services.options(policy, endpoint_name, use_model=True)
-        no_files = [gr.DownloadButton(value=None, interactive=False)] * len(REPORT_FORMATS)
-        yield _outputs(outcome, f"{services.RULES}；模型审核进行中……", False, no_files, totals)
-        flag = stop_flag(getattr(request, "session_hash", None) or "api")
-        rules = outcome
+        yield _outputs(view, f"{services.RULES}；模型审核进行中……", False, totals)
+        flag = stop_flag(_session(request))
+        rules = review_results.load(Path(view.folder))
         steps = streamed(lambda emit: services.model_review(rules, model_opts, emit), flag)
         try:
             while True:
@@ -124,6 +116,7 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
                 services.show(progress, step, endpoint_name)
             result = outcome.model
             assert result is not None
+            view = review_results.keep(outcome, Path(view.folder))
             who = f"{services.RULES} + {result.model or endpoint_name}"
             totals = usage.add(totals, result.model or endpoint_name, result.usage)
             note = usage.footer(who, result.usage) + "".join(f"\n\n- 失败：{esc(e)}" for e in result.errors[:5])
@@ -132,27 +125,74 @@ def run_review(file: str | None, text: str | None, policy: str | None, use_model
         except Exception as err:  # noqa: BLE001 - the rule results still stand
             shown = services.message(err) if isinstance(err, services.UserError) else err
             note = f"\n\n**模型审核失败**：{esc(shown)}。下面是规则审核的结果；可稍后重试或改用规则引擎。"
-    progress(0.95, desc="生成报告文件")
-    files = [gr.DownloadButton(value=path, interactive=True) for path in _write_reports(outcome)]
-    yield _outputs(outcome, who, True, files, totals, chosen + note)
+    yield _outputs(view, who, True, totals, chosen + note)
 
 
-def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: str) -> Outcome:
+def _big_source(file: str | None, text: str | None) -> Path | None:
+    """A big upload's path, or big pasted text saved to a file, for the child process to read; None for a
+    small input (read here)."""
+    if file:
+        path = Path(file)
+        return path if path.is_file() and path.stat().st_size >= review_worker.BIG_BYTES else None
+    if text and len(text) * 3 >= review_worker.BIG_BYTES and len(text.encode("utf-8")) >= review_worker.BIG_BYTES:
+        try:
+            services.check_pasted_size(text)
+        except services.UserError as err:
+            raise gr.Error(esc(services.message(err)), title="无法读取表格") from None
+        path = services.out_dir() / "粘贴的表格.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+    return None
+
+
+def _session(request: gr.Request | None) -> str:
+    return getattr(request, "session_hash", None) or "api"
+
+
+def rules_off_thread(source: Table | Path, opts: Any, progress: Any, session: str) -> review_results.View:
     """The rule review in a worker thread (a big file or table: in a child process, which also reads the
-    file), reporting each project to the progress bar; the session's 停止 ends it (:class:`Stopped`)."""
+    file), reporting each project to the progress bar; the session's 停止 ends it (:class:`Stopped`). The
+    outcome is kept in a fresh folder; the view comes back."""
     flag = stop_flag(session)
+    folder = services.out_dir()
     if isinstance(source, Path) or len(source.projects) >= review_worker.BIG_PROJECTS:
-        steps = streamed(lambda emit: review_worker.review(source, opts, emit, flag), flag)
+        steps = streamed(lambda emit: review_worker.review(source, opts, folder, emit, flag), flag)
     else:
         table = source
-        steps = streamed(lambda emit: services.review(table, opts, emit), flag)
+        steps = streamed(lambda emit: review_results.keep(services.review(table, opts, emit), folder), flag)
     while True:
         try:
             step = next(steps)
         except StopIteration as finished:
-            outcome: Outcome = finished.value
-            return outcome
+            view: review_results.View = finished.value
+            return view
         services.show(progress, step, "")
+
+
+def report_handler(fmt: str) -> Any:
+    """The click handler that writes the shown review's report in ``fmt`` (a big review's in a child
+    process) and hands the file to the download box."""
+    label = dict(REPORT_FORMATS)[fmt]
+
+    def write_report(view: review_results.View | None, request: gr.Request,
+                     progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
+        if view is None:
+            raise gr.Error("请先完成一次审核，再下载报告。", title="没有审核结果")
+        progress(0.1, desc=f"生成 {label} 报告")
+        try:
+            if view.indicators >= review_worker.BIG_REPORT_INDICATORS:
+                path = review_worker.report(view, fmt, stop_flag(_session(request) + ":report"))
+            else:
+                path = review_results.write(view, fmt)
+        except services.UserError as err:
+            raise gr.Error(esc(services.message(err)), title="无法生成报告") from None
+        except FileNotFoundError:
+            raise gr.Error("这次审核的结果已过期（超过一天或服务已清理），请重新审核后再下载。",
+                           title="结果已过期") from None
+        return gr.File(value=str(path), visible=True)
+
+    write_report.__name__ = f"report_{fmt}"
+    return write_report
 
 
 def add_to_library(file: str | None, text: str | None, request: gr.Request) -> str:
@@ -173,16 +213,10 @@ def stop_review(request: gr.Request) -> str:
     return "正在停止审核……" if running else "当前没有进行中的模型审核。"
 
 
-def _outputs(outcome: Outcome, who: str, done: bool, files: list[Any], totals: dict[str, Any],
+def _outputs(view: review_results.View, who: str, done: bool, totals: dict[str, Any],
              note: str = "") -> tuple[Any, ...]:
-    table, report = outcome.table, outcome.readable()
-    findings, grades = list(report.findings), list(report.grades)
-    from assistant.review import rule_title
-
-    codes = sorted(((rule_title(c), c) for c in {f.code for f in findings}), key=lambda tc: tc[0])
-    return (_summary(table, findings, grades, who, done) + note, grade_rows(grades), finding_rows(findings),
-            [f.model_dump(mode="json") for f in findings], gr.Dropdown(choices=codes, value=[]),
-            gr.CheckboxGroup(value=SEVERITY_CHOICES), *files, totals, "")
+    return (_summary(view, who, done) + note, view.grade_rows, view.finding_rows, view,
+            gr.Dropdown(choices=view.codes, value=[]), gr.CheckboxGroup(value=SEVERITY_CHOICES), None, totals, "")
 
 
 def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
@@ -203,8 +237,9 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
     status = gr.Markdown(elem_id="review-status")
     summary = gr.Markdown("上传或粘贴表格后点击“开始审核”。", elem_id="review-summary")
     with gr.Row():
-        downloads = [gr.DownloadButton(f"下载 {label} 报告", interactive=False, elem_id=f"download-{fmt}")
-                     for fmt, label in REPORT_FORMATS]
+        writers = [gr.Button(f"下载 {label} 报告", elem_id=f"download-{fmt}") for fmt, label in REPORT_FORMATS]
+    report_file = gr.File(label="报告文件（点击文件名下载）", interactive=False, visible=False,
+                          elem_id="review-report-file")
     grades = gr.Dataframe(headers=GRADE_COLUMNS, label="项目评级", interactive=False, wrap=True,
                           elem_id="review-grades", column_count=len(GRADE_COLUMNS),
                           column_widths=["26%", "6%", "24%", "44%"], max_height=420)
@@ -214,10 +249,13 @@ def build(endpoint: gr.Dropdown, totals: gr.State) -> None:
     table = gr.Dataframe(headers=FINDING_COLUMNS, label="问题清单", interactive=False, wrap=True,
                          elem_id="review-findings", column_count=len(FINDING_COLUMNS), max_height=600,
                          column_widths=["6%", "10%", "11%", "7%", "11%", "7%", "17%", "15%", "11%", "5%"])
-    found = gr.State([])
+    found = gr.State(None)
     start.click(run_review, [upload, pasted, policy, use_model, endpoint, totals],
-                [summary, grades, table, found, codes, severity, *downloads, totals, status],
-                api_name="review", concurrency_limit=2)
+                [summary, grades, table, found, codes, severity, report_file, totals, status],
+                api_name="review", concurrency_limit=4)
+    for button, (fmt, _) in zip(writers, REPORT_FORMATS, strict=True):
+        button.click(report_handler(fmt), [found], report_file, api_name=f"report_{fmt}",
+                     concurrency_limit=2).success(None, js=click_download_js("review-report-file"))
     stop.click(stop_review, None, status, api_name="stop_review")
     keep.click(add_to_library, [upload, pasted], status, api_name="add_to_library")
     gr.on([severity.change, codes.change], _filter, [found, severity, codes], table,

@@ -133,14 +133,20 @@ def annotate(rows: list[list[str]], findings: Iterable[Finding]) -> tuple[list[l
     return out, rest
 
 
-def finding_rows(findings: Iterable[Finding]) -> list[list[str]]:
-    """The findings as the page shows them: the rule's Chinese title, the document citations, and the
-    rule's code only in the last (id) column."""
+def shown_order(f: Finding) -> tuple[int, str, str]:
+    """The page's order of findings: severity, then project, then rule."""
+    return SEVERITY_ORDER.get(f.severity, 3), f.project or "", f.code
+
+
+def finding_rows(findings: Iterable[Finding], *, ordered: bool = False) -> list[list[str]]:
+    """The findings as the page shows them (in :func:`shown_order` unless ``ordered`` says they already
+    are): the rule's Chinese title, the document citations, and the rule's code only in the last (id)
+    column."""
     from assistant.report.common import basis_text
     from assistant.review import rule_title
 
     rows = []
-    for f in sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.project or "", f.code)):
+    for f in findings if ordered else sorted(findings, key=shown_order):
         where = f"第{f.group}组第{f.item}条" if f.item is not None and f.group is not None else (
             f"第{f.item}条" if f.item is not None else "")
         rows.append([SEVERITY_ZH.get(f.severity, f.severity), rule_title(f.code), _cell(f.project), where,

@@ -25,6 +25,8 @@ RULES_CHOICE = "规则引擎（不调用模型）"
 UserError = ServiceError
 OUT_BASE = Path(tempfile.gettempdir()) / "jixiao-ui"
 KEEP_SECONDS = 86400
+SWEEP_SECONDS = 600
+_swept = [0.0]
 
 
 def message(err: ServiceError) -> str:
@@ -33,15 +35,18 @@ def message(err: ServiceError) -> str:
 
 
 def out_dir() -> Path:
-    """A fresh folder for generated downloads; folders older than a day are removed on the way."""
+    """A fresh private folder for generated downloads and kept reviews. Folders older than a day are removed
+    on the way, in a sweep at most every ten minutes (each sweep reads the whole area)."""
     import shutil
     import time
 
     OUT_BASE.mkdir(parents=True, exist_ok=True)
-    cutoff = time.time() - KEEP_SECONDS
-    for old in OUT_BASE.iterdir():
-        if old.is_dir() and old.stat().st_mtime < cutoff:
-            shutil.rmtree(old, ignore_errors=True)
+    now = time.time()
+    if now - _swept[0] >= SWEEP_SECONDS:
+        _swept[0] = now
+        for old in OUT_BASE.iterdir():
+            if old.is_dir() and old.stat().st_mtime < now - KEEP_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
     return Path(tempfile.mkdtemp(dir=OUT_BASE))
 
 
@@ -66,8 +71,13 @@ def read_upload(path: str | Path) -> Table:
                            exit_code=err.exit_code) from None
 
 
-def read_pasted(text: str) -> Table:
+def check_pasted_size(text: str) -> None:
+    """Pasted text over the size limit raises :class:`UserError`."""
     _limit(len(text.encode("utf-8")), "粘贴的内容", "请分批粘贴。")
+
+
+def read_pasted(text: str) -> Table:
+    check_pasted_size(text)
     try:
         return service.parse_text(text, "粘贴的表格")
     except ServiceError as err:

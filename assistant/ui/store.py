@@ -75,10 +75,12 @@ class DraftStore:
             db.executescript(SCHEMA)
             if "version" not in {row[1] for row in db.execute("PRAGMA table_info(drafts)")}:
                 db.execute("ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        self._keeper = self._connect()  # open for the store's life: closing the last connection checkpoints
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10)
         db.execute("PRAGMA busy_timeout=10000")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL: kill -9 loses no saved draft; no fsync on every save
         return db
 
     def save(self, user: str, data: dict[str, Any], title: str, draft_id: str | None = None) -> str:

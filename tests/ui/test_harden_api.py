@@ -67,10 +67,13 @@ def test_defect_12_failed_review_clears_old_results(client: Client, seed: Path, 
     job = client.submit(handle_file(str(junk)), "", "guangzhou", False, RULES, api_name="/review")
     with pytest.raises(Exception):  # noqa: B017 - the dialog says why
         job.result()
-    summary, grades, findings, *rest = job.outputs()[-1]
+    summary, grades, findings, _codes, _severity, report_file, *_ = job.outputs()[-1]
     assert "审核未能进行" in summary and "junk.xlsx" in summary
-    assert not grades["data"] and not findings["data"]
-    assert all(f["value"] is None and not f["interactive"] for f in rest[2:5]), rest
+    assert not grades["data"] and not findings["data"] and report_file is None
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="请先完成一次审核"):
+        client.predict(api_name="/report_xlsx")
 
 
 def test_defect_12_upload_and_paste_says_which_is_used(client: Client, seed: Path) -> None:

@@ -75,8 +75,9 @@ def _cli(home: Path, *args: str) -> dict:
 def _page(page: Server, seed: Path, use_model: bool, endpoint: str) -> dict:
     client = Client(page.url, verbose=False, download_files=str(page.home / "downloads"))
     outputs = client.predict(handle_file(str(seed)), "", POLICY, use_model, endpoint, api_name="/review")
-    summary, json_report = outputs[0], outputs[7]
+    summary = outputs[0]
     assert "审核完成" in summary and "失败" not in summary, summary
+    json_report = client.predict(api_name="/report_json")
     path = json_report["value"] if isinstance(json_report, dict) else json_report
     return json.loads(Path(path).read_text(encoding="utf-8"))
 

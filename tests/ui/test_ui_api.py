@@ -15,7 +15,8 @@ TESTED = {"/chat", "/generate", "/list_drafts", "/load_drafts", "/recheck", "/re
           "/apply_rewrite", "/open_draft", "/new_draft", "/review", "/stop_review", "/filter_findings",
           "/endpoint_details",
           "/probe", "/usage_totals", "/office_review", "/office_stop", "/office_decide", "/office_compare",
-          "/office_letter", "/add_to_library"}
+          "/office_letter", "/add_to_library", "/download_xlsx", "/download_docx", "/report_xlsx", "/report_html",
+          "/report_json"}
 
 
 def _text(message: dict) -> str:
@@ -42,7 +43,8 @@ def test_every_named_endpoint_is_tested(client: Client) -> None:
 
 
 def test_chat_asks_for_what_is_missing_then_drafts(client: Client) -> None:
-    chat, box, grid, grounding, notes, xlsx, docx = _draft(client)
+    chat, box, grid, grounding, notes, file = _draft(client)
+    assert file is None
     last = _text(chat[-1])
     assert "已起草" in last and "规则引擎" in last and box == ""
     rows = grid["data"]
@@ -51,12 +53,30 @@ def test_chat_asks_for_what_is_missing_then_drafts(client: Client) -> None:
     assert any(r[8] == "建议值，待确认" for r in rows)
     assert all(r[9] for r in rows)
     assert "参考的相似项目" in grounding
+
+
+def test_downloads_are_written_when_asked_from_the_grid_as_shown(client: Client) -> None:
+    _, _, grid, *_ = _draft(client)
+    rows = [r[:] for r in grid["data"]]
+    i = _placeholder_row(rows)
+    rows[i][4] = "6000"
+    table = {"headers": grid["headers"], "data": rows}
     from docx import Document
     from openpyxl import load_workbook
 
-    assert load_workbook(xlsx["value"]).sheetnames
-    word = Document(docx["value"])
+    xlsx = client.predict(table, api_name="/download_xlsx")
+    book = load_workbook(xlsx["value"])
+    assert "6000" in {str(c.value) for ws in book for r in ws.iter_rows() for c in r}
+    word = Document(client.predict(table, api_name="/download_docx")["value"])
     assert len(word.tables[0].rows) == len(rows) + 1 and word.tables[0].rows[0].cells[2].text == "三级指标"
+    assert word.tables[0].rows[i + 1].cells[4].text == "6000"
+
+
+def test_download_of_an_empty_draft_says_so(client: Client) -> None:
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="表格还是空的"):
+        client.predict({"headers": [], "data": []}, api_name="/download_xlsx")
 
 
 def test_chat_streams_the_grid_row_by_row(client: Client) -> None:
@@ -81,13 +101,11 @@ def test_recheck_marks_an_edited_value_confirmed_and_clears_its_finding(client: 
     assert "【错误】" in rows[i][9]
     rows[i][4] = "6000"
     rows.append([""] * 10)
-    checked, notes, xlsx, docx = client.predict({"headers": grid["headers"], "data": rows}, api_name="/recheck")
+    checked, notes, file = client.predict({"headers": grid["headers"], "data": rows}, api_name="/recheck")
     assert len(checked["data"]) == len(rows) and checked["data"][-1][9] == ""
     assert checked["data"][i][8] == "已确认"
     assert "未发现问题" in checked["data"][i][9]
-    from openpyxl import load_workbook
-
-    assert load_workbook(xlsx["value"]).sheetnames
+    assert file is None
 
 
 def test_select_rewrite_and_apply(client: Client) -> None:
@@ -98,7 +116,7 @@ def test_select_rewrite_and_apply(client: Client) -> None:
     table = {"headers": grid["headers"], "data": rows}
     options, head = client.predict(table, i + 1, RULES, api_name="/rewrite_options")
     assert options["choices"] and "改写建议" in head
-    applied, notes, *_files, radio = client.predict(table, i + 1, options["choices"][0][1],
+    applied, notes, _file, radio = client.predict(table, i + 1, options["choices"][0][1],
                                                      api_name="/apply_rewrite")
     assert applied["data"][i][4] != "进一步提高"
     assert radio["choices"] == []
@@ -125,14 +143,17 @@ def test_open_unknown_draft_says_so(client: Client) -> None:
 
 def test_review_upload_grades_findings_and_reports(client: Client, seed: Path) -> None:
     out = client.predict(handle_file(str(seed)), "", "guangzhou", False, RULES, api_name="/review")
-    summary, grades, findings, codes, severity, xlsx, html, json_file, status = out
+    summary, grades, findings, codes, severity, file, status = out
     assert "审核完成" in summary and "19 个项目" in summary
     assert len(grades["data"]) == 19 and all(r[1] in "优良中差" for r in grades["data"])
-    assert findings["data"] and codes["choices"]
+    assert findings["data"] and codes["choices"] and file is None
+    xlsx = client.predict(api_name="/report_xlsx")
     assert Path(xlsx["value"]).suffix == ".xlsx"
+    html = client.predict(api_name="/report_html")
     assert "<html" in Path(html["value"]).read_text(encoding="utf-8").lower()
     import json
 
+    json_file = client.predict(api_name="/report_json")
     assert json.loads(Path(json_file["value"]).read_text(encoding="utf-8"))["findings"]
     errors = client.predict(["错误"], [], api_name="/filter_findings")
     assert errors["data"] and {r[0] for r in errors["data"]} == {"错误"}

@@ -157,6 +157,31 @@ def test_upload_seed_review_and_download_xlsx(page: Page, seed: Path, tmp_path: 
     assert load_workbook(target).sheetnames
 
 
+def test_draft_downloads_are_written_on_click_with_the_edited_value(page: Page, tmp_path: Path) -> None:
+    page.draft()
+    row = page.placeholder_row()
+    page.edit(row, 4, "6000")
+    page.wait_text(f'#draft-grid [data-testid="cell-{row}-9"]', "未发现问题", timeout=20_000)
+    for button, suffix in (("#draft-xlsx", ".xlsx"), ("#draft-docx", ".docx")):
+        with page.page.expect_download(timeout=30_000) as info:
+            page.page.click(button)
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        assert target.suffix == suffix and zipfile.is_zipfile(target)
+        assert "6000" in _cell_texts(target)
+
+
+def _cell_texts(path: Path) -> set[str]:
+    """Every table cell's text of a downloaded .xlsx or .docx."""
+    if path.suffix == ".docx":
+        from docx import Document
+
+        return {c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells}
+    from openpyxl import load_workbook
+
+    return {str(c.value) for ws in load_workbook(path) for r in ws.iter_rows() for c in r if c.value is not None}
+
+
 def test_settings_tab_shows_rules_backend_and_usage(page: Page) -> None:
     page.draft()
     page.tab("设置与用量")
