@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.ui import draft_session
 from assistant.ui.draft_handlers import PICK_ROW, DraftHandlers, new_state, welcome
 from assistant.ui.rows import DRAFT_COLUMNS
 from assistant.ui.store import DraftStore
@@ -60,3 +61,4 @@ def build(store: DraftStore, endpoint: gr.Dropdown, totals: gr.State, demo: gr.B
     gr.on([fresh.click, chatbot.clear], h.new_draft, None,
           [chatbot, grid, state, grounding, notes, xlsx, docx, options, rewrite_md], api_name="new_draft")
     demo.load(h.list_drafts, [state], drafts, api_name="load_drafts")
+    draft_session.keep_in_url(demo, h, state, [chatbot, grid, state, grounding, notes, xlsx, docx], drafts)
