@@ -132,7 +132,7 @@ def keep_in_url(demo: gr.Blocks, handlers: Any, state: gr.State, opened: list[An
         gr.Info(RESUMED.format(title=found), title="已恢复草稿")
         return tuple(out)
 
-    demo.load(reattach, None, opened, api_name="resume_draft", show_progress="hidden").then(
+    demo.load(reattach, None, opened, api_visibility="private", show_progress="hidden").then(
         handlers.list_drafts, [state], drafts, api_visibility="private", show_progress="hidden")
 
 

@@ -15,7 +15,7 @@ TESTED = {"/chat", "/generate", "/list_drafts", "/load_drafts", "/recheck", "/re
           "/apply_rewrite", "/open_draft", "/new_draft", "/review", "/stop_review", "/filter_findings",
           "/endpoint_details",
           "/probe", "/usage_totals", "/office_review", "/office_stop", "/office_decide", "/office_compare",
-          "/office_letter", "/add_to_library"}
+          "/office_letter", "/add_to_library", "/office_open", "/office_runs"}  # the last two: test_users_office_http
 
 
 def _text(message: dict) -> str:
