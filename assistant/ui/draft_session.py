@@ -4,7 +4,9 @@ draft id kept in the page's address (``?draft=…``).
 
 Why the address: when an event of a page fails because the server went away, gradio's page polls the
 server and, once a restarted server answers (a new ``app_id``), reloads itself — a fresh session with an
-empty draft. The address survives that reload (and the officer's own F5), is per tab (two tabs keep their
+empty draft. A page with no event in flight at the restart is not told, and its next event can wait on an
+event stream the old server took with it; so the page script below also asks for the ``app_id`` every
+few seconds and reloads as soon as it changes, so every page takes the same path. The address survives that reload (and the officer's own F5), is per tab (two tabs keep their
 own drafts, unlike browser storage), and reaches the server with the page's load event, so the reloaded
 page reopens its draft and says so."""
 
@@ -46,6 +48,18 @@ CONNECTION_NOTICE_JS = """
   };
   new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach(fix)))
     .observe(document.body, {childList: true, subtree: true});
+  let app = null;
+  const watch = async () => {
+    try {
+      const answer = await fetch("gradio_api/app_id", {credentials: "same-origin", cache: "no-store"});
+      if (!answer.ok) return;
+      const now = (await answer.json()).app_id;
+      if (app !== null && now !== app) window.location.reload();
+      app = now;
+    } catch (e) { /* the server is away: keep asking */ }
+  };
+  watch();
+  setInterval(watch, 3000);
 }
 """.replace("__LOST__", json.dumps(CONNECTION_LOST, ensure_ascii=False))
 CONFLICT = ("这份草稿刚在另一个页面（或另一个标签页）中被修改过。两个版本都已保存：那边的修改保留在原草稿中，"
