@@ -39,7 +39,7 @@ def own_run(store: OfficeStore, run_id: int, owner: str) -> StoredRun:
     run = store.get_run(int(run_id), owner=owner)
     if run is None:
         zh, en = NOT_YOURS
-        raise ServiceError(zh.format(run=run_id), en.format(run=run_id), where=f"run {run_id}")
+        raise ServiceError(zh.format(run=run_id), en.format(run=run_id))
     return run
 
 

@@ -101,7 +101,8 @@ def _summary_text(result: BatchResult) -> str:
 
 
 def _raise(err: ServiceError, title: str) -> None:
-    raise gr.Error(esc(err.zh_text), title=title) from None
+    """A dialog with the Chinese message, then the English one."""
+    raise gr.Error(esc(f"{err.zh_text} / {err.en}"), title=title) from None
 
 
 def run_office(files: list[str] | None, department: str, policy: str | None, request: gr.Request,

@@ -55,6 +55,7 @@ def _keeps_two_users_apart(a: Client, b: Client, tmp_path: Path, seed: Path) -> 
         with pytest.raises(AppError) as err:
             b.predict([run], api_name="/office_open")
         assert f"没有第 {run} 次审核记录，或它属于其他用户" in str(err.value)
+        assert f"run {run} does not exist or belongs to another user" in str(err.value)
     b_rows, b_runs = _batch(b, _road(tmp_path, "b"))
     assert set(b_runs).isdisjoint(a_runs)  # the same file: b's own run, not a's reused
     assert b_rows[0][8] == "" and "甲的意见" not in str(b_rows)
