@@ -6,7 +6,9 @@ Why the address: when an event of a page fails because the server went away, gra
 server and, once a restarted server answers (a new ``app_id``), reloads itself — a fresh session with an
 empty draft. A page with no event in flight at the restart is not told, and its next event can wait on an
 event stream the old server took with it; so the page script below also asks for the ``app_id`` every
-few seconds and reloads as soon as it changes, so every page takes the same path. The address survives that reload (and the officer's own F5), is per tab (two tabs keep their
+few seconds (while it is visible) and reloads as soon as it changes, so every page takes the same path.
+With login, the reload meets the login form first (gradio keeps its sessions in memory); the address keeps
+the draft id through it. The address survives that reload (and the officer's own F5), is per tab (two tabs keep their
 own drafts, unlike browser storage), and reaches the server with the page's load event, so the reloaded
 page reopens its draft and says so."""
 
@@ -50,6 +52,7 @@ CONNECTION_NOTICE_JS = """
     .observe(document.body, {childList: true, subtree: true});
   let app = null;
   const watch = async () => {
+    if (document.hidden) return;
     try {
       const answer = await fetch("gradio_api/app_id", {credentials: "same-origin", cache: "no-store"});
       if (!answer.ok) return;

@@ -129,6 +129,53 @@ def test_defect_11_stale_page_after_restart_resumes_its_draft(browser: object, t
         first.stop()
 
 
+def _log_in(page: object, name: str, password: str) -> None:
+    page.wait_for_selector("input[type=password]", timeout=30_000)
+    page.locator("input").first.fill(name)
+    page.locator("input[type=password]").fill(password)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#draft-input textarea", timeout=30_000)
+
+
+def test_defect_11_logged_in_page_after_restart_logs_in_again_and_resumes_its_draft(browser: object,
+                                                                                    tmp_path: Path) -> None:
+    """With login the restarted server has forgotten the login, so the reloaded page asks for it; the address
+    keeps the draft, and after logging in the officer is back on the same draft."""
+    home = tmp_path / "home"
+    first = start(home, login="alice:alice-password")
+    port = first.port
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1440, "height": 1000})
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(first.url)
+        _log_in(page, "alice", "alice-password")
+        page.fill("#draft-input textarea", REQUEST)
+        page.click("#draft-send")
+        page.wait_for_function(
+            "document.querySelector('#draft-grid [data-testid=\"cell-0-9\"]')?.innerText.trim().length > 0",
+            timeout=60_000)
+        page.wait_for_function("new URL(location.href).searchParams.get('draft')", timeout=60_000)
+        draft_id = page.evaluate("new URL(location.href).searchParams.get('draft')")
+        first.stop()
+        second = start(home, login="alice:alice-password", port=port)
+        try:
+            _log_in(page, "alice", "alice-password")
+            page.wait_for_function("([s, t]) => (document.querySelector(s)?.innerText || '').includes(t)",
+                                   arg=["body", "已重新接上草稿"], timeout=60_000)
+            page.wait_for_function("document.querySelector('#draft-grid')?.innerText.includes('产出指标')",
+                                   timeout=60_000)
+            assert page.evaluate("new URL(location.href).searchParams.get('draft')") == draft_id
+            assert [t for t, _ in _drafts(home)] == ["教室照明改造"]
+            assert not [u for u in requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+        finally:
+            second.stop()
+    finally:
+        context.close()
+        first.stop()
+
+
 def test_defect_11_two_tabs_editing_one_draft_keep_both_versions(browser: object, tmp_path: Path) -> None:
     home = tmp_path / "home"
     server = start(home)
