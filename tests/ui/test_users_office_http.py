@@ -4,6 +4,7 @@ without login gets nothing; on a page without login, two browsers are kept apart
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import urllib.error
@@ -71,6 +72,7 @@ def _keeps_two_users_apart(a: Client, b: Client, tmp_path: Path, seed: Path) -> 
     assert "工业和信息化局" in a_text and "乙局专用" in b_text
     assert "乙局专用" not in a_text and "工业和信息化局" not in b_text
     assert set(a_files).isdisjoint(b_files)
+    assert "参考库" in b.predict(handle_file(str(other)), "", api_name="/add_to_library")
     return a_files
 
 
@@ -92,6 +94,10 @@ def test_defect_11_two_logged_in_users_and_a_visitor_without_login(accounts_serv
     alice = Client(url, auth=("alice", "alice-password"), verbose=False, download_files=False)
     bob = Client(url, auth=("bob", "bob-password"), verbose=False, download_files=False)
     alice_files = _keeps_two_users_apart(alice, bob, tmp_path, seed)
+    from assistant.library.references import FILE_NAME
+
+    with sqlite3.connect(accounts_server.home / FILE_NAME) as db:  # bob's 加入我的参考库 is bob's alone
+        assert db.execute("SELECT owner, name FROM ref_projects").fetchall() == [("bob", "乙局专用项目")]
     with pytest.raises(Exception):  # noqa: B017 - any refusal will do: the page needs a login
         Client(url, verbose=False)
     assert _refused(url + "gradio_api/info") == 401
