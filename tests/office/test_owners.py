@@ -98,3 +98,34 @@ def test_defect_11_an_older_store_keeps_its_decisions_under_the_runs_owner(tmp_p
         assert reopened.decisions(run.department, owner="") == {}
     finally:
         reopened.close()
+
+
+def test_defect_11_the_command_line_is_the_local_owner(tmp_path, road):
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    page_store = OfficeStore(home / "office.sqlite3")
+    alice_run = office.batch([road], Options(), store=page_store, user="alice").reviewed[0].run_id
+    page_store.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIXIAO_")} | {"JIXIAO_HOME": str(home)}
+
+    def jixiao(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+                              env=env, cwd=tmp_path, timeout=300)
+
+    assert jixiao("runs").stdout.strip() == ""  # a page user's run is not the command line's
+    for refused in (jixiao("runs", "--show", str(alice_run)), jixiao("decide", str(alice_run), "1", "确认")):
+        assert refused.returncode == 2 and f"没有编号为 {alice_run} 的审核记录" in refused.stderr
+    assert jixiao("batch", str(road)).returncode == 0
+    mine = jixiao("runs").stdout.strip().splitlines()
+    assert len(mine) == 1 and mine[0].split("\t")[0] != str(alice_run)
+    assert jixiao("decide", mine[0].split("\t")[0], "1", "待定", "--user", "王科员").returncode == 0
+    reopened = OfficeStore(home / "office.sqlite3")
+    try:
+        kept = [d for d in reopened.decisions(DEPT, owner="").values()]
+        assert [(d.decision, d.user, d.owner) for d in kept] == [("待定", "王科员", "")]
+        assert not reopened.decisions(DEPT, owner="alice")
+    finally:
+        reopened.close()
