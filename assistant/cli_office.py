@@ -54,7 +54,8 @@ def letter(
 def runs(
     show: Annotated[int | None, typer.Option("--show", help="列出某次审核的问题（带序号和处理意见）")] = None,
 ) -> None:
-    """列出保存的审核记录（日期、文件、部门、口径、规则版本、文件摘要）。"""
+    """列出本机命令行保存的审核记录（日期、文件、部门、口径、规则版本、文件摘要）。
+    网页用户的审核记录各归其人，只在网页“批量审核”的“我的审核记录”中可见。"""
     from assistant.commands_office import run_runs
 
     raise typer.Exit(run_runs(show))

@@ -83,7 +83,8 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
     """Parse and review every source of ``collected`` under ``policy`` (a review policy name or path).
 
     ``department`` overrides the department of every table. With a ``store``, each finished table is
-    saved and a table already reviewed under the same policy and rules is reused (``reused=True``).
+    saved as ``user``'s and a table ``user`` already reviewed under the same policy and rules is reused
+    (``reused=True``).
     ``should_stop()`` is checked between tables; the result then has ``stopped=True``."""
     from assistant.review import review_table
     from assistant.review.policy import load_policy
@@ -105,9 +106,9 @@ def run_batch(collected: Collected, *, policy: str | None = None, department: st
                 progress(n, total, source.name)
             continue
         digest = hashlib.sha256(data).hexdigest()
-        stored = store.find_run(digest, chosen.name, version) if store is not None else None
+        stored = store.find_run(digest, chosen.name, version, owner=user) if store is not None else None
         if stored is not None and store is not None:
-            table, report = store.load(stored.id)
+            table, report = store.load(stored.id, owner=user)
             dept = department.strip() if department and department.strip() else stored.department
             result.items.append(BatchItem(name=source.name, sha256=digest, department=dept, table=table,
                                           report=report, run_id=stored.id, reused=True))

@@ -4,6 +4,11 @@ Every run keeps its date, the input file's sha256, the review policy, the rule v
 findings, the model and prompt version, so a bureau can show what was checked and with what. A decision
 (确认 / 不是问题 / 待定, with a comment) belongs to a department's project and a finding key
 (:func:`assistant.office.keys.finding_key`), so it carries over to the next version of the same project.
+
+Runs and decisions belong to an owner (``runs.user``, ``decisions.owner``): the page's login name (or its
+browser), ``""`` for the local command line. Every read takes the owner and sees only that owner's rows,
+so no page user lists, opens, compares, reuses or decides on another's runs. A decision also keeps who made
+it (``decisions.user``).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ CREATE TABLE IF NOT EXISTS runs (
   report_json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS runs_by_input ON runs (sha256, policy, rules_version, engine);
+CREATE INDEX IF NOT EXISTS runs_by_user ON runs (user, id);
 CREATE TABLE IF NOT EXISTS run_projects (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   department TEXT NOT NULL,
@@ -48,6 +54,7 @@ CREATE TABLE IF NOT EXISTS run_projects (
 );
 CREATE INDEX IF NOT EXISTS run_projects_by_name ON run_projects (department, project);
 CREATE TABLE IF NOT EXISTS decisions (
+  owner TEXT NOT NULL DEFAULT '',
   department TEXT NOT NULL,
   project TEXT NOT NULL,
   fkey TEXT NOT NULL,
@@ -56,8 +63,28 @@ CREATE TABLE IF NOT EXISTS decisions (
   user TEXT NOT NULL DEFAULT '',
   run_id INTEGER,
   updated TEXT NOT NULL,
-  PRIMARY KEY (department, project, fkey)
+  PRIMARY KEY (owner, department, project, fkey)
 );
+"""
+_OWNED_DECISIONS = """
+ALTER TABLE decisions RENAME TO decisions_unowned;
+CREATE TABLE decisions (
+  owner TEXT NOT NULL DEFAULT '',
+  department TEXT NOT NULL,
+  project TEXT NOT NULL,
+  fkey TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  user TEXT NOT NULL DEFAULT '',
+  run_id INTEGER,
+  updated TEXT NOT NULL,
+  PRIMARY KEY (owner, department, project, fkey)
+);
+INSERT OR REPLACE INTO decisions
+  SELECT COALESCE((SELECT r.user FROM runs r WHERE r.id = d.run_id), ''), d.department, d.project, d.fkey,
+         d.decision, d.comment, d.user, d.run_id, d.updated
+  FROM decisions_unowned d ORDER BY d.updated;
+DROP TABLE decisions_unowned;
 """
 
 
@@ -86,6 +113,7 @@ class Decision(BaseModel):
     decision: DecisionValue
     comment: str = ""
     user: str = ""
+    owner: str = ""
     run_id: int | None = None
     updated: str
 
@@ -112,6 +140,8 @@ class OfficeStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        if "owner" not in {row[1] for row in self._db.execute("PRAGMA table_info(decisions)")}:
+            self._db.executescript("BEGIN;" + _OWNED_DECISIONS + "COMMIT;")
 
     def close(self) -> None:
         with self._lock:
@@ -136,41 +166,46 @@ class OfficeStore:
     def _run(self, row: sqlite3.Row) -> StoredRun:
         return StoredRun(**{k: row[k] for k in StoredRun.model_fields})
 
-    def find_run(self, sha256: str, policy: str, rules_version: str, engine: str = "rules") -> StoredRun | None:
-        """The newest run of the same input under the same policy and rules, if any (resume)."""
+    def find_run(self, sha256: str, policy: str, rules_version: str, engine: str = "rules", *,
+                 owner: str = "") -> StoredRun | None:
+        """The owner's newest run of the same input under the same policy and rules, if any (resume)."""
         with self._lock:
             row = self._db.execute(
-                "SELECT * FROM runs WHERE sha256=? AND policy=? AND rules_version=? AND engine=? "
-                "ORDER BY id DESC LIMIT 1", (sha256, policy, rules_version, engine)).fetchone()
+                "SELECT * FROM runs WHERE sha256=? AND policy=? AND rules_version=? AND engine=? AND user=? "
+                "ORDER BY id DESC LIMIT 1", (sha256, policy, rules_version, engine, owner)).fetchone()
         return self._run(row) if row else None
 
-    def runs(self, limit: int = 200) -> list[StoredRun]:
+    def runs(self, limit: int = 200, *, owner: str = "") -> list[StoredRun]:
+        """The owner's runs, newest first."""
         with self._lock:
-            rows = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+            rows = self._db.execute("SELECT * FROM runs WHERE user=? ORDER BY id DESC LIMIT ?",
+                                    (owner, limit)).fetchall()
         return [self._run(r) for r in rows]
 
-    def get_run(self, run_id: int) -> StoredRun | None:
+    def get_run(self, run_id: int, *, owner: str = "") -> StoredRun | None:
+        """Run ``run_id`` when it belongs to ``owner``; ``None`` when it does not exist or is another's."""
         with self._lock:
-            row = self._db.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
+            row = self._db.execute("SELECT * FROM runs WHERE id=? AND user=?", (run_id, owner)).fetchone()
         return self._run(row) if row else None
 
-    def load(self, run_id: int) -> tuple[Table, ReviewReport]:
-        """The table and report of a stored run."""
+    def load(self, run_id: int, *, owner: str = "") -> tuple[Table, ReviewReport]:
+        """The table and report of the owner's stored run; :class:`KeyError` for another's."""
         with self._lock:
-            row = self._db.execute("SELECT table_json, report_json FROM runs WHERE id=?", (run_id,)).fetchone()
+            row = self._db.execute("SELECT table_json, report_json FROM runs WHERE id=? AND user=?",
+                                   (run_id, owner)).fetchone()
         if row is None:
             raise KeyError(run_id)
         return Table.model_validate_json(row["table_json"]), ReviewReport.model_validate_json(row["report_json"])
 
     def previous_run(self, department: str, projects: list[str], *, before: int | None = None,
-                     exclude_sha256: str | None = None) -> StoredRun | None:
-        """The newest earlier run of the same department that reviewed any of ``projects``."""
+                     exclude_sha256: str | None = None, owner: str = "") -> StoredRun | None:
+        """The owner's newest earlier run of the same department that reviewed any of ``projects``."""
         if not projects:
             return None
         marks = ",".join("?" * len(projects))
-        sql = (f"SELECT r.* FROM runs r JOIN run_projects p ON p.run_id = r.id WHERE p.department=? "
+        sql = (f"SELECT r.* FROM runs r JOIN run_projects p ON p.run_id = r.id WHERE r.user=? AND p.department=? "
                f"AND p.project IN ({marks})")
-        args: list[object] = [department, *projects]
+        args: list[object] = [owner, department, *projects]
         if before is not None:
             sql += " AND r.id < ?"
             args.append(before)
@@ -184,26 +219,28 @@ class OfficeStore:
 
     # decisions --------------------------------------------------------------------------------------
     def decide(self, department: str, finding: Finding, decision: str, comment: str = "", *, user: str = "",
-               run_id: int | None = None) -> Decision:
-        """Record (or replace) the decision on ``finding``; ``decision`` is one of :data:`DECISIONS`."""
+               run_id: int | None = None, owner: str = "") -> Decision:
+        """Record (or replace) the owner's decision on ``finding``, made by ``user``; ``decision`` is one of
+        :data:`DECISIONS`."""
         if decision not in DECISIONS:
             raise ValueError(f"处理意见只能是 {'、'.join(DECISIONS)} / decision must be one of {DECISIONS}")
         now = datetime.now().isoformat(timespec="seconds")
         d = Decision.model_validate({"department": department, "project": finding.project or "",
                                      "key": finding_key(finding), "decision": decision, "comment": comment,
-                                     "user": user, "run_id": run_id, "updated": now})
+                                     "user": user, "owner": owner, "run_id": run_id, "updated": now})
         with self._lock, self._db:
             self._db.execute(
-                "INSERT INTO decisions (department, project, fkey, decision, comment, user, run_id, updated) "
-                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (department, project, fkey) DO UPDATE SET "
+                "INSERT INTO decisions (owner, department, project, fkey, decision, comment, user, run_id, updated) "
+                "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (owner, department, project, fkey) DO UPDATE SET "
                 "decision=excluded.decision, comment=excluded.comment, user=excluded.user, "
                 "run_id=excluded.run_id, updated=excluded.updated",
-                (d.department, d.project, d.key, d.decision, d.comment, d.user, d.run_id, d.updated))
+                (d.owner, d.department, d.project, d.key, d.decision, d.comment, d.user, d.run_id, d.updated))
         return d
 
-    def decisions(self, department: str, projects: list[str] | None = None) -> dict[str, Decision]:
-        """Decisions of a department (optionally only some projects), by finding key."""
-        sql, args = "SELECT * FROM decisions WHERE department=?", [department]
+    def decisions(self, department: str, projects: list[str] | None = None, *,
+                  owner: str = "") -> dict[str, Decision]:
+        """The owner's decisions on a department (optionally only some projects), by finding key."""
+        sql, args = "SELECT * FROM decisions WHERE owner=? AND department=?", [owner, department]
         if projects is not None:
             if not projects:
                 return {}
@@ -213,8 +250,8 @@ class OfficeStore:
             rows = self._db.execute(sql, args).fetchall()
         return {r["fkey"]: Decision(department=r["department"], project=r["project"], key=r["fkey"],
                                     decision=r["decision"], comment=r["comment"], user=r["user"],
-                                    run_id=r["run_id"], updated=r["updated"]) for r in rows}
+                                    owner=r["owner"], run_id=r["run_id"], updated=r["updated"]) for r in rows}
 
-    def decisions_for(self, department: str, report: ReviewReport) -> dict[str, Decision]:
-        """The decisions that apply to the findings of ``report``, by finding key."""
-        return self.decisions(department, sorted({f.project or "" for f in report.findings}))
+    def decisions_for(self, department: str, report: ReviewReport, *, owner: str = "") -> dict[str, Decision]:
+        """The owner's decisions that apply to the findings of ``report``, by finding key."""
+        return self.decisions(department, sorted({f.project or "" for f in report.findings}), owner=owner)

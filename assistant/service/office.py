@@ -1,5 +1,9 @@
 """The office round trip as service operations, for the CLI and the page alike: review a batch, compare a
-corrected version with the stored one, number the findings of stored runs, decide on one, write the letter."""
+corrected version with the stored one, number the findings of stored runs, decide on one, write the letter.
+
+Every operation acts for one ``owner`` (the page's user, ``""`` for the local command line) and touches only
+that owner's runs and decisions; naming another owner's run raises :class:`ServiceError` (:data:`NOT_YOURS`),
+which says the same whether the run exists or not, so ids reveal nothing about other users."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from assistant.office import (
     Decision,
     OfficeStore,
     ProjectDiff,
+    StoredRun,
     collect,
     diff_reports,
     finding_key,
@@ -24,6 +29,23 @@ from assistant.office.diff import totals
 from assistant.service.errors import ServiceError, from_parse
 from assistant.service.options import Options
 from assistant.service.progress import Progress, Step, no_progress
+
+NOT_YOURS = ("没有第 {run} 次审核记录，或它属于其他用户，不能打开。",
+             "run {run} does not exist or belongs to another user")
+
+
+def own_run(store: OfficeStore, run_id: int, owner: str) -> StoredRun:
+    """Run ``run_id`` of ``owner``; :class:`ServiceError` when it does not exist or is another's."""
+    run = store.get_run(int(run_id), owner=owner)
+    if run is None:
+        zh, en = NOT_YOURS
+        raise ServiceError(zh.format(run=run_id), en.format(run=run_id))
+    return run
+
+
+def runs(store: OfficeStore, owner: str = "", limit: int = 200) -> list[StoredRun]:
+    """The owner's stored runs, newest first."""
+    return store.runs(limit, owner=owner)
 
 
 @dataclass
@@ -88,8 +110,11 @@ def _one(path: Path, options: Options, store: OfficeStore | None, user: str) -> 
 
 def compare(new_path: Path, options: Options, store: OfficeStore, *, old_path: Path | None = None,
             candidates: list[int] | None = None, user: str = "") -> Comparison:
-    """Review ``new_path`` and compare it with ``old_path`` or, without one, with the newest stored run of
-    the same department that reviewed any of its projects (preferring the runs in ``candidates``)."""
+    """Review ``new_path`` for ``user`` and compare it with ``old_path`` or, without one, with the user's
+    newest stored run of the same department that reviewed any of its projects (preferring the runs in
+    ``candidates``, each of which must be the user's)."""
+    for run_id in candidates or []:
+        own_run(store, run_id, user)
     try:
         new = _one(new_path, options, store, user)
     except ValueError as err:
@@ -103,38 +128,38 @@ def compare(new_path: Path, options: Options, store: OfficeStore, *, old_path: P
     else:
         old_run = None
         for run_id in reversed(candidates or []):
-            run = store.get_run(run_id)
+            run = store.get_run(run_id, owner=user)
             if run is None or run_id == new.run_id or run.department != new.department:
                 continue
-            table, _ = store.load(run_id)
+            table, _ = store.load(run_id, owner=user)
             if set(names) & {p.name for p in table.projects}:
                 old_run = run_id
                 break
         if old_run is None:
-            found = store.previous_run(new.department, names, before=new.run_id, exclude_sha256=new.sha256)
+            found = store.previous_run(new.department, names, before=new.run_id, exclude_sha256=new.sha256,
+                                       owner=user)
             old_run = found.id if found else None
         if old_run is None:
             raise ServiceError("没有找到这些项目此前的审核记录，请先审核原版。",
                                "no earlier review of these projects is stored: review the original first")
-        _, old_report = store.load(old_run)
+        _, old_report = store.load(old_run, owner=user)
         label = f"第 {old_run} 次审核"
     return Comparison(new=new, old_label=label, diffs=diff_reports(old_report, new.report),
-                      decisions=store.decisions_for(new.department, new.report), old_run=old_run)
+                      decisions=store.decisions_for(new.department, new.report, owner=user), old_run=old_run)
 
 
-def listing(store: OfficeStore, run_ids: list[int]) -> Listing:
-    """The stored runs ``run_ids`` with every finding numbered across them, in order."""
+def listing(store: OfficeStore, run_ids: list[int], owner: str = "") -> Listing:
+    """The owner's stored runs ``run_ids`` with every finding numbered across them, in order; another
+    owner's run raises :class:`ServiceError`."""
     out = Listing()
     n = 0
     for run_id in run_ids:
-        run = store.get_run(run_id)
-        if run is None:
-            continue
-        table, report = store.load(run_id)
+        run = own_run(store, run_id, owner)
+        table, report = store.load(run_id, owner=owner)
         item = BatchItem(name=run.file_name, sha256=run.sha256, department=run.department, table=table,
                          report=report, run_id=run_id, reused=True)
         out.items.append(item)
-        decisions = store.decisions_for(run.department, report)
+        decisions = store.decisions_for(run.department, report, owner=owner)
         for f in report.findings:
             n += 1
             out.findings.append(Numbered(n, item, f, decisions.get(finding_key(f))))
@@ -142,26 +167,28 @@ def listing(store: OfficeStore, run_ids: list[int]) -> Listing:
 
 
 def decide(store: OfficeStore, run_ids: list[int], number: int, decision: str, comment: str = "",
-           user: str = "") -> Numbered:
-    """Record ``decision`` on finding ``number`` of :func:`listing` over ``run_ids``."""
-    found = listing(store, run_ids).findings
+           user: str = "", *, owner: str = "") -> Numbered:
+    """Record ``decision`` on finding ``number`` of :func:`listing` over the owner's ``run_ids``; the decision
+    keeps ``user`` (who made it; the owner when empty)."""
+    found = listing(store, run_ids, owner).findings
     if not 1 <= number <= len(found):
         raise ServiceError(f"问题序号应在 1–{len(found)} 之间", "finding number out of range", where=str(number))
     chosen = found[number - 1]
     try:
-        chosen.decision = store.decide(chosen.item.department, chosen.finding, decision, comment, user=user,
-                                       run_id=chosen.item.run_id)
+        chosen.decision = store.decide(chosen.item.department, chosen.finding, decision, comment,
+                                       user=user or owner, run_id=chosen.item.run_id, owner=owner)
     except ValueError as err:
         raise ServiceError(str(err).split(" / ")[0], "decision must be 确认, 不是问题 or 待定") from None
     return chosen
 
 
 def letter(store: OfficeStore, run_ids: list[int], output: Path, *, project: str | None = None,
-           recipient: str | None = None) -> Path:
-    """The 审核意见 .docx for ``project`` (or every project) of the stored runs, with their decisions."""
+           recipient: str | None = None, owner: str = "") -> Path:
+    """The 审核意见 .docx for ``project`` (or every project) of the owner's stored runs, with the owner's
+    decisions."""
     if output.suffix.lower() != ".docx":
         raise ServiceError("审核意见只能写成 .docx", "the letter must be .docx", path=str(output))
-    items = listing(store, run_ids).items
+    items = listing(store, run_ids, owner).items
     if project is not None:
         items = [i for i in items if i.table and project in {p.name for p in i.table.projects}]
     if not items:
@@ -169,6 +196,6 @@ def letter(store: OfficeStore, run_ids: list[int], output: Path, *, project: str
     decisions: dict[str, Decision] = {}
     for i in items:
         assert i.report is not None
-        decisions |= store.decisions_for(i.department, i.report)
+        decisions |= store.decisions_for(i.department, i.report, owner=owner)
     return write_letter([i.report for i in items if i.report], output, decisions=decisions, project=project,
                         recipient=recipient or items[0].department)

@@ -37,6 +37,7 @@ def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *,
         header_user,
         is_loopback,
     )
+    from assistant.ui.draft_session import CONNECTION_NOTICE_JS
     from assistant.ui.limits import upload_guard_js
 
     accounts = Accounts(extra=parse_login(login))
@@ -57,7 +58,7 @@ def launch(host: str = LOCALHOST, port: int = 7860, login: str | None = None, *,
                 auth_message=f"{TITLE}：请输入用户名和密码" if auth else None,
                 app_kwargs={"middleware": [Middleware(OwnerCookie)]},
                 max_file_size=max_bytes(), theme=theme(), css=CSS, footer_links=[],
-                js=upload_guard_js(max_bytes()),
+                js=f"() => {{ ({upload_guard_js(max_bytes()).strip()})(); ({CONNECTION_NOTICE_JS.strip()})(); }}",
                 prevent_thread_lock=not block, show_error=True, quiet=False, mcp_server=False,
                 ssr_mode=False, pwa=False, enable_monitoring=False, run_history=False)
     return demo

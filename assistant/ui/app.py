@@ -36,7 +36,7 @@ def build_app(store: DraftStore | None = None) -> gr.Blocks:
             with gr.Tab("审核", id="review", elem_id="tab-review"):
                 review_tab.build(endpoint, totals)
             with gr.Tab("批量审核", id="office", elem_id="tab-office"):
-                office_tab.build()
+                office_tab.build(demo)
             with gr.Tab("设置与用量", id="settings", elem_id="tab-settings"):
                 settings_tab.build(endpoint, totals)
     demo.queue(default_concurrency_limit=4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.ui import draft_session
 from assistant.ui.downloads import click_download_js
 from assistant.ui.draft_handlers import PICK_ROW, DraftHandlers, new_state, welcome
 from assistant.ui.rows import DRAFT_COLUMNS
@@ -65,3 +66,4 @@ def build(store: DraftStore, endpoint: gr.Dropdown, totals: gr.State, demo: gr.B
         button.click(h.download(fmt), [grid, state], file, api_name=f"download_{fmt}").success(
             None, js=click_download_js("draft-file"))
     demo.load(h.list_drafts, [state], drafts, api_name="load_drafts")
+    draft_session.keep_in_url(demo, h, state, [chatbot, grid, state, grounding, notes, file], drafts)

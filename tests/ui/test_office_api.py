@@ -22,7 +22,7 @@ def batch(client: Client, tmp_path: Path):
 
 
 def test_batch_gives_department_figures_charts_and_downloads(batch) -> None:
-    summary, depts, chart1, chart2, chart3, xlsx, html, findings, project = batch
+    summary, depts, chart1, chart2, chart3, xlsx, html, findings, project, runs = batch
     assert "7 份表格" in summary
     assert [r[0] for r in depts["data"]] == [TRANSPORT, "某县卫生健康委员会", "全部"]
     assert all(c and c["type"] == "matplotlib" for c in (chart1, chart2, chart3))
@@ -31,6 +31,7 @@ def test_batch_gives_department_figures_charts_and_downloads(batch) -> None:
     assert "<svg" in Path(html["value"]).read_text(encoding="utf-8")
     assert findings["data"] and [r[0] for r in findings["data"]] == list(range(1, len(findings["data"]) + 1))
     assert "农村公路日常养护" in [c[0] for c in project["choices"]]
+    assert len(runs["choices"]) == 7 and sorted(runs["value"]) == sorted(c[1] for c in runs["choices"])
 
 
 def test_decide_compare_and_letter(client: Client, batch, tmp_path: Path) -> None:

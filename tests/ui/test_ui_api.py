@@ -16,7 +16,7 @@ TESTED = {"/chat", "/generate", "/list_drafts", "/load_drafts", "/recheck", "/re
           "/endpoint_details",
           "/probe", "/usage_totals", "/office_review", "/office_stop", "/office_decide", "/office_compare",
           "/office_letter", "/add_to_library", "/download_xlsx", "/download_docx", "/report_xlsx", "/report_html",
-          "/report_json"}
+          "/report_json", "/office_open", "/office_runs"}  # the last two: test_users_office_http
 
 
 def _text(message: dict) -> str:
