@@ -70,11 +70,13 @@ def _check(state: dict[str, Any], rows: list[list[str]]) -> tuple[list[list[str]
 
 
 def _confirm_edits(old: list[list[str]], new: list[list[str]]) -> list[list[str]]:
-    """A row whose value cells the officer changed is no longer a proposal."""
+    """A row whose value cells the officer changed is no longer a proposal. A row already confirmed stays
+    so while its value cells are unchanged, even when the page sent a grid from before that confirmation
+    arrived (two quick edits: the second event carries the older status column)."""
     out = []
     for i, row in enumerate(new):
         row = list(row)
-        if i < len(old) and row[3:6] != old[i][3:6] and row[4]:
+        if i < len(old) and row[4] and (row[3:6] != old[i][3:6] or old[i][8] == CONFIRMED):
             row[8] = CONFIRMED
         out.append(row)
     return out

@@ -106,3 +106,15 @@ def test_core_modules_do_not_import_gradio() -> None:
     code = ("import sys, assistant.cli, assistant.parse, assistant.review, assistant.model, assistant.ui, "
             "assistant.ui.store, assistant.ui.rows; assert 'gradio' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_confirmed_row_stays_confirmed_when_a_later_event_carries_the_older_status() -> None:
+    from assistant.ui.draft_handlers import _confirm_edits
+    from assistant.ui.rows import CONFIRMED
+
+    proposed = ["产出指标", "数量指标", "更换灯具数量", "≥", "【待填】", "套", "", "", "建议值，待确认", ""]
+    edited = proposed[:4] + ["6000"] + proposed[5:]
+    confirmed = _confirm_edits([proposed], [edited])
+    assert confirmed[0][8] == CONFIRMED
+    assert _confirm_edits(confirmed, [edited])[0][8] == CONFIRMED
+    assert _confirm_edits([proposed], [proposed])[0][8] == "建议值，待确认"
