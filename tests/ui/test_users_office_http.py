@@ -33,8 +33,8 @@ def _batch(client: Client, files: list[object]) -> tuple[list[list[object]], lis
 
 def _review(client: Client, table: Path) -> tuple[str, list[str]]:
     out = client.predict(handle_file(str(table)), "", "guangzhou", False, RULES, api_name="/review")
-    files = [f["value"] for f in out[5:8]]
-    assert all(files), out[5:8]
+    files = [client.predict(api_name=f"/report_{fmt}")["value"] for fmt in ("xlsx", "html", "json")]
+    assert all(files), files
     return out[0] + str(out[1]["data"]) + str(out[2]["data"]), [f.get("url") or f["path"] for f in files]
 
 
