@@ -141,8 +141,9 @@ def _workbook_member(zf: zipfile.ZipFile, path: str) -> str:
 
 
 def read_workbook(zf: zipfile.ZipFile, path: str) -> Workbook:
-    """The sheet list, epoch, number formats and shared strings. Raise ParseError for a workbook part
-    that is missing or malformed, or shared strings past their limits."""
+    """The sheet list (worksheets only, as openpyxl's ``worksheets``), epoch, number formats and shared
+    strings. Raise KeyError when the workbook part or a worksheet it lists is missing, ParseError for a
+    malformed part or shared strings past their limits."""
     wb = Workbook()
     member = _workbook_member(zf, path)
     if member not in zf.NameToInfo:
@@ -161,7 +162,9 @@ def read_workbook(zf: zipfile.ZipFile, path: str) -> Workbook:
     parse_all(zf, member, path, start)
     for title, rid in found:
         kind, target = rels.get(rid, ("", ""))
-        if kind == "worksheet" and target in zf.NameToInfo:
+        if kind == "worksheet":
+            if target not in zf.NameToInfo:
+                raise KeyError(target)
             wb.sheets.append(SheetRef(title, target))
     parts = {kind: target for kind, target in rels.values()}
     if parts.get("styles") in zf.NameToInfo:

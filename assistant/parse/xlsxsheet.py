@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from assistant.parse.errors import ParseError
-from assistant.parse.limits import MAX_CELLS, MAX_MERGES, check_grid
+from assistant.parse.limits import MAX_CELLS, MAX_MERGES, MAX_TEXT_CHARS, check_grid, too_much_text
 from assistant.parse.xlsxparts import Workbook, feed, local, parser
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
@@ -237,7 +237,7 @@ def values(zf: zipfile.ZipFile, member: str, path: str, title: str, wb: Workbook
     """Batches of cells (row, column, value, style index) in row-then-column order, one batch per chunk of
     XML. A sheet whose cells are out of order (``ordered`` False, from :func:`scan`) is gathered whole and
     sorted, the later of two cells at one place winning as in openpyxl; the scan has bounded it by the
-    cell limit."""
+    cell limit, and its text is held to :data:`MAX_TEXT_CHARS` while it is gathered."""
     h = _Values(wb, path, title)
     p = parser(member, path, h.start, h.end, h.chars)
     if ordered:
@@ -247,8 +247,13 @@ def values(zf: zipfile.ZipFile, member: str, path: str, title: str, wb: Workbook
                 yield batch
         return
     gathered: dict[tuple[int, int], Value] = {}
+    chars = 0
     for _ in feed(zf, member, p, path):
         for cell in h.out:
             gathered[(cell[0], cell[1])] = cell
+            if isinstance(cell[2], str):
+                chars += len(cell[2])
+                if chars > MAX_TEXT_CHARS:
+                    raise too_much_text(chars, path, _where(title))
         h.out = []
     yield [gathered[k] for k in sorted(gathered)]

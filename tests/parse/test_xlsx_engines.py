@@ -4,6 +4,7 @@ product's own exports, and hand-written packages shaped like Excel's and WPS's o
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,6 +112,16 @@ def _office(path: Path) -> Path:
     return path
 
 
+def _missing_sheet_part(path: Path) -> Path:
+    """A workbook whose second listed worksheet has no part in the zip."""
+    full = _excel_like(path.with_name("full.xlsx"))
+    with zipfile.ZipFile(full) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/worksheets/sheet2.xml":
+                zout.writestr(info, zin.read(info))
+    return path
+
+
 WRITTEN: dict[str, Callable[[Path], Path]] = {
     "fixture": write_xlsx_fixture, "two_blocks": write_xlsx_two_blocks, "no_indicators": write_xlsx_without_indicators,
     "office": _office, "export": _export, "review_report": _review_report, "excel_like": _excel_like,
@@ -138,6 +149,13 @@ def test_repository_workbooks_read_the_same_both_ways(path):
 def test_written_workbooks_read_the_same_both_ways(name, tmp_path):
     path = WRITTEN[name](tmp_path / f"{name}.xlsx")
     assert _outcome(path, "stream") == _outcome(path, "openpyxl")
+
+
+def test_a_missing_sheet_part_is_refused_as_not_a_valid_workbook(tmp_path):
+    """The one deliberate difference: openpyxl skips the listed sheet without a word; the stream engine
+    refuses the damaged file rather than drop a sheet silently."""
+    with pytest.raises(ParseError, match="不是有效的 .xlsx 工作簿"):
+        read_xlsx(_missing_sheet_part(tmp_path / "m.xlsx"))
 
 
 def test_excel_like_values_are_read_as_a_reader_of_the_sheet_sees_them(tmp_path):
