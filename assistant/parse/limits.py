@@ -39,6 +39,7 @@ MAX_MERGES = 100_000
 MAX_SHARED_STRINGS = 1_000_000
 MAX_SHARED_CHARS = 50_000_000
 MAX_TEXT_CHARS = 50_000_000
+MAX_WARNINGS = 100_000
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _START_TAG = re.compile(r"<[a-zA-Z]")
@@ -171,6 +172,12 @@ def check_grid(rows: int, cols: int, path: str, where: str) -> None:
 def too_many_rows(count: int, path: str, where: str) -> ParseError:
     return ParseError(f"行数超过上限 {MAX_ROWS} 行（读到 {count} 行）；请拆分表格。",
                       f"over the limit of {MAX_ROWS} rows ({count} read); split the table.", path=path, where=where)
+
+
+def too_many_warnings(path: str | None, where: str | None) -> ParseError:
+    return ParseError(f"超过 {MAX_WARNINGS} 处内容无法归入指标表，这不像一张绩效目标表；请检查文件内容或拆分表格。",
+                      f"over {MAX_WARNINGS} pieces of text fit no indicator table, so this does not look like a "
+                      "performance-target table; check the file or split it.", path=path, where=where)
 
 
 def too_much_text(chars: int, path: str, where: str) -> ParseError:

@@ -102,3 +102,15 @@ def test_a_sheet_larger_than_the_old_member_cap_is_read(tmp_path: Path):
     table = read_path(path)
     assert table.indicator_count() == 60_000
     assert [ind.value for ind in table.projects[0].indicators()][-1] == "≥60001"
+
+
+def test_a_sheet_of_text_that_fits_no_indicator_table_is_refused_past_the_warning_limit(tmp_path):
+    """Every unplaced cell becomes a warning that keeps its text: past MAX_WARNINGS the file is refused
+    (naming the file and the cell reached) instead of holding a warning per cell of a huge sheet."""
+    from assistant.parse.limits import MAX_WARNINGS
+
+    cols = 10
+    rows = "".join(f'<row r="{r}">' + "".join(_cell(f"{c}{r}", f"说明{r}-{c}") for c in "ABCDEFGHIJ") + "</row>"
+                   for r in range(1, MAX_WARNINGS // cols + 100))
+    path = write_package(tmp_path / "notes.xlsx", [("说明", sheet(rows))])
+    _refused(_run("parse", str(path), timeout=240), "notes.xlsx", "说明!", "无法归入指标表", "fit no indicator table")
