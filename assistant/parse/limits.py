@@ -169,6 +169,12 @@ def check_grid(rows: int, cols: int, path: str, where: str) -> None:
                          path=path, where=where)
 
 
+def too_many_cells(count: int, path: str, where: str) -> ParseError:
+    return ParseError(f"单元格数超过上限 {MAX_CELLS} 个（读到第 {count} 个）；请删除多余内容或拆分表格。",
+                      f"over the limit of {MAX_CELLS} cells ({count} read); remove stray content or split the table.",
+                      path=path, where=where)
+
+
 def too_many_rows(count: int, path: str, where: str) -> ParseError:
     return ParseError(f"行数超过上限 {MAX_ROWS} 行（读到 {count} 行）；请拆分表格。",
                       f"over the limit of {MAX_ROWS} rows ({count} read); split the table.", path=path, where=where)

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from assistant.parse.errors import ParseError
-from assistant.parse.limits import MAX_CELLS, MAX_MERGES, MAX_TEXT_CHARS, check_grid, too_much_text
+from assistant.parse.limits import (
+    MAX_CELLS,
+    MAX_MERGES,
+    MAX_TEXT_CHARS,
+    check_grid,
+    too_many_cells,
+    too_much_text,
+)
 from assistant.parse.xlsxparts import Workbook, feed, local, parser
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
@@ -112,7 +119,7 @@ class _Scan:
             self.last = (row, self.col)
             self.cells += 1
             if self.cells > MAX_CELLS:
-                check_grid(self.cells, 1, self.path, _where(self.title, ref))
+                raise too_many_cells(self.cells, self.path, _where(self.title, ref))
             self._grow(row, self.col, ref or "")
         elif tag == "mergeCell" and "ref" in attrs:
             m = _merge(attrs["ref"], self.path, self.title)

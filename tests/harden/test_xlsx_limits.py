@@ -114,3 +114,11 @@ def test_a_sheet_of_text_that_fits_no_indicator_table_is_refused_past_the_warnin
                    for r in range(1, MAX_WARNINGS // cols + 100))
     path = write_package(tmp_path / "notes.xlsx", [("说明", sheet(rows))])
     _refused(_run("parse", str(path), timeout=240), "notes.xlsx", "说明!", "无法归入指标表", "fit no indicator table")
+
+
+def test_cells_past_the_limit_in_repeated_rows_are_refused_by_their_count(tmp_path):
+    """Rows that all claim to be row 1 keep the used range small; the count of cells still stops them."""
+    rows = "".join('<row r="1">' + "".join(f"<c><v>{r * 10 + c}</v></c>" for c in range(10)) + "</row>"
+                   for r in range(MAX_CELLS // 10 + 1))
+    path = write_package(tmp_path / "repeat.xlsx", [("重复", sheet(rows))])
+    _refused(_run("parse", str(path), timeout=240), "repeat.xlsx", "工作表“重复”", "单元格数超过上限", "cells")
