@@ -12,7 +12,7 @@ and peak memory over indicators, and hostile workbooks past its limits (a merged
 sheet, a shared-strings table of 1M+1 strings, 200,001 rows, 1M+ cells, one long string repeated past
 the text limit, a 250 MB sheet).
 Run: ``python -m bench.input_limits [--only NAME] [--engine stream|openpyxl] [--exports DIR] [--save]``
-(``--only`` with ``--save`` replaces only the rows of the cases and engine it ran; ``--engine openpyxl``
+(``--save`` replaces only the rows of the cases and engine it ran; ``--engine openpyxl``
 reads xlsx the way the previous round did, for the before figures; ``--exports DIR`` keeps the generated
 exports there and reuses them). ``peak_mib`` is the child's VmHWM (its own high-water mark: ru_maxrss
 carries the parent's over fork and exec, kept as ``maxrss_mib``).
@@ -300,7 +300,7 @@ def run(xlsx_copies: int = 20, sheet_mb: int = 55, only: str = "", engine: str =
         exports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
         for name, (mode, build) in cases(Path(tmp), xlsx_copies, sheet_mb, exports).items():
-            if only and only not in name:
+            if only and not any(part in name for part in only.split(",")):
                 continue
             path = build()
             size = path.stat().st_size if path.is_file() else 0
@@ -334,7 +334,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--xlsx-copies", type=int, default=20)
     ap.add_argument("--sheet-mb", type=int, default=55)
-    ap.add_argument("--only", default="", help="run only the cases whose name contains this")
+    ap.add_argument("--only", default="", help="run only the cases whose name contains this (or, comma-separated, "
+                                               "any of these)")
     ap.add_argument("--engine", choices=("stream", "openpyxl"), default="stream",
                     help="xlsx reader: stream (this round) or openpyxl (the previous round's, for before figures)")
     ap.add_argument("--exports", type=Path, default=None, help="keep the generated exports here and reuse them")
@@ -344,7 +345,7 @@ def main() -> None:
     if args.save:
         RESULTS.mkdir(exist_ok=True)
         path = RESULTS / "input_limits.json"
-        if (args.only or args.engine != "stream") and path.exists():
+        if path.exists():
             ran = {(r["case"], r["engine"]) for r in result["rows"]}
             kept = [r for r in json.loads(path.read_text())["rows"]
                     if (r["case"], r.get("engine", "stream")) not in ran]
