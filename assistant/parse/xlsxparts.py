@@ -30,9 +30,17 @@ End = Callable[[str], None]
 Text = Callable[[str], None]
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(name: str) -> str:
     """The local part of an expat name ``namespace}local`` (or of an unprefixed name)."""
-    return name.rpartition(SEP)[2]
+    found = _LOCAL.get(name)
+    if found is None:
+        found = name.rpartition(SEP)[2]
+        if len(_LOCAL) < 4096:
+            _LOCAL[name] = found
+    return found
 
 
 def _refuse_dtd(member: str, path: str) -> Callable[..., None]:

@@ -49,11 +49,18 @@ class Shape:
     ordered: bool = True
 
 
+_COLS: dict[str, int] = {}
+
+
 def _col(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
+    found = _COLS.get(letters)
+    if found is None:
+        found = 0
+        for ch in letters.upper():
+            found = found * 26 + ord(ch) - 64
+        if len(_COLS) < 20_000:
+            _COLS[letters] = found
+    return found
 
 
 def split_ref(ref: str) -> tuple[int, int] | None:
