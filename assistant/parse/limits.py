@@ -8,7 +8,8 @@ what a reader can get out of a member. Members read whole into memory (python-do
 workbook, and openpyxl when asked for) keep the old caps: openpyxl takes about 35 MB per MB of sheet XML
 (bench/input_limits.py: a 23 MB sheet of 400k cells peaks at 790 MiB). Worksheets and the shared-strings
 table of an .xlsx are streamed (:mod:`assistant.parse.xlsxsheet`): their XML may be larger, and what is
-kept is bounded instead by the row, cell, merge, shared-string and text limits, checked while streaming."""
+kept is bounded instead by the row, cell, merge, shared-string and text limits, checked while streaming.
+Every reader that keeps unplaced text as warnings is held to :data:`MAX_WARNINGS` of them."""
 
 from __future__ import annotations
 
