@@ -6,8 +6,15 @@ under 1 GB.
 Cases: xlsx zip bombs (a sheet of identical cell rows inflating to 100 MB and to 1 GB), a sheet with one
 far-corner cell, a docx with nested entities, HTML nested 100,000 deep, a CSV cell of 19 MB, /dev/zero,
 a FIFO, and the largest ordinary tables under the limit (the seed repeated as .txt, .csv and .xlsx).
-Run: ``python -m bench.input_limits [--only NAME] [--save]`` (``--only`` with ``--save`` replaces only the
-rows of the cases it ran). ``peak_mib`` is the child's VmHWM (its own high-water mark: ru_maxrss
+The streaming xlsx reader adds: our own export (``write_table``) of 12k, 30k and 60k indicators read
+back (``re-import``: read only; one row also reviews the 60k table), with the fitted exponent of CPU time
+and peak memory over indicators, and hostile workbooks past its limits (a merged range over the whole
+sheet, a shared-strings table of 1M+1 strings, 200,001 rows, 1M+ cells, one long string repeated past
+the text limit, a 250 MB sheet).
+Run: ``python -m bench.input_limits [--only NAME] [--engine stream|openpyxl] [--exports DIR] [--save]``
+(``--save`` replaces only the rows of the cases and engine it ran; ``--engine openpyxl``
+reads xlsx the way the previous round did, for the before figures; ``--exports DIR`` keeps the generated
+exports there and reuses them). ``peak_mib`` is the child's VmHWM (its own high-water mark: ru_maxrss
 carries the parent's over fork and exec, kept as ``maxrss_mib``).
 """
 
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -30,13 +38,20 @@ LIMIT_MB = 20
 
 CHILD = r"""
 import json, resource, sys, time
+import assistant.parse.xlsx as xlsx
 from assistant.parse import ParseError, read_path
 from assistant.review.engine import review_table
+if sys.argv[3] == "openpyxl":
+    stream_reader = xlsx.read_xlsx
+    xlsx.read_xlsx = lambda path: stream_reader(path, engine="openpyxl")
 t0 = time.process_time()
 try:
     table = read_path(sys.argv[1])
-    report = review_table(table)
-    outcome = f"read: {table.indicator_count()} indicators, {len(report.findings)} findings"
+    if sys.argv[2] == "review":
+        report = review_table(table)
+        outcome = f"read: {table.indicator_count()} indicators, {len(report.findings)} findings"
+    else:
+        outcome = f"read: {table.indicator_count()} indicators, {len(table.projects)} projects (not reviewed)"
 except ParseError as err:
     outcome = "refused: " + str(err).splitlines()[0].split("：", 1)[-1][:90]
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
@@ -174,15 +189,69 @@ def _largest_xlsx(folder: Path, copies: int) -> Path:
     return out
 
 
+def _export(folder: Path, copies: int) -> Path:
+    """The product's own .xlsx export of the seed repeated ``copies`` times (175 indicators a copy)."""
+    from assistant.parse import read_text
+    from assistant.writers import write_table
+
+    out = folder / f"export-x{copies}.xlsx"
+    if not out.exists():
+        write_table(read_text(repeated(copies), out.name), out)
+    return out
+
+
+def _package(folder: Path, name: str, rows: str, merges: list[str] | None = None, strings: list[str] | None = None) -> Path:
+    from tests.parse.xlsx_package import shared_strings, sheet, write_package
+
+    return write_package(folder / name, [("绩效指标", sheet(rows, merges))],
+                         strings=shared_strings(strings) if strings is not None else None)
+
+
+HEAD = "".join(f'<c r="{c}1" t="inlineStr"><is><t>{n}</t></is></c>'
+               for c, n in zip("ABCD", ("一级指标", "二级指标", "三级指标", "指标值"), strict=True))
+
+
+def _noise(chars: int, seed: int = 15) -> str:
+    import random
+
+    rng = random.Random(seed)
+    return "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(chars))
+
+
+def _hostile(folder: Path) -> dict[str, Callable[[], Path]]:
+    from assistant.parse.limits import MAX_CELLS, MAX_ROWS, MAX_SHARED_STRINGS
+
+    head = f'<row r="1">{HEAD}</row>'
+    return {
+        "xlsx merged range A1:XFD1048576": lambda: _package(folder, "merged.xlsx", head, ["A1:XFD1048576"]),
+        "xlsx shared strings, 1M+1 strings": lambda: _package(
+            folder, "strings.xlsx", head, strings=[f"<t>第{i}项</t>" for i in range(MAX_SHARED_STRINGS + 1)]),
+        "xlsx sheet of 200,001 rows": lambda: _package(folder, "rows.xlsx", head + "".join(
+            f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(2, MAX_ROWS + 2))),
+        "xlsx sheet of 1M+ cells": lambda: _package(folder, "cells.xlsx", head + "".join(
+            f'<row r="{r}">' + "".join(f"<c><v>{(r * 7919 + c * 104729) % 999983}</v></c>" for c in range(100))
+            + "</row>" for r in range(2, MAX_CELLS // 100 + 2))),
+        "xlsx one 900k-char string in 78 cells": lambda: _package(folder, "text.xlsx", head + "".join(
+            f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>产出指标</t></is></c><c r="B{r}" t="s"><v>0</v></c></row>'
+            for r in range(2, 80)), strings=[f"<t>{_noise(900_000)}</t>"]),
+    }
+
+
 def _fifo(folder: Path) -> Path:
     out = folder / "pipe.csv"
     os.mkfifo(out)
     return out
 
 
-def cases(folder: Path, xlsx_copies: int, sheet_mb: int) -> dict[str, Callable[[], Path]]:
-    """Each case's name and the builder of its file (built only when the case runs)."""
-    return {"xlsx sheet inflating to 100 MB": lambda: _xlsx_bomb(folder, 100),
+ROUND_TRIP = {"12k": 69, "30k": 172, "60k": 343}
+
+
+def cases(folder: Path, xlsx_copies: int, sheet_mb: int,
+          exports: Path | None = None) -> dict[str, tuple[str, Callable[[], Path]]]:
+    """Each case's name, what the child does (``review``: read and review; ``parse``: read only) and the
+    builder of its file (built only when the case runs)."""
+    kept = exports or folder
+    review = {"xlsx sheet inflating to 100 MB": lambda: _xlsx_bomb(folder, 100),
             "xlsx sheet inflating to 1 GB": lambda: _xlsx_bomb(folder, 1024),
             f"xlsx, {sheet_mb} MB sheet of distinct rows": lambda: _xlsx_bomb(folder, sheet_mb, distinct=True),
             "xlsx cell at XFD1048576": lambda: _far_corner(folder),
@@ -195,49 +264,92 @@ def cases(folder: Path, xlsx_copies: int, sheet_mb: int) -> dict[str, Callable[[
             "html of 95,000 rows (under the element cap)": lambda: _html_rows(folder, 95_000 * 35),
             "txt, seed repeated to 19 MB": lambda: _largest_text(folder),
             "csv, seed rows to 19 MB": lambda: _largest_csv(folder),
-            f"xlsx, seed repeated {xlsx_copies} times": lambda: _largest_xlsx(folder, xlsx_copies)}
+            f"xlsx, seed repeated {xlsx_copies} times": lambda: _largest_xlsx(folder, xlsx_copies),
+            "xlsx, 250 MB sheet of distinct rows": lambda: _xlsx_bomb(folder, 250, distinct=True),
+            "xlsx export of 60k indicators, read and reviewed": lambda: _export(kept, ROUND_TRIP["60k"]),
+            **_hostile(folder)}
+    parse: dict[str, Callable[[], Path]] = {
+        f"re-import of our export, {size} indicators": (lambda c=copies: _export(kept, c))
+        for size, copies in ROUND_TRIP.items()}
+    return {**{k: ("review", v) for k, v in review.items()}, **{k: ("parse", v) for k, v in parse.items()}}
 
 
-def run(xlsx_copies: int = 20, sheet_mb: int = 55, only: str = "") -> dict:
+def _address_space() -> None:
+    """At most 3 GB of address space for a child, so that a reader that would take the machine's memory
+    dies with MemoryError (reported as crashed) instead."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+def fit(rows: list[dict], key: str) -> float | None:
+    """The least-squares exponent b of ``key ≈ a · indicators^b`` over the re-import rows that were read."""
+    points = [(math.log(int(r["outcome"].split()[1])), math.log(r[key])) for r in rows
+              if r["case"].startswith("re-import") and r["outcome"].startswith("read") and r[key] > 0]
+    if len(points) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    return sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+
+
+def run(xlsx_copies: int = 20, sheet_mb: int = 55, only: str = "", engine: str = "stream",
+        exports: Path | None = None) -> dict:
     rows = []
+    if exports is not None:
+        exports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-inputs-") as tmp:
-        for name, build in cases(Path(tmp), xlsx_copies, sheet_mb).items():
-            if only and only not in name:
+        for name, (mode, build) in cases(Path(tmp), xlsx_copies, sheet_mb, exports).items():
+            if only and not any(part in name for part in only.split(",")):
                 continue
             path = build()
             size = path.stat().st_size if path.is_file() else 0
-            done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True,
-                                  timeout=1800)
+            done = subprocess.run([sys.executable, "-c", CHILD, str(path), mode, engine], capture_output=True,
+                                  text=True, timeout=1800, preexec_fn=_address_space)
             if done.returncode:
                 row = {"outcome": f"crashed ({done.returncode}): {done.stderr.strip()[-200:]}", "cpu_s": 0,
                        "peak_mib": 0}
             else:
                 row = json.loads(done.stdout.strip().splitlines()[-1])
-            row = {"case": name, "file_mb": size / 1024 / 1024, **row}
+            row = {"case": name, "engine": engine, "file_mb": size / 1024 / 1024, **row}
             rows.append(row)
             print(f"{name:34s} {row['file_mb']:7.2f} MB  cpu {row['cpu_s']:7.2f} s  peak {row['peak_mib']:6.0f} MiB  "
-                  f"{row['outcome']}")
+                  f"{row['outcome']}", flush=True)
+    return summary(rows)
+
+
+def summary(rows: list[dict]) -> dict:
+    """The rows, the largest peak, and per engine the fitted re-import exponents."""
     worst = max(r["peak_mib"] for r in rows)
     print(f"largest peak: {worst:.0f} MiB (limit 1024 MiB)")
-    return {"rows": rows, "largest_peak_mib": worst}
+    fits = {}
+    for engine in sorted({r.get("engine", "stream") for r in rows}):
+        mine = [r for r in rows if r.get("engine", "stream") == engine]
+        fits[engine] = {"cpu_exponent": fit(mine, "cpu_s"), "peak_exponent": fit(mine, "peak_mib")}
+        print(f"re-import exponents ({engine}): {fits[engine]}")
+    return {"rows": rows, "largest_peak_mib": worst, "re_import_fit": fits}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--xlsx-copies", type=int, default=20)
     ap.add_argument("--sheet-mb", type=int, default=55)
-    ap.add_argument("--only", default="", help="run only the cases whose name contains this")
+    ap.add_argument("--only", default="", help="run only the cases whose name contains this (or, comma-separated, "
+                                               "any of these)")
+    ap.add_argument("--engine", choices=("stream", "openpyxl"), default="stream",
+                    help="xlsx reader: stream (this round) or openpyxl (the previous round's, for before figures)")
+    ap.add_argument("--exports", type=Path, default=None, help="keep the generated exports here and reuse them")
     ap.add_argument("--save", action="store_true")
     args = ap.parse_args()
-    result = run(args.xlsx_copies, args.sheet_mb, args.only)
+    result = run(args.xlsx_copies, args.sheet_mb, args.only, args.engine, args.exports)
     if args.save:
         RESULTS.mkdir(exist_ok=True)
         path = RESULTS / "input_limits.json"
-        if args.only and path.exists():
-            ran = {r["case"] for r in result["rows"]}
-            kept = [r for r in json.loads(path.read_text())["rows"] if r["case"] not in ran]
-            rows = kept + result["rows"]
-            result = {"rows": rows, "largest_peak_mib": max(r["peak_mib"] for r in rows)}
+        if path.exists():
+            ran = {(r["case"], r["engine"]) for r in result["rows"]}
+            kept = [r for r in json.loads(path.read_text())["rows"]
+                    if (r["case"], r.get("engine", "stream")) not in ran]
+            result = summary(kept + result["rows"])
         path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.model import Position
@@ -28,9 +29,10 @@ class Grid:
     ``positional``: column index means header column (spreadsheets, tables, tab/markdown text). Otherwise
     cells are matched to header columns by their shape (text whose merged cells were lost).
     ``starts_project``: a new grid begins a new project (one project per sheet).
+    ``rows`` is read once, in order: a reader may pass a generator so that only one row is held at a time.
     """
 
-    rows: list[list[Cell]]
+    rows: Iterable[list[Cell]]
     name: str | None = None
     positional: bool = True
     starts_project: bool = False

@@ -4,9 +4,12 @@ bounded read, HTML nesting depth, cell size, rows and cells. Every refusal is a 
 names the file, the place and the limit, in Chinese and English.
 
 Python's zipfile stops inflating a member at its declared size, so the sizes in the zip directory bound
-what openpyxl and python-docx can get out of a member. The sizes keep a read under 1 GB: openpyxl (not in
-read-only mode, which has no merged cells) plus the grid reader take about 35 MB per MB of sheet XML
-(bench/input_limits.py: a 23 MB sheet of 400k cells peaks at 790 MiB, a 55 MB one at 1.8 GiB)."""
+what a reader can get out of a member. Members read whole into memory (python-docx, the small parts of a
+workbook, and openpyxl when asked for) keep the old caps: openpyxl takes about 35 MB per MB of sheet XML
+(bench/input_limits.py: a 23 MB sheet of 400k cells peaks at 790 MiB). Worksheets and the shared-strings
+table of an .xlsx are streamed (:mod:`assistant.parse.xlsxsheet`): their XML may be larger, and what is
+kept is bounded instead by the row, cell, merge, shared-string and text limits, checked while streaming.
+Every reader that keeps unplaced text as warnings is held to :data:`MAX_WARNINGS` of them."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.parse.errors import ParseError
@@ -30,9 +34,17 @@ MAX_ROWS = 200_000
 MAX_CELLS = 1_000_000
 MAX_HTML_ELEMENTS = 300_000
 PROLOG_BYTES = 64 * 1024
+MAX_STREAMED_MEMBER = 256 * MB
+MAX_STREAMED = 512 * MB
+MAX_MERGES = 100_000
+MAX_SHARED_STRINGS = 1_000_000
+MAX_SHARED_CHARS = 50_000_000
+MAX_TEXT_CHARS = 50_000_000
+MAX_WARNINGS = 100_000
 
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _START_TAG = re.compile(r"<[a-zA-Z]")
+_ROOT = re.compile(rb"<[a-zA-Z_]|<\x00[a-zA-Z_]")
 
 
 def _mb(n: int) -> str:
@@ -70,10 +82,19 @@ def read_bounded(path: Path, limit: int, too_big: ParseError) -> bytes:
     return data
 
 
-def check_zip(path: str | Path, kind: str) -> None:
+def streamed_xlsx_member(name: str) -> bool:
+    """Whether the streaming xlsx reader reads this member a chunk at a time (worksheets, shared strings)."""
+    low = name.lower()
+    return (low.startswith("xl/worksheets/") and low.endswith(".xml") and low.count("/") == 2) or \
+        low == "xl/sharedstrings.xml"
+
+
+def check_zip(path: str | Path, kind: str, streamed: Callable[[str], bool] | None = None) -> None:
     """Refuse an .xlsx/.docx whose members would inflate past the limits or declare a DTD (entity
-    expansion), before openpyxl or python-docx open it. A file that is not a zip at all is left to the
-    reader, which names it as not a valid workbook or document."""
+    expansion), before a reader opens it. Members for which ``streamed`` is true are held to
+    :data:`MAX_STREAMED_MEMBER` each and :data:`MAX_STREAMED` in all instead of :data:`MAX_MEMBER` and
+    :data:`MAX_UNZIPPED`. A file that is not a zip at all is left to the reader, which names it as not a
+    valid workbook or document."""
     name = str(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -85,10 +106,9 @@ def check_zip(path: str | Path, kind: str) -> None:
             raise ParseError(f"这个{kind}文件包含 {len(members)} 个压缩成员，超过上限 {MAX_MEMBERS} 个，拒绝读取。",
                              f"the {kind} holds {len(members)} zip members, over the limit of {MAX_MEMBERS}.",
                              path=name)
-        total = 0
+        total = streamed_total = 0
         for info in members:
             where = f"压缩成员 {info.filename}"
-            total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
                 raise ParseError(f"{info.filename} 的压缩比为 {ratio:.0f}:1，超过上限 {MAX_RATIO}:1"
@@ -96,6 +116,11 @@ def check_zip(path: str | Path, kind: str) -> None:
                                  f"member {info.filename} has a compression ratio of {ratio:.0f}:1, over the "
                                  f"{MAX_RATIO}:1 limit ({info.file_size} bytes inflated): refused as a zip bomb.",
                                  path=name, where=where)
+            if streamed is not None and streamed(info.filename):
+                streamed_total += info.file_size
+                _check_streamed(info, streamed_total, name, where)
+                continue
+            total += info.file_size
             if info.file_size > MAX_MEMBER:
                 raise ParseError(f"{info.filename} 解压后有 {_mb(info.file_size)}，超过单个成员上限 "
                                  f"{_mb(MAX_MEMBER)}；请拆分表格后再上传。",
@@ -110,12 +135,24 @@ def check_zip(path: str | Path, kind: str) -> None:
                 _check_prolog(zf, info, name)
 
 
+def _check_streamed(info: zipfile.ZipInfo, total: int, name: str, where: str) -> None:
+    if info.file_size > MAX_STREAMED_MEMBER:
+        raise ParseError(f"{info.filename} 解压后有 {_mb(info.file_size)}，超过工作表上限 {_mb(MAX_STREAMED_MEMBER)}；"
+                         "请拆分表格后再上传。",
+                         f"member {info.filename} inflates to {info.file_size} bytes, over the "
+                         f"{MAX_STREAMED_MEMBER}-byte limit per sheet; split the table.", path=name, where=where)
+    if total > MAX_STREAMED:
+        raise ParseError(f"各工作表解压后合计超过上限 {_mb(MAX_STREAMED)}；请拆分表格后再上传。",
+                         f"the sheets inflate to over {MAX_STREAMED} bytes in all; split the table.",
+                         path=name, where=where)
+
+
 def _check_prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     with zf.open(info) as fh:
         head = fh.read(PROLOG_BYTES)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    if _DTD.search(head):
+    if _DTD.search(head) or (len(head) == PROLOG_BYTES and not _ROOT.search(head)):
         raise ParseError(f"{info.filename} 含有文档类型或实体声明（<!DOCTYPE>/<!ENTITY>），Office 文件不应包含；"
                          "为防止实体膨胀攻击，拒绝读取。",
                          f"member {info.filename} declares a DTD or entities (<!DOCTYPE>/<!ENTITY>), which Office "
@@ -133,9 +170,27 @@ def check_grid(rows: int, cols: int, path: str, where: str) -> None:
                          path=path, where=where)
 
 
+def too_many_cells(count: int, path: str, where: str) -> ParseError:
+    return ParseError(f"单元格数超过上限 {MAX_CELLS} 个（读到第 {count} 个）；请删除多余内容或拆分表格。",
+                      f"over the limit of {MAX_CELLS} cells ({count} read); remove stray content or split the table.",
+                      path=path, where=where)
+
+
 def too_many_rows(count: int, path: str, where: str) -> ParseError:
     return ParseError(f"行数超过上限 {MAX_ROWS} 行（读到 {count} 行）；请拆分表格。",
                       f"over the limit of {MAX_ROWS} rows ({count} read); split the table.", path=path, where=where)
+
+
+def too_many_warnings(path: str | None, where: str | None) -> ParseError:
+    return ParseError(f"超过 {MAX_WARNINGS} 处内容无法归入指标表，这不像一张绩效目标表；请检查文件内容或拆分表格。",
+                      f"over {MAX_WARNINGS} pieces of text fit no indicator table, so this does not look like a "
+                      "performance-target table; check the file or split it.", path=path, where=where)
+
+
+def too_much_text(chars: int, path: str, where: str) -> ParseError:
+    return ParseError(f"表格文字超过上限 {MAX_TEXT_CHARS} 个字符（读到 {chars} 个）；请删除多余内容或拆分表格。",
+                      f"the cells hold over {MAX_TEXT_CHARS} characters in all ({chars} read), the limit; remove "
+                      "stray content or split the table.", path=path, where=where)
 
 
 def cell_too_big(path: str, where: str) -> ParseError:

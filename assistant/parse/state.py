@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from assistant.model import Indicator, ParseWarning, Position, Project, Table
 from assistant.parse.cells import parse_number
 from assistant.parse.header import Header
+from assistant.parse.limits import MAX_WARNINGS, too_many_warnings
 
 
 @dataclass
@@ -111,7 +112,11 @@ class GridState:
     in_funds_table: bool = False
 
     def warn(self, kind: str, text: str, pos: Position | None, message: str) -> None:
+        """Keep ``text`` as a warning; refuse the input (ParseError) past :data:`MAX_WARNINGS` warnings,
+        whose memory would otherwise grow with every unplaced cell of a huge sheet."""
         pos = pos or Position()
+        if len(self.table.warnings) >= MAX_WARNINGS:
+            raise too_many_warnings(self.path, pos.label() or None)
         self.table.warnings.append(ParseWarning(kind=kind, text=text, line=pos.line, sheet=pos.sheet,
                                                 cell=pos.cell, page=pos.page, message=message))
 
