@@ -9,6 +9,7 @@ to an equal Table (see tests/test_writers.py for what "equal" ignores: positions
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -54,14 +55,21 @@ def write_table(table: Table, path: str | Path) -> None:
 
 
 def _put(ws: Worksheet, row: int, col: int, value: object) -> None:
+    """A body cell: text forced to a string (never a formula), wrapped, with a thin border. The style is
+    built once per sheet and copied: openpyxl's per-cell style lookup dominated large exports."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
         cell.value = for_xlsx(value)
         cell.data_type = "s"
     else:
         cell.value = value
-    cell.alignment = _WRAP
-    cell.border = _BORDER
+    proto = ws.__dict__.get("_jixiao_body")
+    if proto is None:
+        cell.alignment = _WRAP
+        cell.border = _BORDER
+        ws.__dict__["_jixiao_body"] = copy(cell._style)
+    else:
+        cell._style = copy(proto)
 
 
 def _header(ws: Worksheet, row: int, names: list[str], widths: list[int]) -> None:
