@@ -1,0 +1,69 @@
+"""The officer's facts for services bought and per-entity standards: a standard per school/point is a standard and
+makes a computed total, beneficiaries of the effect sit under 效益, service prices are prices, colloquial prices are
+read, and a price that agrees with budget ÷ quantity says so (测算). The phrasings are written here, not taken from
+an evaluation item."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.tasks.facts import read_facts, spoken
+from assistant.tasks.models import ProjectDescription
+
+
+def facts(goal: str = "", content: str = "", amount: float | None = None, name: str = "测试项目"):
+    return read_facts(ProjectDescription(name=name, goal=goal, content=content, amount=amount))
+
+
+def rows(f, word: str):
+    return [r for r in f.rows if word in r.name]
+
+
+@pytest.mark.parametrize(("text", "per", "total"), [
+    ("为全市15所幼儿园配备保健医生，每园不少于1名", "≥1人/所", "≥15人"),
+    ("为全区30所小学配备心理教师，每校不少于2名", "≥2人/所", "≥60人"),
+    ("全镇12处避险点每处配备管理员1名", "=1人/处", "≥12人"),
+    ("为20个社区各配置1台智能药柜", "=1台/个", "≥20台"),
+])
+def test_a_per_entity_standard_is_a_standard_and_makes_a_computed_total(text, per, total):
+    f = facts(goal=text)
+    assert not [r for r in f.rows if r.value in ("≥2人", "≥1人") and "每" not in r.name]
+    standard = [r for r in f.rows if r.value == per]
+    computed = [r for r in f.rows if r.value == total]
+    assert standard and standard[0].sub == "数量指标" and "每" in standard[0].name
+    assert computed and computed[0].derived and "测算" in computed[0].reason
+
+
+def test_people_the_item_protects_are_its_effect_but_people_it_pays_are_its_output():
+    guarded = facts(goal="为全县18所学校派驻保安，保障全县师生2.4万人校园安全", name="校园安保服务购买")
+    row = next(r for r in guarded.rows if r.value == "≥2.4万人")
+    assert row.sub == "社会效益指标" and "师生" in row.name
+    paid = facts(goal="发放高龄津贴，惠及老年人约5000人", name="高龄津贴发放")
+    assert next(r for r in paid.rows if r.value == "≥5000人").sub == "数量指标"
+
+
+def test_a_service_price_is_a_price_capped_by_the_contract_not_a_subsidy_standard():
+    f = facts(content="委托物业公司派驻保洁员，按每人每月3600元标准结算服务费")
+    row = next(r for r in f.rows if "3600" in r.value)
+    assert row.value == "≤3600元/人·月" and "补助" not in row.name and "服务费" in row.name
+    grant = facts(content="困难残疾人生活补贴每人每月补80元")
+    assert next(r for r in grant.rows if "80" in r.value).value == "=80元/人·月"
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("两千来块钱一个", "每个约2000元"),
+    ("一台一万二左右", "每台1.2万元左右"),
+    ("一小时35块", "每小时35元"),
+    ("一平方米一年8块钱", "每平方米每年8元"),
+    ("一年120万", "全年120万元"),
+])
+def test_spoken_prices_become_written_ones(said, written):
+    assert spoken(said) == written
+
+
+def test_a_price_that_agrees_with_budget_over_quantity_is_marked_as_checked():
+    f = facts(goal="为困难家庭安装燃气报警器500台", content="每台约600元", amount=30)
+    row = next(r for r in f.rows if "600" in r.value and r.sub == "成本指标")
+    assert "测算" in row.reason and "一致" in row.reason and "不一致" not in row.reason
+    off = facts(goal="为困难家庭安装燃气报警器500台", content="每台约600元", amount=45)
+    assert "不一致" in next(r for r in off.rows if "600" in r.value and r.sub == "成本指标").reason
