@@ -15,6 +15,7 @@ from assistant.examples import tokens
 from assistant.tasks.facts import FactRow, Facts, read_facts
 from assistant.tasks.models import ProjectDescription, SuggestedIndicator
 from assistant.tasks.records import Record, search
+from assistant.tasks.sector_fit import fitting_kinds, kind_records
 
 _OUTCOME_SUBS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 QUOTA = {"数量指标": 3, "质量指标": 2, "时效指标": 1, "成本指标": 2, "效益指标": 3, "服务对象满意度指标": 1}
@@ -117,6 +118,16 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
     rows = [_from_fact(r, layout) for r in facts.rows]
     ranked = search(desc.text(), 60)
     notes: list[str] = []
+    fit = fitting_kinds(desc.text())
+    if fit is not None:
+        names, spend, label = fit
+        kept = [(r, s) for r, s in ranked if r.group in names or r.group == "通用"]
+        if spend and not any(r.group != spend for r, _ in kept):
+            have = {r.id for r, _ in kept}
+            best_score = max((s for _, s in ranked), default=1.0)
+            kept += [(r, s) for r, s in kind_records(spend, best_score) if r.id not in have]
+            notes.append(f"指标库中没有与本项目行业相符的类别，按“{label}”类项目的通用框架起草，请补充行业特有指标")
+        ranked = kept
     uncovered = []
     for clause in facts.clauses:
         row = _clause_row(clause, ranked, rows, layout, recipients)
