@@ -68,6 +68,8 @@ def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
     for r in rows:
         if not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit) and _similar(r.name, rec.name) >= 0.5:
             return True
+        if not r.proposed and _repeats_officer(r, rec):
+            return True
         if _slot_of(r) != _slot(rec.sub):
             continue
         if rec.sub == "数量指标" and not r.proposed and _unit_root(r.unit) == _unit_root(rec.unit):
@@ -82,6 +84,26 @@ def _covered(rec: Record, rows: list[SuggestedIndicator]) -> bool:
         if rec.sub == "服务对象满意度指标":
             return True
     return False
+
+
+_INCIDENT = re.compile(r"事故|事件|伤亡|死亡|中毒|疫情|火灾")
+_INCIDENT_KIND = re.compile(r"中毒|食品安全|火灾|伤亡|死亡|失踪|疫情|安全事故|安全责任事故|责任事故|案件")
+
+
+def _repeats_officer(r: SuggestedIndicator, rec: Record) -> bool:
+    """A library record says again what the officer's own row says: a second deadline next to the officer's date,
+    a second standard in the officer's per-unit unit (元/人·月), a second zero target for the same kind of incident
+    (食品安全事故 next to 食物中毒=0起), or the same measure under another 二级 (汛期巡查频次 next to 巡查次数)."""
+    if rec.unit == "日期" and _slot_of(r) == "时效指标" and re.search(r"\d+\s*月", r.value or ""):
+        return True
+    if "/" in (rec.unit or "") and _unit_root(r.unit) == _unit_root(rec.unit):
+        return True
+    if rec.op == "=" and _INCIDENT.search(rec.name) and re.match(r"=\s*0", r.value or "") and _INCIDENT.search(r.name):
+        kinds_r = {m.group(0) for m in _INCIDENT_KIND.finditer(r.name)}
+        kinds_rec = {m.group(0) for m in _INCIDENT_KIND.finditer(rec.name)}
+        if kinds_r & kinds_rec or ("中毒" in kinds_r | kinds_rec and "食品安全" in kinds_r | kinds_rec):
+            return True
+    return _similar(r.name, rec.name) >= 0.6 and (rec.unit == "%") == (r.unit == "%")
 
 
 def _unit_root(unit: str | None) -> str:

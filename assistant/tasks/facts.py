@@ -644,7 +644,8 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         if avg.startswith(("单", "每")):
             subject = re.sub(r"最高|不超过|不高于", "", what) or "补助"
             name = f"{avg}{subject}上限" if cap else f"{avg}{subject}"
-            value, unit = f"≤{m.group('num')}{m.group('unit')}", m.group("unit")
+            unit = m.group("unit") if cap else f"{m.group('unit')}/{per}"
+            value = f"≤{m.group('num')}{unit}"
         else:
             name = f"{before}{avg}{what}"
             op = "≤" if cap or not re.search(r"补助|补贴|救助|标准|水平", what + clause) else "="
@@ -818,7 +819,7 @@ def _main_quantity(quantities: list[Figure]) -> Figure | None:
     skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届", "轮", "轮次", "日", "个月")
     cands = [q for q in quantities if q.base not in skip and q.high is None and not (
         q.goal and (_ECONOMIC.search(q.clause) or _SOCIAL.search(q.clause)))]
-    cands = [q for q in cands if q.base != "项"]
+    cands = [q for q in cands if q.base != "项" and q.count() > 1]
     sized = [q for q in cands if q.base in _SIZE or q.base in ("台", "套", "辆", "所", "座", "户", "人", "名")]
     if sized:
         return sized[0]
