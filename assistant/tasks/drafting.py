@@ -106,6 +106,22 @@ def _repeats_officer(r: SuggestedIndicator, rec: Record) -> bool:
     return _similar(r.name, rec.name) >= 0.6 and (rec.unit == "%") == (r.unit == "%")
 
 
+_GENERIC_MEASURE = re.compile(r"满意|合格|完成时间|及时|完好|成本|单价|费用|事故|事件|伤亡|覆盖率|验收|准确|达标|按期|时限|投诉|"
+                              r"使用率|年限|完成率|到位|办结|整改|知晓|质保|响应|合规|应.尽|纳入|采纳|保存|转化|应用率|利用率")
+
+
+def relevant(rec: Record, text: str) -> bool:
+    """A library row belongs in this draft: a measure every project has (满意度, 验收合格率, 完成时间, 单位成本…), or
+    one whose own subject the description speaks of (at least 40 % of the name's character pairs occur in it): a
+    送戏下乡 item does not get 居民人均纸质图书阅读量 because both sit in one library type."""
+    if _GENERIC_MEASURE.search(rec.name):
+        return True
+    stem = re.sub(r"[（(][^）)]*[）)]", "", rec.name)
+    stem = re.sub(r"(?:率|数|量|数量|人数|人次|次数|面积|长度|规模|比例|占比|增长率)$", "", stem)
+    pairs = {stem[i:i + 2] for i in range(len(stem) - 1) if re.fullmatch(r"[\u4e00-\u9fa5]{2}", stem[i:i + 2])}
+    return not pairs or sum(p in text for p in pairs) >= 0.4 * len(pairs)
+
+
 def _unit_root(unit: str | None) -> str:
     return re.sub(r"（.*?）|\(.*?\)|^万", "", unit or "")
 
@@ -117,11 +133,12 @@ def _slot_of(ind: SuggestedIndicator) -> str:
 
 
 def _clause_row(clause: str, ranked: list[tuple[Record, float]], rows: list[SuggestedIndicator],
-                layout: str, recipients: bool, *, goal: bool = True) -> SuggestedIndicator | None:
+                layout: str, recipients: bool, *, goal: bool = True, text: str | None = None) -> SuggestedIndicator | None:
     """The record that best measures a goal clause given without a figure."""
     best, best_score = None, 0.0
     for rec, score in ranked:
-        if rec.sub == "成本指标" or _covered(rec, rows) or (rec.sub == "服务对象满意度指标" and (
+        if rec.sub == "成本指标" or _covered(rec, rows) or (text is not None and not relevant(rec, text)) or (
+                rec.sub == "服务对象满意度指标" and (
                 not recipients or not goal)):
             continue
         s = _similar(clause, rec.name + " ".join(rec.keywords)) + 0.05 * score
@@ -138,7 +155,8 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
     """Rows for ``desc``: the officer's facts, goal clauses, then library records per 二级 quota."""
     facts = read_facts(desc)
     rows = [_from_fact(r, layout) for r in facts.rows]
-    ranked = search(desc.text(), 60)
+    text = desc.text()
+    ranked = search(text, 60)
     notes: list[str] = []
     fit = fitting_kinds(desc.text())
     if fit is not None:
@@ -152,13 +170,13 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
         ranked = kept
     uncovered = []
     for clause in facts.clauses:
-        row = _clause_row(clause, ranked, rows, layout, recipients)
+        row = _clause_row(clause, ranked, rows, layout, recipients, text=text)
         if row is not None:
             rows.append(row)
         else:
             uncovered.append(clause)
     for clause in facts.content_clauses:
-        row = _clause_row(clause, ranked, rows, layout, recipients, goal=False)
+        row = _clause_row(clause, ranked, rows, layout, recipients, goal=False, text=text)
         if row is not None:
             rows.append(row)
     count = {slot: sum(_slot_of(r) == slot for r in rows) for slot in QUOTA}
@@ -176,13 +194,14 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
             continue
         if slot == "服务对象满意度指标" and not recipients:
             continue
-        if count.get(slot, 0) >= QUOTA.get(slot, 1) or _covered(rec, rows):
+        if count.get(slot, 0) >= QUOTA.get(slot, 1) or _covered(rec, rows) or not relevant(rec, text):
             continue
         rows.append(_from_record(rec, layout, f"同类项目常用的{rec.sub}"))
         count[slot] = count.get(slot, 0) + 1
     for slot in QUOTA:
         if count.get(slot, 0) == 0 and (slot != "服务对象满意度指标" or recipients):
-            generic = next((rec for rec, _ in ranked if _slot(rec.sub) == slot and not _covered(rec, rows)), None)
+            generic = next((rec for rec, _ in ranked if _slot(rec.sub) == slot and not _covered(rec, rows)
+                            and relevant(rec, text)), None)
             if generic is not None:
                 rows.append(_from_record(generic, layout, f"每个项目都需要的{slot}"))
     order = list(QUOTA)

@@ -52,3 +52,27 @@ def test_new_sector_types_route_security_hotline_archives_and_geohazards():
              "K37.4": "全县地质灾害隐患点汛期巡查，落实群测群防员"}
     for code, text in cases.items():
         assert index().rank(text)[1][0].kind.code == code, text
+
+
+def test_a_row_of_the_same_library_type_about_another_subject_is_left_out():
+    from assistant.tasks.drafting import relevant
+    from assistant.tasks.records import Record
+
+    def rec(name: str) -> Record:
+        return Record(id="x", group="g", sub="社会效益指标", name=name, op="≥", unit="%", basis="计划标准", data_source="",
+                      keywords=())
+
+    text = "2026年乡村戏曲进村惠民演出，全年演出80场，观看群众不少于4万人次"
+    assert not relevant(rec("居民人均纸质图书阅读量"), text)
+    assert relevant(rec("观看群众满意度"), text) and relevant(rec("惠民演出场次"), text)
+
+
+def test_a_library_row_that_repeats_the_officers_row_is_dropped():
+    result = suggest(ProjectDescription(
+        name="2026年敬老院食堂食品安全提升", goal="1.改造敬老院食堂6个；2.全年不发生集体性食物中毒事件；3.10月31日前完工。",
+        content="更新厨房设备并实施明厨亮灶改造。", amount=90), endpoint="rules")
+    names = [i.name for i in result.indicators]
+    zero = [n for n in names if "中毒" in n or "食品安全事故" in n]
+    assert len(zero) == 1, names
+    assert any("10月31日" in i.value for i in result.indicators)
+    assert not [i for i in result.indicators if "【待填】月" in i.value], names
