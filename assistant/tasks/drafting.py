@@ -200,8 +200,8 @@ def draft_rows(desc: ProjectDescription, layout: str, recipients: bool) -> tuple
         count[slot] = count.get(slot, 0) + 1
     for slot in QUOTA:
         if count.get(slot, 0) == 0 and (slot != "服务对象满意度指标" or recipients):
-            generic = next((rec for rec, _ in ranked if _slot(rec.sub) == slot and not _covered(rec, rows)
-                            and relevant(rec, text)), None)
+            open_ = [rec for rec, _ in ranked if _slot(rec.sub) == slot and not _covered(rec, rows)]
+            generic = next((rec for rec in open_ if relevant(rec, text)), open_[0] if open_ else None)
             if generic is not None:
                 rows.append(_from_record(generic, layout, f"每个项目都需要的{slot}"))
     order = list(QUOTA)
