@@ -455,8 +455,9 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
         for z in _ZERO.finditer(clause):
             what = _SCOPE.sub("", _LEAD.sub("", z.group("what"))).strip()
             what = re.sub(r"^(?:任何|重大|较大|一般)?", lambda m: m.group(0), what)
-            unit = "人" if re.search(r"伤亡|死亡|失踪|伤害", what) else (
-                "起" if re.search(r"事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情", what) else "次")
+            unit = "起" if re.search(r"(?:事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情)$", what) else (
+                "人" if re.search(r"伤亡|死亡|失踪|伤害", what) else (
+                    "起" if re.search(r"事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情", what) else "次"))
             rows.append(FactRow("社会效益指标", f"{what}{'数' if unit == '人' else '发生数'}", "=", f"=0{unit}", unit, "计划标准", "监管部门通报/工作台账",
                                 f"取自您给出的目标“{z.group(0)}”，“不发生”即目标值为0", spans=(z.group(0),)))
             has_row = True
@@ -538,12 +539,21 @@ _SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(\d+(?:\.\d+)?)\s*块(?=上下|左右)", r"\1元"),
     (r"(?<![\d.])(\d+(?:\.\d+)?|两|一)\s*(万|千)来块钱?", lambda m: _about(m.group(1), m.group(2))),
     (r"(?<![\d.万])(\d+(?:\.\d+)?)\s*来块钱?", r"约\1元"),
-    (r"(?<![\d.])一万([一二三四五六七八九])(?![\d千百万])", lambda m: f"1.{_CN_DIGIT[m.group(1)]}万元"),
+    (r"(?<![\d.])(\d|[一二两三四五六七八九])万([一二三四五六七八九])(?![\d千百万])",
+     lambda m: f"{_CN_DIGIT.get(m.group(1), m.group(1))}.{_CN_DIGIT[m.group(2)]}万元"),
     (r"(?:一个|每个|1个)(?:人|保安|保安员|队员|老人|学员|职工)(?:一个月|每个月|1个月|每月)", "每人每月"),
     (r"个钟头", "小时"),
+    (r"大概|差不多", "约"),
+    (r"每个月", "每月"),
+    (r"年底前|年底之前", "12月底前"),
+    (r"(\d+)\s*块(\d)(?![\d.])", r"\1.\2元"),
+    (r"死伤人|死伤|死人|伤人", "人员伤亡"),
+    (r"不能(?:因为|因)(?=[^，,。；;]{0,20}?(?:事件|事故|案件|伤亡))", "不发生因"),
     (r"(约?\d+(?:\.\d+)?(?:万元|元))(?:钱)?(?:一|1)(台|个|辆|套|座|盏|具|页|场|件|人|小时|平方米)(?![\d.])", r"每\2\1"),
     (r"(?<![\d.一])(?:一|1)(台套|台|个|辆|套|座|盏|具|页|场|件|小时|平方米|基站|村)(?=(?:[\u4e00-\u9fa5]{0,4}?)"
      r"(?:(?:一|1)(?:年|个月|月|天))?(?:补|差不多|大概|大约|约|运维费|费用)?\s*(?:\d|一万|两万))", r"每\1"),
+    (r"(?<![\d.一])(?:一|1)个(村|基站|社区|点|学校|项目)(?=[\u4e00-\u9fa5]{0,6}?(?:补|约)?\s*\d)", r"每个\1"),
+    (r"(每[\u4e00-\u9fa5]{1,6}?补[\u4e00-\u9fa5]{0,4}?)(\d+(?:\.\d+)?)(万)?(?![\d.%元万块])", r"\1\2\3元"),
     (r"(每[\u4e00-\u9fa5]{1,5}?)(?:一|1)(?:个)?(年|月|天)", r"\1每\2"),
     (r"(?<![\d.每])(?:一|1)年(?=\s*(?:\d|[一二三四五六七八九两]))", "全年"),
     (r"(?<![\d.])(\d+)个(?=[\u4e00-\u9fa5]{0,8}?(?:老人|老年人|学生|居民|群众|人员|保安|队员|学员|患者|急救员|村民|职工|干部|志愿者))",
@@ -598,7 +608,13 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         act = _clean_noun(m.group("act")) or "作业"
         period = {"天": "日"}.get(m.group("period"), m.group("period"))
         n = float(m.group("num"))
-        if period in ("月", "季度", "周"):
+        each = re.search(r"每(?:个)?(座|所|处|校|村|点|站|社区|户|人)[\u4e00-\u9fa5]{0,4}$", clause[: m.start()])
+        if each:
+            ent = {"校": "所"}.get(each.group(1), each.group(1))
+            unit = f"次/{ent}·{period}"
+            rows.append(FactRow("数量指标", f"{act}频次", "≥", f"≥{m.group('num')}{unit}", unit, "计划标准", "作业记录",
+                                f"取自您给出的“{each.group(0)}{m.group(0)}”；这是每{ent}的频次标准", spans=(m.group(0),)))
+        elif period in ("月", "季度", "周"):
             per_year = {"月": 12, "季度": 4, "周": 52}[period] * n
             rows.append(FactRow("数量指标", f"{act}次数", "≥", f"≥{fmt(per_year)}次", "次", "计划标准", "工作台账",
                                 f"测算：取自您给出的“{m.group(0)}”，全年{fmt(per_year)}次", derived=True,

@@ -56,9 +56,22 @@ def test_a_service_price_is_a_price_capped_by_the_contract_not_a_subsidy_standar
     ("一小时35块", "每小时35元"),
     ("一平方米一年8块钱", "每平方米每年8元"),
     ("一年120万", "全年120万元"),
+    ("一件补200，难的一件补600", "每件补200元,难的每件补600元"),
+    ("一个村补运营商8万", "每个村补运营商8万元"),
+    ("一页大概2块5", "每页约2.5元"),
+    ("不能因为巡查不到位死伤人", "不发生因巡查不到位人员伤亡"),
+    ("年底前完工", "12月底前完工"),
 ])
 def test_spoken_prices_become_written_ones(said, written):
-    assert spoken(said) == written
+    from assistant.parse.value import normalize
+
+    assert spoken(normalize(said)) == written
+
+
+def test_a_frequency_per_entity_keeps_its_entity_and_is_not_multiplied_into_a_year():
+    f = facts(goal="汛期每处隐患点每月巡查不少于3次；每座公厕每日保洁不少于4次")
+    values = {r.value for r in f.rows}
+    assert "≥3次/处·月" in values and "≥4次/座·日" in values and "≥36次" not in values
 
 
 def test_a_price_that_agrees_with_budget_over_quantity_is_marked_as_checked():
