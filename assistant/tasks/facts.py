@@ -68,7 +68,7 @@ _BUDGET_WORDS = re.compile(r"预算|总共|共计|合计|总计|总额|资金|�
 _OUTCOME_MONEY = re.compile(r"产值|收入|营业|销售|税|利润|增收|节约|节省|带动|撬动|吸引投资|社会资本|融资|交易额|消费|GDP|效益|"
                             r"意向|成交|签约|到位|内资|外资|引资|招商|投资总额|增加值|挽回")
 _STANDARD = re.compile(r"标准|每人每月|每人每年|/人\s*[·.]\s*[月年]")
-_RATE_QUALITY = re.compile(r"合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
+_RATE_QUALITY = re.compile(r"差错|错误|失误|合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
 _RATE_SAT = re.compile(r"满意")
 _LEAD = re.compile(r"^(?:提供|开展|实施|发放|通过|力争|争取|计划|预计|全年|年内|本年度|今年|共|累计|合计|总共|共计|并|和|及|且|同时|其中|"
                    r"为|对|向|给|在|使|将|让|确保|保证|实现|完成|达到|约|大约|不少于|不低于|以上)+")
@@ -364,6 +364,8 @@ def _rate_row(fig: Figure, project_name: str) -> FactRow:
     name = re.sub(r"(?:常年|保持|必须|要|需|稳定)+$", "", name.strip(" ：:，,"))[:20]
     if _RATE_SAT.search(name):
         sub = "服务对象满意度指标"
+    elif re.search(r"审减|核减|节约|节支|增收|收入|产值|利润|税收", name):
+        sub = "经济效益指标"
     elif _RATE_QUALITY.search(name):
         sub = "质量指标"
     else:
@@ -644,6 +646,8 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         else:
             value, unit = "≤1天", "天"
         before = _noun_before(clause[: m.start()])
+        if before in ("", "后") and (subj := re.match(r"^([\u4e00-\u9fa5]{2,8}?)(?:在|于|须|应|要)", clause)):
+            before = subj.group(1)
         rows.append(FactRow("时效指标", f"{before}{act}时限" if before and len(before) <= 6 else f"{act}时限", "≤", value,
                             unit, "计划标准", "工作台账", f"取自您给出的“{m.group(0)}”" +
                             ("，当日即1天内" if not m.group("num") else ""), spans=(m.group(0),)))
@@ -800,6 +804,13 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     op = q.comparator or "≥"
     name = _measure_name(q, project_name)
     sub = "数量指标"
+    if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周") and q.per and "·" in q.per:
+        who, period = q.per.split("·", 1)
+        act = _action(q.clause)
+        name = f"{'人均' if who == '人' else '每' + who}每{period}{act if act not in _WEAK_VERBS else ''}{'服务' if not act else ''}时长"
+        return FactRow("质量指标", name, q.comparator or "≥", _value(q.comparator or "≥", q, f"{q.unit}/{q.per}"),
+                       f"{q.unit}/{q.per}", "计划标准", "服务记录", _note(q) + "；这是每人（每单位）的服务标准，不是总量",
+                       spans=(q.span,))
     if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
         sub, op = "时效指标", q.comparator or "≤"
     elif q.base in ("人", "名", "位", "户") and (re.search(r"惠及|受益|覆盖|保障", q.clause[: q.start] + q.clause[q.end:][:4])
@@ -812,7 +823,7 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause)):
         who = _noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])
         name = f"{_clean_noun(sm.group(0))}对象数" + (f"（{who}）" if who and _PEOPLE_WORDS.search(who) else "")
-    elif q.goal and _ECONOMIC.search(q.clause):
+    elif q.goal and _ECONOMIC.search(q.clause) and not re.search(r"完成|评审|办理|受理|调解|举办|开展|建设|购置|培训|检查", q.clause):
         sub, name = "经济效益指标", _effect_name(q) or name
     elif q.goal and _SOCIAL.search(q.clause) and not re.search(r"举办|开展|建设|购置|培训|检查", q.clause):
         sub, name = "社会效益指标", _effect_name(q) or name

@@ -80,3 +80,18 @@ def test_a_price_that_agrees_with_budget_over_quantity_is_marked_as_checked():
     assert "测算" in row.reason and "一致" in row.reason and "不一致" not in row.reason
     off = facts(goal="为困难家庭安装燃气报警器500台", content="每台约600元", amount=45)
     assert "不一致" in next(r for r in off.rows if "600" in r.value and r.sub == "成本指标").reason
+
+
+def test_outputs_of_a_review_service_and_its_rates_sit_in_their_place():
+    f = facts(goal="1.委托第三方完成政府投资项目结算评审不少于150个；2.综合审减率不低于6%；3.报告差错率不超过2%；"
+                   "4.评审报告在受理后15个工作日内出具。")
+    assert next(r for r in f.rows if r.value == "≥150个").sub == "数量指标"
+    assert next(r for r in f.rows if "审减率" in r.name).sub == "经济效益指标"
+    assert next(r for r in f.rows if "差错率" in r.name).sub == "质量指标"
+    assert any(r.name.startswith("评审报告") and r.value == "≤15个工作日" for r in f.rows)
+
+
+def test_hours_per_person_per_month_are_a_service_standard():
+    f = facts(goal="为800名独居老人提供上门探访，每人每月不少于6小时")
+    row = next(r for r in f.rows if "6" in r.value and "小时" in r.value)
+    assert row.sub == "质量指标" and row.value == "≥6小时/人·月" and row.name.startswith("人均每月")
