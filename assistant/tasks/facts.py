@@ -106,6 +106,7 @@ class Figure:
     prev: str = ""
     nxt: str = ""
     goal: bool = False
+    beneficiary: bool = False
 
     @property
     def base(self) -> str:
@@ -421,6 +422,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     content_text = spoken(normalize(getattr(desc, "content", None) or ""))
     money_total = 0
     clauses: list[tuple[str, str, bool]] = []
+    benef: set[str] = set()
     seen: set[str] = set()
     for k, text in enumerate(texts):
         prev = ""
@@ -429,6 +431,8 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             if clause and clause not in seen:
                 seen.add(clause)
                 clauses.append((clause, prev, k == 0))
+                if k == 2:
+                    benef.add(clause)
             prev = clause or prev
     per_clause: list[tuple[str, list[Figure]]] = []
     told = ""
@@ -445,7 +449,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             f.span, f.clause = clause[f.start:f.end].strip(), clause
         nxt = clauses[i + 1][0] if i + 1 < len(clauses) and not _figures(clauses[i + 1][0]) else ""
         for f in figs:
-            f.prev, f.nxt, f.goal = prev, nxt, is_goal
+            f.prev, f.nxt, f.goal, f.beneficiary = prev, nxt, is_goal, clause in benef
         money_total += sum(f.money for f in figs)
         per_clause.append((clause, figs))
     rows = facts.rows
@@ -813,7 +817,7 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
                        spans=(q.span,))
     if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
         sub, op = "时效指标", q.comparator or "≤"
-    elif q.base in ("人", "名", "位", "户") and (re.search(r"惠及|受益|覆盖|保障", q.clause[: q.start] + q.clause[q.end:][:4])
+    elif q.base in ("人", "名", "位", "户") and (q.beneficiary or re.search(r"惠及|受益|覆盖|保障", q.clause[: q.start] + q.clause[q.end:][:4])
                                              or (not _verbs(q.clause) and re.search(_POPULATION, q.clause[: q.start]))):
         who = _SCOPE.sub("", re.sub(r"^(?:惠及|受益|覆盖|保障)", "", _noun_before(q.clause[: q.start])
                                     or _noun_after(q.clause[q.end:])))

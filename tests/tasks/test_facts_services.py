@@ -95,3 +95,10 @@ def test_hours_per_person_per_month_are_a_service_standard():
     f = facts(goal="为800名独居老人提供上门探访，每人每月不少于6小时")
     row = next(r for r in f.rows if "6" in r.value and "小时" in r.value)
     assert row.sub == "质量指标" and row.value == "≥6小时/人·月" and row.name.startswith("人均每月")
+
+
+def test_a_head_count_in_the_beneficiaries_field_is_the_effect_unless_the_item_pays_them():
+    f = read_facts(ProjectDescription(name="教室照明改造", goal="更换护眼灯具4000套", beneficiaries="全区小学生约4万人"))
+    assert next(r for r in f.rows if r.value == "≥4万人").sub == "社会效益指标"
+    paid = read_facts(ProjectDescription(name="高龄津贴发放", goal="按月发放高龄津贴", beneficiaries="80岁以上老人约9000人"))
+    assert next(r for r in paid.rows if r.value == "≥9000人").sub == "数量指标"
