@@ -905,7 +905,10 @@ def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], proje
     cost, unit = _cost_unit(budget, qty, base)
     thing = (_noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])) if base in ("人", "户") else ""
     thing = thing if _PEOPLE_WORDS.search(thing) else ""
-    out.append(FactRow("成本指标", _unit_cost_name(base, thing), "≤", f"≤{fmt(round(cost, 2))}{unit}", unit,
+    name = _unit_cost_name(base, thing)
+    if base == "个" and 2 <= len(noun := _noun_after(q.clause[q.end:])) <= 6:
+        name = f"每个{noun}平均成本"
+    out.append(FactRow("成本指标", name, "≤", f"≤{fmt(round(cost, 2))}{unit}", unit,
                        "预算支出标准", "财务决算/支付凭证",
                        f"测算：{span}÷{q.span}≈{fmt(round(cost, 2))}{unit}，请与支出标准或同类项目核对",
                        derived=True, spans=(q.span, span)))
