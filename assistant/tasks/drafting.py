@@ -99,8 +99,9 @@ def _repeats_officer(r: SuggestedIndicator, rec: Record) -> bool:
     if "/" in (rec.unit or "") and _unit_root(r.unit) == _unit_root(rec.unit):
         return True
     if rec.op == "=" and _INCIDENT.search(rec.name) and re.match(r"=\s*0", r.value or "") and _INCIDENT.search(r.name):
-        kinds_r = {m.group(0) for m in _INCIDENT_KIND.finditer(r.name)}
-        kinds_rec = {m.group(0) for m in _INCIDENT_KIND.finditer(rec.name)}
+        same = {"安全责任事故": "安全事故", "责任事故": "安全事故"}
+        kinds_r = {same.get(m.group(0), m.group(0)) for m in _INCIDENT_KIND.finditer(r.name)}
+        kinds_rec = {same.get(m.group(0), m.group(0)) for m in _INCIDENT_KIND.finditer(rec.name)}
         if kinds_r & kinds_rec or ("中毒" in kinds_r | kinds_rec and "食品安全" in kinds_r | kinds_rec):
             return True
     return _similar(r.name, rec.name) >= 0.6 and (rec.unit == "%") == (r.unit == "%")
