@@ -17,8 +17,9 @@ from typing import Any
 
 DATASETS = Path(__file__).resolve().parent / "datasets"
 ITEMS = DATASETS / "drafting" / "items.json"
+DRAFT_HELDOUT = DATASETS / "drafting" / "heldout.json"
 CASES = DATASETS / "rewrite_expert" / "cases.json"
-HELDOUT = DATASETS / "rewrite_expert" / "heldout.json"
+REWRITE_HELDOUT = DATASETS / "rewrite_expert" / "heldout.json"
 
 DRAFT_METRICS = ("recall", "figures", "units", "directions", "categories")
 REWRITE_METRICS = ("has_option", "family", "direction", "category", "no_invented")
@@ -28,8 +29,14 @@ def items() -> list[dict[str, Any]]:
     return json.loads(ITEMS.read_text(encoding="utf-8"))["items"]
 
 
+def heldout_items() -> list[dict[str, Any]]:
+    """Round 3's held-out drafting items (``DRAFT_HELDOUT``): same shape as :func:`items` plus ``forbid``."""
+    return json.loads(DRAFT_HELDOUT.read_text(encoding="utf-8"))["items"]
+
+
 def cases(path: Path = CASES) -> list[dict[str, Any]]:
-    """The rewrite cases of ``path`` (``CASES``, or ``HELDOUT``: the held-out set written before tuning)."""
+    """The rewrite cases of ``path`` (``CASES``, or ``REWRITE_HELDOUT``: the held-out set written before
+    tuning)."""
     return json.loads(path.read_text(encoding="utf-8"))["cases"]
 
 
@@ -272,6 +279,11 @@ def score_item(item: dict[str, Any], rows: list[dict[str, Any]] | None) -> dict[
     def share(xs: list[bool]) -> float | None:
         return sum(xs) / len(xs) if xs else None
 
+    assigned = set(pairs.values())
+    off_sector = [r.get("name") for r in rows if names_match(r.get("name"), item.get("forbid", []))]
+    repeats = [r.get("name") for j, r in enumerate(rows) if j not in assigned
+               and any(names_match(r.get("name"), expert[i]["variants"]) for i in pairs)]
+
     return {
         "id": item["id"], "sector": item["sector"], "n": len(rows), "expert": len(expert),
         "recall": len(matched) / len(expert),
@@ -283,6 +295,9 @@ def score_item(item: dict[str, Any], rows: list[dict[str, Any]] | None) -> dict[
         "unit_costs": share(costs),
         "missed": [e["name"] for i, e in enumerate(expert) if i not in pairs],
         "lost_figures": [f["text"] for f in figures if f not in kept],
+        "off_sector": off_sector, "repeats": repeats,
+        "clean": (1.0 if not off_sector else 0.0) if "forbid" in item else None,
+        "no_repeat": 1.0 - len(repeats) / len(rows) if rows else 1.0,
     }
 
 
@@ -296,7 +311,8 @@ def score_draft(rows: list[dict[str, Any]]) -> dict[str, Any]:
     (an item with no match scores 0 on them, so a backend cannot win by matching nothing)."""
     out: dict[str, Any] = {"cases": len(rows), "recall": _mean(rows, "recall"), "figures": _mean(rows, "figures"),
                            "figures_in_concept": _mean(rows, "figures_in_concept"),
-                           "unit_costs": _mean(rows, "unit_costs")}
+                           "unit_costs": _mean(rows, "unit_costs"), "clean": _mean(rows, "clean"),
+                           "no_repeat": _mean(rows, "no_repeat")}
     for key in ("units", "directions", "categories"):
         out[key] = _mean(rows, key, empty_as_zero=True)
     vals = [out[m] for m in DRAFT_METRICS if out[m] is not None]

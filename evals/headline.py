@@ -15,7 +15,8 @@ HEADLINES: dict[str, tuple[str, ...]] = {
     "rewrite": ("measurable", "subject", "category", "flagged", "family", "overall"),
     "suggest": ("category_coverage", "output_coverage", "rule_pass", "recall", "duplicate_free", "schema",
                 "overall"),
-    "draft": ("recall", "figures", "units", "directions", "categories", "overall"),
+    "draft": ("recall", "figures", "units", "directions", "categories", "overall", "heldout.recall",
+              "heldout.figures", "heldout.overall", "heldout.clean"),
     "rewrite_expert": ("has_option", "family", "direction", "category", "no_invented", "overall"),
     "operational": ("success_rate",),
 }

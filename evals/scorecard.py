@@ -16,7 +16,8 @@ NAMES_ZH = {
     "duplicate_free": "无重复", "schema": "结构有效",
     "draft": "新项目起草", "rewrite_expert": "专家改写", "figures": "数字保留", "units": "单位正确",
     "directions": "方向正确", "categories": "类别正确", "has_option": "有改写", "direction": "方向保持",
-    "no_invented": "无未标注新数字", "on_topic": "切题",
+    "no_invented": "无未标注新数字", "on_topic": "切题", "unit_costs": "测算值", "clean": "无跨行业行",
+    "no_repeat": "无重复行",
 }
 
 
@@ -93,12 +94,14 @@ def render(result: dict[str, Any]) -> str:
         if dr.get("chat"):
             lines += ["只给官员一段话（作为目标）时 chat paragraph only：" + "，".join(
                 f"{NAMES_ZH[m]} {_f(v)}" for m, v in dr["chat"].items()), ""]
-        lines += ["| 项目 item | 概念召回 recall | 数字保留 figures | 漏掉的专家指标 missed | 丢失的数字 lost figures |",
-                  "|---|---|---|---|---|"]
-        lines += [f"| {x['id']} {x['sector']} | {_f(x['recall'])} | {_f(x['figures'])} | "
-                  f"{'、'.join(x['missed'][:4]) or '—'} | {'、'.join(x['lost_figures'][:3]) or '—'} |"
-                  for x in dr.get("items", [])]
-        lines.append("")
+        lines += _draft_items(dr.get("items", []))
+        h = dr.get("heldout")
+        if h:
+            lines += [f"### 第三轮留出集 held-out（{h['cases']} 个未见过的新预算项目）", "",
+                      "完整描述 full description：" + "，".join(f"{NAMES_ZH[m]} {_f(h.get(m))}" for m in HELDOUT_KEYS),
+                      "", "只给一段话 chat paragraph only：" + "，".join(
+                          f"{NAMES_ZH[m]} {_f(h['chat'].get(m))}" for m in HELDOUT_KEYS), ""]
+            lines += _draft_items(h.get("items", []), extra=True)
     lines += _metric_section("专家改写 rewrite_expert（60 个其他地区模糊指标）", t.get("rewrite_expert"), EXPERT_METRICS)
     ex = t.get("rewrite_expert")
     if ex and not _not_run(ex):
@@ -144,6 +147,23 @@ def _metric_section(title: str, section: dict[str, Any] | None, metrics: tuple[s
     return lines + [""]
 
 
+HELDOUT_KEYS = (*DRAFT_METRICS, "overall", "unit_costs", "clean", "no_repeat")
+
+
+def _draft_items(items: list[dict[str, Any]], extra: bool = False) -> list[str]:
+    head = "| 项目 item | 概念召回 recall | 数字保留 figures | 漏掉的专家指标 missed | 丢失的数字 lost figures |"
+    if extra:
+        head += " 跨行业行 off-sector | 重复行 repeats |"
+    lines = [head, "|---" * head.count(" |") + "|"]
+    for x in items:
+        line = (f"| {x['id']} {x['sector']} | {_f(x['recall'])} | {_f(x['figures'])} | "
+                f"{'、'.join(x['missed'][:4]) or '—'} | {'、'.join(x['lost_figures'][:3]) or '—'} |")
+        if extra:
+            line += f" {'、'.join(x['off_sector'][:3]) or '—'} | {'、'.join(x['repeats'][:3]) or '—'} |"
+        lines.append(line)
+    return lines + [""]
+
+
 def summary_table(results: list[dict[str, Any]]) -> str:
     """One row per backend and task: the headline numbers, or "not run"."""
     lines = ["| 后端 backend | 任务 task | 分数 scores |", "|---|---|---|"]
@@ -166,6 +186,12 @@ def summary_table(results: list[dict[str, Any]]) -> str:
                 if sec.get("fallback_share") is not None:
                     text += f"（{sec['cases']} 例，回退规则 fallback {_f(sec['fallback_share'])}）"
             lines.append(f"| {r['backend']} | {task} | {text} |")
+            if task == "draft" and sec.get("heldout"):
+                h = sec["heldout"]
+                lines.append(f"| {r['backend']} | draft (held-out, {h['cases']} items) | "
+                             + "，".join(f"{NAMES_ZH[k]} {_f(h.get(k))}" for k in HELDOUT_KEYS) + " |")
+                lines.append(f"| {r['backend']} | draft (held-out, chat paragraph only) | "
+                             + "，".join(f"{NAMES_ZH[k]} {_f(h['chat'].get(k))}" for k in HELDOUT_KEYS) + " |")
             if task == "review" and sec.get("heldout"):
                 h = sec["heldout"]
                 lines.append(f"| {r['backend']} | review (held-out-style tables) | macro P "

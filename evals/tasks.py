@@ -191,29 +191,38 @@ def _fresh_home() -> Iterator[None]:
 NO_RECORDINGS = {"status": "not run", "reason": "该端点尚无此任务的录制；专家回答集见 evals/datasets/expert_answers/"}
 
 
-def run_draft(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
-    """``suggest`` on the new budget items of ``evals/datasets/drafting/items.json``, scored against the expert
-    sets (:mod:`evals.drafting`); ``chat`` holds the same scores when only the officer's paragraph is given (as the
-    goal), which the headline does not include."""
+def _draft_set(items: list[dict[str, Any]], calls: list[Call]) -> dict[str, Any]:
+    """Scores of ``suggest`` (rules) on ``items``, from the full description and, under ``chat``, from the officer's
+    paragraph alone (given as the goal)."""
     from assistant.tasks.models import ProjectDescription
     from assistant.tasks.suggest import suggest
 
+    rows, chat = [], []
+    for item in items:
+        desc = ProjectDescription(**item["description"])
+        result = _timed("draft", calls, lambda d=desc: suggest(d, endpoint="rules"))
+        indicators = [i.model_dump(mode="json") for i in result.indicators] if result else None
+        rows.append(drafting.score_item(item, indicators))
+        said = ProjectDescription(name=item["description"]["name"], goal=item["chat"])
+        result = _timed("draft", calls, lambda d=said: suggest(d, endpoint="rules"))
+        chat.append(drafting.score_item(item, [i.model_dump(mode="json") for i in result.indicators]
+                                        if result else None))
+    from_chat = drafting.score_draft(chat)
+    keys = (*drafting.DRAFT_METRICS, "overall", "unit_costs", "clean", "no_repeat")
+    return drafting.score_draft(rows) | {"chat": {m: from_chat[m] for m in keys}, "items": rows}
+
+
+def run_draft(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
+    """``suggest`` on the new budget items of ``evals/datasets/drafting/items.json``, scored against the expert
+    sets (:mod:`evals.drafting`); ``chat`` holds the same scores when only the officer's paragraph is given (as the
+    goal), which the headline does not include; ``heldout`` the same for round 3's held-out items
+    (``heldout.json``, with off-sector rows and repeats scored)."""
     if endpoint is not None:
         return dict(NO_RECORDINGS)
-    rows, chat = [], []
     with _fresh_home():
-        for item in drafting.items():
-            desc = ProjectDescription(**item["description"])
-            result = _timed("draft", calls, lambda d=desc: suggest(d, endpoint="rules"))
-            indicators = [i.model_dump(mode="json") for i in result.indicators] if result else None
-            rows.append(drafting.score_item(item, indicators))
-            said = ProjectDescription(name=item["description"]["name"], goal=item["chat"])
-            result = _timed("draft", calls, lambda d=said: suggest(d, endpoint="rules"))
-            chat.append(drafting.score_item(item, [i.model_dump(mode="json") for i in result.indicators]
-                                            if result else None))
-    from_chat = drafting.score_draft(chat)
-    return drafting.score_draft(rows) | {"chat": {m: from_chat[m] for m in (*drafting.DRAFT_METRICS, "overall")},
-                                         "items": rows}
+        main = _draft_set(drafting.items(), calls)
+        main["heldout"] = _draft_set(drafting.heldout_items(), calls)
+    return main
 
 
 def run_rewrite_expert(endpoint: str | None, calls: list[Call]) -> dict[str, Any]:
@@ -223,7 +232,7 @@ def run_rewrite_expert(endpoint: str | None, calls: list[Call]) -> dict[str, Any
         return dict(NO_RECORDINGS)
     with _fresh_home():
         rows = _rewrite_expert_rows(drafting.cases(), calls)
-        held = _rewrite_expert_rows(drafting.cases(drafting.HELDOUT), calls)
+        held = _rewrite_expert_rows(drafting.cases(drafting.REWRITE_HELDOUT), calls)
     return drafting.score_rewrites(rows) | {"per_case": rows,
                                             "heldout": drafting.score_rewrites(held) | {"per_case": held}}
 

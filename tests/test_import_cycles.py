@@ -18,10 +18,7 @@ PACKAGE = Path(assistant.__file__).resolve().parent
 
 # Edges known to close a cycle and being removed elsewhere. Each entry says why it is here; a listed edge
 # that no longer exists fails the test so the entry is deleted with the fix.
-ALLOWED: dict[tuple[str, str], str] = {
-    ("tasks", "ui"): "assistant/tasks/intake_model.py imports assistant.ui.intake; "
-                     "being fixed on another round-3 branch (tasks→ui)",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 Edges = dict[tuple[str, str], list[str]]
 

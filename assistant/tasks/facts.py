@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.parse.value import normalize
@@ -26,13 +27,13 @@ _MONEY = ("亿元", "万元", "元")
 _PEOPLE = ("人次", "人", "名", "位")
 _COUNT = ("户次", "场次", "班次", "架次", "车次", "批次", "人天", "课时", "学时", "个", "项", "家", "户", "场", "期", "次",
           "份", "篇", "套", "台", "件", "条", "所", "座", "处", "批", "本", "册", "部", "辆", "张", "只", "头", "株", "棵",
-          "盏", "块", "间", "栋", "起", "例", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
+          "盏", "块", "间", "栋", "起", "例", "页", "具", "头只", "台套", "剂", "剂次", "支", "门", "节", "天", "小时", "分钟", "个工作日", "工作日",
           "年", "个月", "月", "周", "届", "期次", "单", "宗", "件次", "份次", "册次", "车公里", "日", "轮", "轮次")
 _SIZE = ("平方公里", "平方米", "立方米", "公里", "千米", "km", "m²", "m³", "亩", "公顷", "吨", "公斤", "千克", "斤", "米", "千瓦", "兆瓦")
 _UNITS = sorted(_MONEY + _PEOPLE + _COUNT + _SIZE + ("%", "‰", "个百分点", "百分点"), key=len, reverse=True)
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
-_PER = (r"(?:车公里|平方公里|平方米|人次|课时|学时|台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|吨|份|间|座|处|剂|例|张|天|月|年|"
-        r"班|餐|生|床|车|位)")
+_PER = (r"(?:车公里|平方公里|平方米|人次|课时|学时|台套|台|套|人|名|户|亩|个|所|家|场|期|次|件|辆|公里|吨|份|间|座|处|剂|例|张|天|"
+        r"小时|月|年|班|餐|生|床|车|位|页|盏|具|校)")
 _NUM = r"\d+(?:\.\d+)?"
 _GE_PRE = ("不少于", "不低于", "不小于", "至少", "达到", "达", "超过", "多于", "高于", "≥", ">")
 _LE_PRE = ("不超过", "不高于", "不多于", "控制在", "至多", "最多", "低于", "少于", "≤", "<")
@@ -40,14 +41,14 @@ _PRE_RE = "|".join(sorted(_GE_PRE + _LE_PRE + ("等于", "为", "="), key=len, r
 _OP_OF = {**{w: "≥" for w in _GE_PRE}, **{w: "≤" for w in _LE_PRE}, "超过": ">", "多于": ">", "高于": ">",
           ">": ">", "低于": "<", "少于": "<", "<": "<", "等于": "=", "为": "=", "=": "="}
 _FIGURE = re.compile(
-    rf"(?:(?P<per1>每(?P<per1u>{_PER})(?:每(?:月|年|天|次))?)(?P<gap>[^\d，,。；;每]{{0,4}}?))?\s*"
+    rf"(?:(?P<per1>每(?P<per1u>{_PER})(?:[\u4e00-\u9fa5]{{0,2}}?每(?:月|年|天|次))?)(?P<gap>[^\d，,。；;每]{{0,6}}?))?\s*"
     rf"(?P<op>{_PRE_RE})?\s*(?P<approx>约|大约|近|约为|预计约|预计)?\s*"
     rf"(?P<num>{_NUM})(?:\s*(?:-|~|～|—|至|到)\s*(?P<num2>{_NUM}))?\s*(?P<mag>万|亿|千)?\s*"
     rf"(?P<unit>{_UNIT_RE})(?P<per2>\s*/\s*(?:{_PER})(?:\s*[·.]\s*(?:月|年|天|次))?)?"
     r"(?P<post>左右|以上|及以上|以下|及以下|以内|余|多|上下)?")
 _DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日|底|末|上旬|中旬|下旬|份)?"
                    r"(?:前|之前|以前|内)?")
-_ENUM = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)")
+_ENUM = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|\d{1,2}\s*[.．](?=\d{1,2}\s*月)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)")
 _AVG = re.compile(rf"(?P<avg>人均|户均|亩均|生均|场均|件均|次均|单车|单台|单个|单家|单件|每家|每个|每户)(?P<what>[^\d，,。；;]{{0,8}}?)"
                   rf"(?P<op>约|大约|不超过|不高于|最高不超过|最高|控制在)?(?P<num>{_NUM})\s*(?P<unit>万元|元)(?P<post>左右|以内|以下)?")
 _FREQ = re.compile(rf"每(?P<period>日|天|周|月|季度|年)(?P<act>[^\d，,。；;]{{0,10}}?)(?P<op>不少于|至少|不低于)?(?P<num>{_NUM})\s*"
@@ -67,7 +68,7 @@ _BUDGET_WORDS = re.compile(r"预算|总共|共计|合计|总计|总额|资金|�
 _OUTCOME_MONEY = re.compile(r"产值|收入|营业|销售|税|利润|增收|节约|节省|带动|撬动|吸引投资|社会资本|融资|交易额|消费|GDP|效益|"
                             r"意向|成交|签约|到位|内资|外资|引资|招商|投资总额|增加值|挽回")
 _STANDARD = re.compile(r"标准|每人每月|每人每年|/人\s*[·.]\s*[月年]")
-_RATE_QUALITY = re.compile(r"合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
+_RATE_QUALITY = re.compile(r"差错|错误|失误|合格|验收|准确|达标|优良|完成率|通过率|完好|到位率|及时|按期|准时|执行率|办结|完成|正确|规范")
 _RATE_SAT = re.compile(r"满意")
 _LEAD = re.compile(r"^(?:提供|开展|实施|发放|通过|力争|争取|计划|预计|全年|年内|本年度|今年|共|累计|合计|总共|共计|并|和|及|且|同时|其中|"
                    r"为|对|向|给|在|使|将|让|确保|保证|实现|完成|达到|约|大约|不少于|不低于|以上)+")
@@ -82,8 +83,8 @@ VERBS = ("检查", "抽检", "检测", "监测", "巡查", "巡河", "执法", "
          "上线", "接入", "部署", "提供", "开展", "实施", "完成", "新增", "覆盖")
 _WEAK_VERBS = ("提供", "开展", "实施", "完成", "新增", "覆盖")
 _VERB_RE = "|".join(sorted(VERBS, key=len, reverse=True))
-_STOP = re.compile(rf"(?:{_VERB_RE}|的|和|及|与|并|进行|等|，|,|。|；|;|、|$)")
-_PEOPLE_WORDS = re.compile(r"人|员|者|老|民|生|师|童|户主|职工|选手|观众|患者|群众|居民|家庭|儿童|学生|教师|医生|残疾|妇女|青年")
+_STOP = re.compile(rf"(?:{_VERB_RE}|的|和|及|与|并|进行|等|每|各|，|,|。|；|;|、|$)")
+_PEOPLE_WORDS = re.compile(r"人|员|者|队|老|民|生|师|童|户主|职工|选手|观众|患者|群众|居民|家庭|儿童|学生|教师|医生|残疾|妇女|青年")
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Figure:
     prev: str = ""
     nxt: str = ""
     goal: bool = False
+    beneficiary: bool = False
 
     @property
     def base(self) -> str:
@@ -218,6 +220,9 @@ def _measure_name(fig: Figure, project_name: str) -> str:
     base = fig.base
     if base in ("人", "名", "位"):
         who = noun if _PEOPLE_WORDS.search(noun or "") else (obj if _PEOPLE_WORDS.search(obj or "") else "")
+        if not who and (named := re.search(r"(?:失能|半失能|困难|高龄|残疾|在职)?(?:老人|老年人|学生|儿童|居民|群众|患者|职工|"
+                                           r"干部|村民|残疾人|师生)", after[:16])):
+            who = named.group(0)
         act = verb if verb and verb not in _WEAK_VERBS else ("服务" if verb == "提供" else "")
         if who:
             return f"{act}{who}人数" if act and act not in who else f"{who}人数"
@@ -357,9 +362,11 @@ def _rate_row(fig: Figure, project_name: str) -> FactRow:
     before = fig.clause[: fig.start]
     name = _LEAD.sub("", _SCOPE.sub("", re.sub(rf"(?:{_PRE_RE}|达|稳定在|保持在|提高到|提升到|提高至|提升至)+$", "",
                                                 before.strip())))
-    name = name.strip(" ：:，,")[:20]
+    name = re.sub(r"(?:常年|保持|必须|要|需|稳定)+$", "", name.strip(" ：:，,"))[:20]
     if _RATE_SAT.search(name):
         sub = "服务对象满意度指标"
+    elif re.search(r"审减|核减|节约|节支|增收|收入|产值|利润|税收", name):
+        sub = "经济效益指标"
     elif _RATE_QUALITY.search(name):
         sub = "质量指标"
     else:
@@ -415,6 +422,7 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
     content_text = spoken(normalize(getattr(desc, "content", None) or ""))
     money_total = 0
     clauses: list[tuple[str, str, bool]] = []
+    benef: set[str] = set()
     seen: set[str] = set()
     for k, text in enumerate(texts):
         prev = ""
@@ -423,17 +431,25 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
             if clause and clause not in seen:
                 seen.add(clause)
                 clauses.append((clause, prev, k == 0))
+                if k == 2:
+                    benef.add(clause)
             prev = clause or prev
     per_clause: list[tuple[str, list[Figure]]] = []
+    told = ""
     for i, (clause, prev, is_goal) in enumerate(clauses):
+        told += clause + "，"
         special, masked = _special_rows(clause)
         facts.rows.extend(special)
+        each, spans = _entity_rows(clause, prev, told)
+        facts.rows.extend(each)
+        for a, b in spans:
+            masked = masked[:a] + "#" * (b - a) + masked[b:]
         figs = [f for f in _figures(masked) if "#" not in f.span]
         for f in figs:
             f.span, f.clause = clause[f.start:f.end].strip(), clause
         nxt = clauses[i + 1][0] if i + 1 < len(clauses) and not _figures(clauses[i + 1][0]) else ""
         for f in figs:
-            f.prev, f.nxt, f.goal = prev, nxt, is_goal
+            f.prev, f.nxt, f.goal, f.beneficiary = prev, nxt, is_goal, clause in benef
         money_total += sum(f.money for f in figs)
         per_clause.append((clause, figs))
     rows = facts.rows
@@ -445,8 +461,10 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
         for z in _ZERO.finditer(clause):
             what = _SCOPE.sub("", _LEAD.sub("", z.group("what"))).strip()
             what = re.sub(r"^(?:任何|重大|较大|一般)?", lambda m: m.group(0), what)
-            unit = "起" if re.search(r"事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情", what) else "次"
-            rows.append(FactRow("社会效益指标", f"{what}发生数", "=", f"=0{unit}", unit, "计划标准", "监管部门通报/工作台账",
+            unit = "起" if re.search(r"(?:事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情)$", what) else (
+                "人" if re.search(r"伤亡|死亡|失踪|伤害", what) else (
+                    "起" if re.search(r"事件|事故|案件|火灾|中毒|泄漏|污染|舆情|疫情", what) else "次"))
+            rows.append(FactRow("社会效益指标", f"{what}{'数' if unit == '人' else '发生数'}", "=", f"=0{unit}", unit, "计划标准", "监管部门通报/工作台账",
                                 f"取自您给出的目标“{z.group(0)}”，“不发生”即目标值为0", spans=(z.group(0),)))
             has_row = True
         date_rows = _date_rows(clause, facts.dates)
@@ -514,12 +532,42 @@ def read_facts(desc: object, *, name: str | None = None) -> Facts:
 
 
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SPOKEN: tuple[tuple[str, str], ...] = (
+def _about(num: str, mag: str) -> str:
+    n = float(_CN_DIGIT.get(num, 0) or num)
+    return f"约{fmt(n)}万元" if mag == "万" else f"约{fmt(n * 1000)}元"
+
+
+_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"百分之百", "100%"),
     (r"百分之(\d+(?:\.\d+)?)", r"\1%"),
     (r"(\d+(?:\.\d+)?)\s*块钱", r"\1元"),
     (r"(?<=补|费|价|花|贴|付|人)(\d+(?:\.\d+)?)\s*块(?!地|板|屏|牌)", r"\1元"),
     (r"(\d+(?:\.\d+)?)\s*块(?=上下|左右)", r"\1元"),
+    (r"(?<![\d.])(\d+(?:\.\d+)?|两|一)\s*(万|千)来块钱?", lambda m: _about(m.group(1), m.group(2))),
+    (r"(?<![\d.万])(\d+(?:\.\d+)?)\s*来块钱?", r"约\1元"),
+    (r"(?<![\d.])(\d|[一二两三四五六七八九])万([一二三四五六七八九])(?![\d千百万])",
+     lambda m: f"{_CN_DIGIT.get(m.group(1), m.group(1))}.{_CN_DIGIT[m.group(2)]}万元"),
+    (r"(?:一个|每个|1个)(?:人|保安|保安员|队员|老人|学员|职工)(?:一个月|每个月|1个月|每月)", "每人每月"),
+    (r"个钟头", "小时"),
+    (r"大概|差不多", "约"),
+    (r"每个月", "每月"),
+    (r"年底前|年底之前", "12月底前"),
+    (r"(\d+)\s*块(\d)(?![\d.])", r"\1.\2元"),
+    (r"死伤人|死伤|死人|伤人", "人员伤亡"),
+    (r"不能(?:因为|因)(?=[^，,。；;]{0,20}?(?:事件|事故|案件|伤亡))", "不发生因"),
+    (r"(约?\d+(?:\.\d+)?(?:万元|元))(?:钱)?(?:一|1)(台|个|辆|套|座|盏|具|页|场|件|人|小时|平方米)(?![\d.])", r"每\2\1"),
+    (r"(?<![\d.一])(?:一|1)(台套|台|个|辆|套|座|盏|具|页|场|件|小时|平方米|基站|村)(?=(?:[\u4e00-\u9fa5]{0,4}?)"
+     r"(?:(?:一|1)(?:年|个月|月|天))?(?:补|差不多|大概|大约|约|运维费|费用)?\s*(?:\d|一万|两万))", r"每\1"),
+    (r"(?<![\d.一])(?:一|1)个(村|基站|社区|点|学校|项目)(?=[\u4e00-\u9fa5]{0,6}?(?:补|约)?\s*\d)", r"每个\1"),
+    (r"(每[\u4e00-\u9fa5]{1,6}?补[\u4e00-\u9fa5]{0,4}?)(\d+(?:\.\d+)?)(万)?(?![\d.%元万块])", r"\1\2\3元"),
+    (r"(每[\u4e00-\u9fa5]{1,5}?)(?:一|1)(?:个)?(年|月|天)", r"\1每\2"),
+    (r"(?<![\d.每])(?:一|1)年(?=\s*(?:\d|[一二三四五六七八九两]))", "全年"),
+    (r"(?<![\d.])(\d+)个(?=[\u4e00-\u9fa5]{0,8}?(?:老人|老年人|学生|居民|群众|人员|保安|队员|学员|患者|急救员|村民|职工|干部|志愿者))",
+     r"\1名"),
+    (r"(?:差不多|大概|大约)(\d+(?:\.\d+)?)\s*块(?:钱)?", r"约\1元"),
+    (r"(每[\u4e00-\u9fa5]{1,6}?)(\d+(?:\.\d+)?)\s*块(?:钱)?", r"\1\2元"),
+    (r"(每[人户]每[月年]补)(\d+(?:\.\d+)?)(?=[，,。；;\s]|$)", r"\1\2元"),
+    (r"头[（(]只[)）]", "头只"),
     (r"平米", "平方米"),
     (r"(\d{1,2})\s*号(?=前|之前|以前|截止|完成|完工|[，,。；;]|$)", r"\1日"),
     (r"(?:不能|不得|不准|不可|不许|决不能|绝不)(?:出|有|发生|出现)", "不发生"),
@@ -566,7 +614,13 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         act = _clean_noun(m.group("act")) or "作业"
         period = {"天": "日"}.get(m.group("period"), m.group("period"))
         n = float(m.group("num"))
-        if period in ("月", "季度", "周"):
+        each = re.search(r"每(?:个)?(座|所|处|校|村|点|站|社区|户|人)[\u4e00-\u9fa5]{0,4}$", clause[: m.start()])
+        if each:
+            ent = {"校": "所"}.get(each.group(1), each.group(1))
+            unit = f"次/{ent}·{period}"
+            rows.append(FactRow("数量指标", f"{act}频次", "≥", f"≥{m.group('num')}{unit}", unit, "计划标准", "作业记录",
+                                f"取自您给出的“{each.group(0)}{m.group(0)}”；这是每{ent}的频次标准", spans=(m.group(0),)))
+        elif period in ("月", "季度", "周"):
             per_year = {"月": 12, "季度": 4, "周": 52}[period] * n
             rows.append(FactRow("数量指标", f"{act}次数", "≥", f"≥{fmt(per_year)}次", "次", "计划标准", "工作台账",
                                 f"测算：取自您给出的“{m.group(0)}”，全年{fmt(per_year)}次", derived=True,
@@ -596,6 +650,8 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         else:
             value, unit = "≤1天", "天"
         before = _noun_before(clause[: m.start()])
+        if before in ("", "后") and (subj := re.match(r"^([\u4e00-\u9fa5]{2,8}?)(?:在|于|须|应|要)", clause)):
+            before = subj.group(1)
         rows.append(FactRow("时效指标", f"{before}{act}时限" if before and len(before) <= 6 else f"{act}时限", "≤", value,
                             unit, "计划标准", "工作台账", f"取自您给出的“{m.group(0)}”" +
                             ("，当日即1天内" if not m.group("num") else ""), spans=(m.group(0),)))
@@ -612,7 +668,8 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
         if avg.startswith(("单", "每")):
             subject = re.sub(r"最高|不超过|不高于", "", what) or "补助"
             name = f"{avg}{subject}上限" if cap else f"{avg}{subject}"
-            value, unit = f"≤{m.group('num')}{m.group('unit')}", m.group("unit")
+            unit = m.group("unit") if cap else f"{m.group('unit')}/{per}"
+            value = f"≤{m.group('num')}{unit}"
         else:
             name = f"{before}{avg}{what}"
             op = "≤" if cap or not re.search(r"补助|补贴|救助|标准|水平", what + clause) else "="
@@ -634,20 +691,93 @@ def _special_rows(clause: str) -> tuple[list[FactRow], str]:
     return rows, masked
 
 
+_EACH = re.compile(rf"(?:每(?P<ent>个?[\u4e00-\u9fa5]{{0,3}}?(?:学校|校|所|处|点|站|社区|村|座|乡镇|街道|园|院|馆|室|中心))|(?<=[\u4e00-\u9fa5])各)"
+                   rf"(?P<act>[^\d，,。；;#]{{0,12}}?)(?P<op>不少于|至少|不低于|不超过)?(?P<num>{_NUM})\s*"
+                   r"(?P<unit>名|人|台|套|辆|个|块|处)(?P<what>[^\d，,。；;]{0,12})")
+_ENTITY_UNIT = {"学校": "所", "校": "所", "所": "所", "处": "处", "座": "座"}
+
+
+def _entity_rows(clause: str, prev: str, told: str) -> tuple[list[FactRow], list[tuple[int, int]]]:
+    """Per-entity standards (``42所中小学…每校不少于2名``, ``每处配备群测群防员1名``, ``36个社区各配置1台``): a row for
+    the standard per entity and, when the number of entities was given, the total it makes (marked 测算); the
+    spans come back so the figure is not read again as a bare count."""
+    rows: list[FactRow] = []
+    spans: list[tuple[int, int]] = []
+    for m in _EACH.finditer(clause):
+        ent = m.group("ent") or ""
+        where = told[: len(told) - len(clause) - 1 + m.start()]
+        unit_e = next((u for k, u in _ENTITY_UNIT.items() if ent.endswith(k)), "")
+        counts = list(re.finditer(rf"({_NUM})\s*{unit_e}(?![\d%])", where)) if unit_e else \
+            list(re.finditer(rf"({_NUM})\s*(个|所|处|座|家)(?![\d%])" + ("" if ent else r"(?=[\u4e00-\u9fa5]{0,8}$)"), where))
+        unit_e = unit_e or (counts[-1].group(2) if counts else "个")
+        if ent.startswith("个") and not counts:
+            continue
+        act = _clean_noun(m.group("act")) if m.group("act") else ""
+        verb = _action(act) or _action(prev if not act else "")
+        what = re.sub(r"[（(][^）)]*[）)]?", "", _noun_after(m.group("what"))) if m.group("what") else ""
+        if not act and not what and verb:
+            what = _noun_after(prev[prev.find(verb) + len(verb):])
+        thing = f"{verb}{what}" if verb and not act.startswith(verb) else f"{act}{what}"
+        thing = thing or "配备"
+        unit = {"名": "人"}.get(m.group("unit"), m.group("unit"))
+        if unit == "个" and _PEOPLE_WORDS.search(what or act or ""):
+            unit = "人"
+        label = "人数" if unit == "人" else "数量"
+        noun = re.sub(r"[^\u4e00-\u9fa5]", "", where[counts[-1].end():])[:4] if counts and not ent else ""
+        per_name = {"所": "每校", "处": "每处", "座": "每座"}.get(unit_e, "每个" + (ent[1:] if ent.startswith("个") else ent or noun or "点"))
+        op = _OP_OF.get(m.group("op") or "", "=") if m.group("op") else "="
+        per_unit = f"{unit}/{unit_e}"
+        rows.append(FactRow("数量指标", f"{per_name}{thing}{label}", op, f"{op}{m.group('num')}{per_unit}", per_unit,
+                            "计划标准", "配置标准/工作方案", f"取自您给出的“{m.group(0)}”；这是每个单位的配置标准，不是总数",
+                            spans=(m.group(0),)))
+        if counts:
+            n_ent = float(counts[-1].group(1))
+            total = n_ent * float(m.group("num"))
+            tot_op = "≥" if op in ("≥", "=") else op
+            rows.append(FactRow("数量指标", f"{thing}{label}", tot_op, f"{tot_op}{fmt(total)}{unit}", unit, "计划标准",
+                                "配置台账/工作台账",
+                                f"测算：{counts[-1].group(0)}×{m.group('num')}{m.group('unit')}={fmt(total)}{unit}",
+                                derived=True, spans=(m.group(0),)))
+        spans.append((m.start(), m.end()))
+    return rows, spans
+
+
+_GRANT = re.compile(r"补助|补贴|资助|救助|奖励|津贴|慰问|减免|奖补")
+_FEE = re.compile(r"服务费|备勤费|运维费|管护费|养护费|物业费|劳务费|租赁费|加工费")
+
+
 def _price_row(p: Figure) -> FactRow:
     per = p.per or ""
     unit = f"{p.unit}/{per}"
-    if _STANDARD.search(p.clause) or "·" in per or re.search(r"补助|补贴|资助|救助|奖励|津贴|慰问|发放", p.clause):
+    grant = bool(_GRANT.search(p.clause) or re.search(r"补\d", p.clause))
+    bought = re.search(r"购买|买服务|委托|外包|合同|结算|公司", p.clause + p.prev)
+    if grant or (_STANDARD.search(p.clause) and not _FEE.search(p.clause) and ("·" in per or not bought)):
         thing = re.sub(r"标准$", "", _noun_before(p.clause[: p.start]) or "")
-        name = (thing if re.search(r"补助|补贴|资助|救助|奖励|津贴|慰问", thing) else "补助") + "标准"
-        return FactRow("成本指标", name, "=", _value("=", p, unit), unit, "预算支出标准", "补助政策文件",
-                       _note(p) + "；按人按月（年）的标准是固定值，用“=”", spans=(p.span,))
+        named = re.search(r"[\u4e00-\u9fa5]{0,2}(?:补助|补贴|津贴|资助|救助|奖励|减免)", p.clause)
+        phrase = re.search(r"每[\u4e00-\u9fa5]{1,3}?每(?:月|年|天)", p.clause)
+        word = re.sub(r"^每[\u4e00-\u9fa5]", "", named.group(0)) if named else "补助"
+        name = (thing if _GRANT.search(thing) else f"{phrase.group(0) if phrase else ''}{word}") + "标准"
+        op = p.comparator if p.comparator in ("≤", "<") else "="
+        return FactRow("成本指标", name, op, _value(op, p, unit), unit, "预算支出标准", "补助政策文件",
+                       _note(p) + ("；按人按月（年）的标准是固定值，用“=”" if op == "=" else "；原文为上限，用“≤”"),
+                       spans=(p.span,))
+    if "·" in per or _FEE.search(p.clause):
+        fee = _FEE.search(p.clause)
+        head = fee.group(0) if fee else "服务费"
+        phrase = re.search(r"每[\u4e00-\u9fa5]{1,3}?每(?:月|年|天)", p.clause)
+        thing = _noun_before(p.clause[: p.start]) if not fee else ""
+        name = f"{thing if len(thing) <= 4 else ''}{phrase.group(0) if phrase else ''}{head}标准"
+        op = p.comparator or "≤"
+        return FactRow("成本指标", name, op, _value(op, p, unit), unit, "预算支出标准", "服务合同/结算单",
+                       _note(p) + "；购买服务的单价以合同价为准，不超过此标准", spans=(p.span,))
     thing = _priced_thing(p)
     name = _unit_cost_name(per, thing) if not thing else f"{thing}单价"
     return FactRow("成本指标", name, "≤", _value("≤", p, unit), unit, "预算支出标准", "采购合同",
                    _note(p) + "；单价以合同价为准，不超过资产配置或支出标准", spans=(p.span,))
 
 
+_POPULATION = r"师生|群众|居民|人口|村民|市民"
+_DELIVERED = re.compile(r"补助|补贴|救助|助餐|津贴|减免|培训|体检|筛查|接种|慰问|资助|奖励|奖补|发放|服务对象|上门")
 _SUBSIDY = re.compile(r"[\u4e00-\u9fa5]{0,4}?(?:补助|补贴|资助|救助|津贴|奖励|慰问金|助学金)")
 _ECONOMIC = re.compile(r"产能|产量|增产|产值|收入|增收|营业|销售|利润|税收|节约|节省|投资|融资")
 _SOCIAL = re.compile(r"带动|吸纳|就业|受益|脱贫|减少|下降|降低|提高|提升|增加|改善")
@@ -656,11 +786,17 @@ _SOCIAL = re.compile(r"带动|吸纳|就业|受益|脱贫|减少|下降|降低|�
 def _priced_thing(p: Figure) -> str:
     """What a unit price is the price of: the noun before or after it, else the object of the clause
     before (``配备笔记本电脑，每台6000元``)."""
+    gap = re.match(rf"每(?:{_PER})(?:[\u4e00-\u9fa5]{{0,2}}?每(?:月|年|天))?([\u4e00-\u9fa5]*)", p.span)
+    inner = re.sub(r"(?:标准|单价|费用|不超过|不高于|约|大约|控制在|最高|补助|补贴|补|为|按)+$", "", gap.group(1)) if gap else ""
+    if len(inner) >= 2:
+        return inner
     thing = _noun_before(p.clause[: p.start]) or _noun_after(p.clause[p.end:])
     if not thing and p.prev:
         verb = _action(p.prev)
         thing = _noun_after(p.prev[p.prev.find(verb) + len(verb):]) if verb else _noun_before(p.prev)
-    return thing
+    thing = re.sub(rf"^(?:{_UNIT_RE})", "", re.split(r"[\d每各]", thing)[-1])
+    thing = re.sub(r"(?:按|的)$", "", re.sub(r"^(?:跟|和|与|给|向|按|由)", "", thing))
+    return "服务" if re.search(r"机构|公司|单位|企业", thing) else thing
 
 
 def _effect_name(q: Figure) -> str:
@@ -672,19 +808,33 @@ def _quantity_row(q: Figure, project_name: str) -> FactRow:
     op = q.comparator or "≥"
     name = _measure_name(q, project_name)
     sub = "数量指标"
+    if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周") and q.per and "·" in q.per:
+        who, period = q.per.split("·", 1)
+        act = _action(q.clause)
+        name = f"{'人均' if who == '人' else '每' + who}每{period}{act if act not in _WEAK_VERBS else ''}{'服务' if not act else ''}时长"
+        return FactRow("质量指标", name, q.comparator or "≥", _value(q.comparator or "≥", q, f"{q.unit}/{q.per}"),
+                       f"{q.unit}/{q.per}", "计划标准", "服务记录", _note(q) + "；这是每人（每单位）的服务标准，不是总量",
+                       spans=(q.span,))
     if q.base in ("天", "小时", "分钟", "个工作日", "工作日", "周"):
         sub, op = "时效指标", q.comparator or "≤"
-    elif q.base in ("人", "名", "位", "户") and re.search(r"惠及|受益|覆盖", q.clause[: q.start]):
-        who = re.sub(r"^(?:惠及|受益|覆盖)", "", _noun_before(q.clause[: q.start]) or _noun_after(q.clause[q.end:]))
+    elif q.base in ("人", "名", "位", "户") and (q.beneficiary or re.search(r"惠及|受益|覆盖|保障", q.clause[: q.start] + q.clause[q.end:][:4])
+                                             or (not _verbs(q.clause) and re.search(_POPULATION, q.clause[: q.start]))):
+        who = _SCOPE.sub("", re.sub(r"^(?:惠及|受益|覆盖|保障)", "", _noun_before(q.clause[: q.start])
+                                    or _noun_after(q.clause[q.end:])))
         name = f"受益{who}人数" if who and _PEOPLE_WORDS.search(who) else "受益人数"
+        if not _DELIVERED.search(project_name + q.clause):
+            sub = "社会效益指标"
     elif q.base in ("人", "名", "位", "户") and (sm := _SUBSIDY.search(q.clause)):
         who = _noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])
         name = f"{_clean_noun(sm.group(0))}对象数" + (f"（{who}）" if who and _PEOPLE_WORDS.search(who) else "")
-    elif q.goal and _ECONOMIC.search(q.clause):
+    elif q.goal and _ECONOMIC.search(q.clause) and not re.search(r"完成|评审|办理|受理|调解|举办|开展|建设|购置|培训|检查", q.clause):
         sub, name = "经济效益指标", _effect_name(q) or name
     elif q.goal and _SOCIAL.search(q.clause) and not re.search(r"举办|开展|建设|购置|培训|检查", q.clause):
         sub, name = "社会效益指标", _effect_name(q) or name
     reason = _note(q)
+    if q.base == "年" and (kept := re.match(r"[的]?(维保|质保|保修|保固|运维)", q.clause[q.end:])):
+        return FactRow("可持续影响指标", f"{kept.group(1)}期", q.comparator or "≥", _value(q.comparator or "≥", q), "年",
+                       "计划标准", "采购合同", reason, spans=(q.span,))
     unit = shown_unit(q) + (f"/{q.per}" if q.per else "")
     if q.per and q.per in ("人", "户", "所", "家"):
         thing = _noun_after(q.clause[q.end:]) or _object_of(q.clause, _action(q.clause), q)
@@ -700,8 +850,11 @@ def _main_quantity(quantities: list[Figure]) -> Figure | None:
     skip = ("天", "小时", "分钟", "个工作日", "工作日", "月", "周", "年", "起", "例", "届", "轮", "轮次", "日", "个月")
     cands = [q for q in quantities if q.base not in skip and q.high is None and not (
         q.goal and (_ECONOMIC.search(q.clause) or _SOCIAL.search(q.clause)))]
+    cands = [q for q in cands if q.base != "项" and q.count() > 1]
     sized = [q for q in cands if q.base in _SIZE or q.base in ("台", "套", "辆", "所", "座", "户", "人", "名")]
-    return (sized or cands or [None])[0]
+    if sized:
+        return sized[0]
+    return max(cands, key=lambda q: q.count()) if cands else None
 
 
 def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], project_name: str) -> list[FactRow]:
@@ -714,20 +867,35 @@ def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], proje
         if p.per is None or "·" in p.per or p.base not in _MONEY:
             continue
         same = [q for q in quantities if (_base_unit(q) == p.per or q.base == p.per) and not q.per]
-        if same:
+        if same or any(r.derived and r.unit == p.per for r in facts.rows):
             continue
         price_wan = p.number * {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[p.unit]
         n = budget / price_wan
         thing = _priced_thing(p)
         verb = _action(p.clause) or _action(p.prev)
         name = f"{verb if verb in ('购置', '采购', '配备', '配发', '更新', '安装') else '购置'}{thing}数量"
+        if p.per in ("小时", "天", "日"):
+            name = "服务总时长"
         out.append(FactRow("数量指标", name, "≥", f"≥{fmt(n)}{p.per}", p.per, "计划标准", "采购合同/资产登记",
                            f"测算：{span}÷{p.span}≈{fmt(n)}{p.per}" + ("（单价为约数，数量请按采购计划核实）" if p.approx else ""),
                            derived=True, spans=(p.span, span)))
         return out
-    if prices:
-        return out
-    q = _main_quantity(quantities)
+    priced = {(p.per or "").split("·")[0] for p in prices}
+    for p in prices:
+        per = (p.per or "").removesuffix("·年")
+        for q in quantities:
+            if q.per or _base_unit(q) != per or "·" in per or p.base not in _MONEY or q.count() <= 0:
+                continue
+            priced.add(per)
+            calc, unit = _cost_unit(budget, q.count(), per)
+            price = p.number * {"亿元": 10000.0, "万元": 1.0, "元": 0.0001}[p.unit] * 10000 / (10000 if unit.startswith("万") else 1)
+            agree = abs(calc - price) <= 0.02 * price
+            for r in facts.rows:
+                if p.span in r.spans and r.sub == "成本指标":
+                    r.reason += (f"；测算：{span}÷{q.span}≈{fmt(round(calc, 2))}{unit}，" +
+                                 ("与您给出的单价一致" if agree else "与您给出的单价不一致，请核对预算是否含其他支出"))
+            break
+    q = _main_quantity([q for q in quantities if _base_unit(q) not in priced])
     if q is None:
         return out
     qty = q.count()
@@ -737,7 +905,10 @@ def _derived(facts: Facts, prices: list[Figure], quantities: list[Figure], proje
     cost, unit = _cost_unit(budget, qty, base)
     thing = (_noun_after(q.clause[q.end:]) or _noun_before(q.clause[: q.start])) if base in ("人", "户") else ""
     thing = thing if _PEOPLE_WORDS.search(thing) else ""
-    out.append(FactRow("成本指标", _unit_cost_name(base, thing), "≤", f"≤{fmt(round(cost, 2))}{unit}", unit,
+    name = _unit_cost_name(base, thing)
+    if base == "个" and 2 <= len(noun := _noun_after(q.clause[q.end:])) <= 6:
+        name = f"每个{noun}平均成本"
+    out.append(FactRow("成本指标", name, "≤", f"≤{fmt(round(cost, 2))}{unit}", unit,
                        "预算支出标准", "财务决算/支付凭证",
                        f"测算：{span}÷{q.span}≈{fmt(round(cost, 2))}{unit}，请与支出标准或同类项目核对",
                        derived=True, spans=(q.span, span)))

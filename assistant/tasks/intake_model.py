@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from assistant.tasks import checks
 from assistant.tasks import prompt_facts as pf
 from assistant.tasks.endpoint import client_for, model_name, run
+from assistant.tasks.intake import description, update_fields
 from assistant.tasks.models import Backend, ProjectDescription
 
 
@@ -74,8 +75,6 @@ def _amount_in(amount: float, text: str) -> bool:
 
 def rules_intake(text: str) -> IntakeResult:
     """The rule extractor: the chat's slot filler, then goal clauses and figures by rule."""
-    from assistant.ui.intake import description, update_fields
-
     fields = update_fields({}, text, [])
     if not fields.get("goal"):
         fields["goal"] = text.strip()

@@ -4,7 +4,8 @@
 (``current``), knowing what the assistant drafted last (``generated``): a row the officer did not touch is
 refreshed, a row the officer edited stays as it is, a row the officer deleted does not come back, and new
 rows are appended. Where the new draft would change an edited row, the change is returned, not applied;
-``apply`` applies the changes the officer confirms.
+``apply`` applies the changes the officer confirms. A placeholder (【待填】) is never offered in place of what the
+officer wrote.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def merge(current: list[list[str]], generated: list[list[str]],
         original = generated[i][2] if i < len(generated) else row[2]
         used.add(original)
         new = by_name.get(row[2]) or by_name.get(original)
-        if new is not None and new[3:6] != row[3:6]:
+        if new is not None and new[3:6] != row[3:6] and "【" not in "".join(new[3:6]):
             changes.append({"row": len(out) - 1, "name": row[2], "old": row[3:6], "new": list(new)})
     for r in fresh:
         if r[2] not in used and r[2] not in removed:

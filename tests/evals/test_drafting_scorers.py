@@ -79,7 +79,7 @@ def test_the_expert_rewrites_score_full_marks():
 
 
 def test_the_heldout_set_is_new_and_its_expert_rewrites_score_full_marks():
-    old, held = d.cases(), d.cases(d.HELDOUT)
+    old, held = d.cases(), d.cases(d.REWRITE_HELDOUT)
     assert len(held) >= 40
     assert not {c["project"]["name"] for c in held} & {c["project"]["name"] for c in old}
     assert {"A", "B", "C", "D", "E", "F", "G", "H", "I", "优良", "unitcost", "audience", "input"} <= {
@@ -89,7 +89,7 @@ def test_the_heldout_set_is_new_and_its_expert_rewrites_score_full_marks():
 
 
 def test_on_topic_counts_the_options_that_measure_no_family():
-    film = next(c for c in d.cases(d.HELDOUT) if c["id"] == "H01")
+    film = next(c for c in d.cases(d.REWRITE_HELDOUT) if c["id"] == "H01")
     viewers = {"name": "观影群众人次", "value": "≥【待填】人次", "unit": "人次", "comparator": "≥",
                "category": "效益指标", "subcategory": "社会效益指标"}
     readers = {"name": "居民人均纸质图书阅读量", "value": "≥【待填】本", "unit": "本", "comparator": "≥",
@@ -294,3 +294,47 @@ def test_a_bare_percentage_is_kept_only_under_its_measure():
     assert "95%以上" in d.score_item(training, rows)["lost_figures"]
     rows = [_row("结业考核合格率", "≥95%", "%", "产出指标", "质量指标")]
     assert "95%以上" not in d.score_item(training, rows)["lost_figures"]
+
+
+# ---- round 3's held-out items --------------------------------------------------------------------------------
+
+def test_heldout_set_is_current_new_and_consistent():
+    from evals.datasets.drafting import heldout
+
+    assert heldout.main(["--check"]) == 0
+    held = d.heldout_items()
+    assert len(held) >= 20
+    old_names = {i["description"]["name"] for i in d.items()}
+    for item in held:
+        assert item["description"]["name"] not in old_names
+        text = item["description"]["goal"] + item["description"]["content"]
+        names = {e["name"] for e in item["expert"]}
+        assert item["forbid"] and item["chat"] and len(item["expert"]) >= 6, item["id"]
+        for fig in item["figures"]:
+            assert fig["text"] in text and fig["concept"] in names, (item["id"], fig["text"])
+        for uc in item["unit_costs"]:
+            assert uc["concept"] in names
+        # the expert's own rows never trip the item's forbidden names
+        assert not [e["name"] for e in item["expert"] if d.names_match(e["name"], item["forbid"])], item["id"]
+
+
+def test_heldout_expert_sets_score_full_marks():
+    rows = [d.score_item(item, d.expert_rows(item)) for item in d.heldout_items()]
+    scores = d.score_draft(rows)
+    assert all(scores[m] == 1.0 for m in (*d.DRAFT_METRICS, "unit_costs", "clean", "no_repeat")), scores
+
+
+def test_a_borrowed_sector_row_and_a_repeat_are_counted():
+    item = next(i for i in d.heldout_items() if i["id"] == "H01")
+    rows = d.expert_rows(item) + [_row("食品抽检批次", "≥500批次", "批次"),
+                                  _row("校园安全事故发生数", "=0起", "起", "效益指标", "社会效益指标")]
+    s = d.score_item(item, rows)
+    assert s["clean"] == 0.0 and s["off_sector"] == ["食品抽检批次"]
+    assert s["repeats"] == ["校园安全事故发生数"] and s["no_repeat"] < 1.0
+    assert d.score_item(item, d.expert_rows(item))["clean"] == 1.0
+
+
+def test_a_per_school_standard_misread_as_beneficiaries_loses_the_figure():
+    item = next(i for i in d.heldout_items() if i["id"] == "H01")
+    s = d.score_item(item, [_row("受益人数", "≥2人", "人", "效益指标", "社会效益指标")])
+    assert "每校不少于2名" in s["lost_figures"] and s["unit_costs"] == 0.0

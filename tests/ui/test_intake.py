@@ -3,8 +3,8 @@ is the budget, and new facts add to what the officer said before."""
 
 from __future__ import annotations
 
+from assistant.tasks.intake import description, update_fields
 from assistant.tasks.suggest import missing_fields
-from assistant.ui.intake import description, update_fields
 
 PARAGRAPH = ("我们今年计划申报高龄老人助餐补贴项目，预算7200万元，为全区2万名80岁以上老年人提供助餐补贴，"
              "补助标准每人每月300元。目标是全年不发生助餐点食物中毒事件，老人满意度不低于90%。")

@@ -39,3 +39,11 @@ def test_a_renamed_row_is_not_added_again_and_a_deleted_row_does_not_come_back()
 def test_confirm_and_decline_words():
     assert CONFIRM.match("确认") and CONFIRM.match("好的。") and not CONFIRM.match("确认一下补助标准是300元")
     assert DECLINE.match("保留") and DECLINE.match("不用了") and not DECLINE.match("不少于100人")
+
+
+def test_a_placeholder_is_never_offered_in_place_of_the_officers_number():
+    generated = [["产出指标", "质量指标", "安全事故", "=", "【待填】", "起", "", "建议"]]
+    current = [["产出指标", "质量指标", "安全事故", "=", "0", "起", "", "已确认"]]
+    fresh = [["产出指标", "质量指标", "安全事故", "=", "【待填】", "起", "", "建议"]]
+    out, changes = merge(current, generated, fresh)
+    assert changes == [] and out[0][4] == "0"

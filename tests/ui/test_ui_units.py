@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from assistant.model import Finding
+from assistant.tasks.intake import parse_amount, question_field, update_fields
 from assistant.ui import parse_login, services
-from assistant.ui.intake import parse_amount, question_field, update_fields
 from assistant.ui.rows import CONFIRMED, PROPOSED, annotate, esc, indicator_row, normalize_rows, row_indicator
 from assistant.ui.store import DraftStore
 

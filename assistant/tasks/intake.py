@@ -1,0 +1,196 @@
+"""Turn what the officer types in the draft chat into the fields of a project description.
+
+The chat is slot filling: labelled text (``金额：200万元``, ``受益对象：…``) fills its field anywhere;
+an unlabelled answer fills the fields the assistant just asked for, in the order asked (one per line or
+clause). The first unlabelled message gives the name (its first clause); amounts are picked up anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FIELD_ZH: dict[str, str] = {
+    "name": "项目名称",
+    "goal": "绩效目标（这笔钱要达到什么效果）",
+    "amount": "金额（万元）",
+    "content": "实施内容（买什么、做什么）",
+    "beneficiaries": "受益对象（谁受益）",
+    "unit": "资金使用单位",
+}
+LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "项目名", "名称"),
+    "goal": ("绩效目标", "项目目标", "目标"),
+    "amount": ("资金总额", "预算金额", "金额", "预算", "资金"),
+    "content": ("实施内容", "主要内容", "建设内容", "内容", "做什么", "买什么"),
+    "beneficiaries": ("受益对象", "服务对象", "受益群体", "受益人", "受益"),
+    "unit": ("资金使用单位", "实施单位", "使用单位"),
+}
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元|万|亿)")
+_SPLIT = re.compile(r"[\n；;]+")
+_ALL_LABELS = "|".join(sorted((lab for labs in LABELS.values() for lab in labs), key=len, reverse=True))
+_LABELLED = re.compile(rf"({_ALL_LABELS})\s*[：:为是]\s*(.+?)(?=[\n；;。]|(?:{_ALL_LABELS})\s*[：:]|$)")
+
+
+QUESTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("amount", ("金额", "预算", "万元")),
+    ("beneficiaries", ("受益", "服务对象")),
+    ("content", ("实施内容", "做什么", "买什么")),
+    ("goal", ("目标", "效果")),
+    ("name", ("名称",)),
+    ("unit", ("单位",)),
+)
+
+
+def field_label(field: str) -> str:
+    return FIELD_ZH.get(field, field)
+
+
+def question_field(question: str) -> str | None:
+    """The description field a question (or a field name) asks for."""
+    if question in FIELD_ZH:
+        return question
+    return next((f for f, words in QUESTION_WORDS if any(w in question for w in words)), None)
+
+
+def parse_amount(text: str) -> float | None:
+    """An amount in 万元 from text such as ``200万元``, ``1.5亿元`` or ``300000元``."""
+    m = _AMOUNT.search(text.replace(",", ""))
+    if not m:
+        return None
+    value, unit = float(m.group(1)), m.group(2)
+    return {"亿元": value * 10000, "亿": value * 10000, "元": value / 10000}.get(unit, value)
+
+
+def _label_field(label: str) -> str:
+    return next(f for f, labs in LABELS.items() if label in labs)
+
+
+def _set(fields: dict[str, Any], field: str, text: str) -> None:
+    text = text.strip(" ，,。：:")
+    if not text:
+        return
+    if field == "amount":
+        amount = parse_amount(text)
+        if amount is None and re.fullmatch(r"\d+(?:\.\d+)?", text):
+            amount = float(text)
+        if amount is not None:
+            fields["amount"] = amount
+        return
+    fields[field] = text
+
+
+_SENTENCE = re.compile(r"[。；;\n]+")
+_COMMA = re.compile(r"[，,]")
+_NAME = re.compile(r"^(?:我们|我单位|本单位|我局|我委|我中心)?(?:今年|明年|\d{4}年(?:度)?)?(?:计划|拟|准备|打算|要|想)?"
+                   r"(?:申报|申请|安排|做|开展|实施|设立)?(?:一个|一项)?(?:名为|叫)?[“\"]?"
+                   r"(?P<name>[^，,。；“”\"]{2,30}?(?:项目|工程|经费|专项资金|专项|补贴|补助|服务|活动|赛事|计划|采购|购置))"
+                   r"[”\"]?(?:，|,|。|$)")
+_UNIT = re.compile(r"(?:由|实施单位[是为：:]?|资金使用单位[是为：:]?)(?P<unit>[^，,。；]{2,20}?(?:局|委|办|中心|站|所|院|馆|队|街道|镇|政府))")
+_GOALISH = re.compile(r"目标|力争|确保|实现|提升|提高|改善|达到|达标|不发生|杜绝|满意|覆盖率|合格率|优良|%|降低|减少|下降|"
+                      r"保障|解决|促进|带动|增加|增收|知晓|效果|效益|不少于.*人次|底前|日前|月前|之前")
+_BENEFIT = re.compile(r"受益|惠及|服务对象|面向|覆盖(?:全区|全市|全县)?.*?(?:人|户|家|企业|学生|群众|老人|居民)")
+_BUDGET_ONLY = re.compile(r"^(?:项目)?(?:年度)?(?:总)?(?:预算|资金|投资|经费|金额|总额|总投资|共需|需要|安排|申请)[^，,]*?"
+                          r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|万)(?:左右)?$")
+_PEOPLE_AFTER = re.compile(r"(?:为|向|给|对)(?P<who>[^，,。；]{2,24}?(?:老年人|老人|学生|教师|居民|群众|农户|企业|职工|患者|"
+                           r"儿童|残疾人|人才|选手|市民|家庭|对象|人员|干部|退役军人|困难群众))")
+
+
+def _add(fields: dict[str, Any], field: str, text: str) -> None:
+    """Append ``text`` to a text field unless it is already there (new facts refine, never erase)."""
+    text = text.strip(" ，,。；;")
+    if not text:
+        return
+    old = str(fields.get(field) or "")
+    if text in old:
+        return
+    fields[field] = f"{old}；{text}" if old else text
+
+
+def _budget(text: str) -> float | None:
+    """The budget in 万元 when ``text`` states one (a total that is the budget; never a unit price or an
+    outcome such as 新增产值)."""
+    from assistant.tasks.facts import read_facts
+    from assistant.tasks.models import ProjectDescription
+
+    return read_facts(ProjectDescription(name="", content=text)).budget
+
+
+def _bare_people(clause: str) -> bool:
+    """A clause that only names people (``全区中小学生约6万人``): no action verb, a word for people."""
+    from assistant.tasks.facts import VERBS
+
+    return bool(re.search(r"学生|老人|老年人|居民|群众|农户|企业|职工|患者|儿童|残疾人|人才|教师|市民|家庭|选手|游客", clause)) \
+        and not any(v in clause for v in VERBS)
+
+
+def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Every field a free paragraph answers: the name (a ``…项目/工程/补贴…`` phrase or, for the first
+    message, its first clause), the budget, the implementing unit, the beneficiaries, goal sentences
+    (targets, effects, 不发生…) and content sentences (what is bought, built or done). Sentences are kept
+    whole, so every figure stays in some field."""
+    out = dict(fields)
+    sentences = [x.strip() for x in _SENTENCE.split(text) if x.strip()]
+    named = ""
+    for k, sentence in enumerate(sentences):
+        m = _NAME.match(sentence)
+        if m and not out.get("name"):
+            out["name"] = named = m.group("name")
+            sentence = sentence[m.end():].strip(" ，,")
+        elif k == 0 and not out.get("name"):
+            out["name"] = _COMMA.split(sentence, maxsplit=1)[0][:60]
+        if (u := _UNIT.search(sentence)) and not out.get("unit"):
+            out["unit"] = u.group("unit")
+        if (amount := _budget(sentence)) is not None:
+            out["amount"] = amount
+        goal, content = [], []
+        for clause in (c.strip() for c in _COMMA.split(sentence)):
+            if not clause or _BUDGET_ONLY.match(clause) or clause == named:
+                continue
+            if (_BENEFIT.search(clause) or _bare_people(clause)) and not _GOALISH.search(clause):
+                _add(out, "beneficiaries", re.sub(r"^(?:受益对象|服务对象|受益群体)?(?:是|为|：|:)?", "", clause))
+                continue
+            if (who := _PEOPLE_AFTER.search(clause)) and not out.get("beneficiaries"):
+                out["beneficiaries"] = re.sub(r"\d+(?:\.\d+)?\s*[万千]?(?:名|人|户|位|家)", "", who.group("who"))
+            (goal if _GOALISH.search(clause) else content).append(clause)
+        if goal:
+            _add(out, "goal", "，".join(goal))
+        if content:
+            _add(out, "content", "，".join(content))
+    return out
+
+
+def update_fields(fields: dict[str, Any], text: str, asked: list[str]) -> dict[str, Any]:
+    """The fields after one more message; ``asked`` are the fields the assistant asked for last.
+
+    Labelled text fills its field; a short unlabelled answer to one question fills that field (answers to
+    several questions, one per line, fill them in order); anything longer is read as a paragraph that fills
+    every field it answers. Text fields grow with new facts; they are never emptied."""
+    out = dict(fields)
+    text = text.strip()
+    labelled = list(_LABELLED.finditer(text))
+    for m in labelled:
+        _set(out, _label_field(m.group(1)), m.group(2))
+    rest = _LABELLED.sub("", text).strip(" \n，,。；;") if labelled else text
+    clauses = [c for c in _SPLIT.split(rest) if c.strip()]
+    slot_answer = asked and not labelled and (
+        (len(asked) == 1 and len(clauses) == 1 and len(rest) <= 40) or
+        (len(asked) > 1 and len(clauses) == len(asked) and all(len(c) <= 40 for c in clauses)))
+    if rest and slot_answer:
+        if len(asked) == 1:
+            _set(out, asked[0], rest)
+        else:
+            for field, clause in zip(asked, clauses, strict=False):
+                _set(out, field, clause)
+    elif rest:
+        out = read_paragraph(rest, out)
+    return out
+
+
+def description(fields: dict[str, Any]) -> Any:
+    """The :class:`ProjectDescription` the fields make (name defaults to 新项目)."""
+    from assistant.tasks.models import ProjectDescription
+
+    data = {k: v for k, v in fields.items() if k in ProjectDescription.model_fields and v not in (None, "")}
+    data.setdefault("name", "新项目")
+    return ProjectDescription(**data)
