@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.model import Op
+from assistant.model import Op, Target
 from assistant.review.names import (
     CHANGE_WORDS,
     DOCUMENT_UNITS,
@@ -345,12 +345,19 @@ def name_value_conflict(ctx: IndicatorCtx) -> Hit | None:
     return None
 
 
+def _time_shaped_placeholder(target: Target) -> bool:
+    """A value still to be filled whose form is already a date, period or rate (``≤【待填】工作日``,
+    ``≤【待填】年【待填】月【待填】日前``, ``≥【待填】%``): the placeholder findings ask for the number; the
+    deadline is not missing."""
+    return target.kind == "missing" and bool(target.parts) and all(p.unit in _TIME_UNITS | {"年月日", "%"} for p in target.parts)
+
+
 @rule("timeliness_no_deadline", domain="V11", severity="error", level="indicator", title="时效指标没有期限",
       basis="财预〔2015〕88号 细化量化：时效指标须写明日期、周期或比率", dimension="相关性")
 def timeliness_no_deadline(ctx: IndicatorCtx) -> Hit | None:
     ind = ctx.indicator
     timely = (ind.subcategory or "").startswith("时效") or _TIME_NAME.search(ind.name)
-    if not timely or ind.target.kind == "quantitative":
+    if not timely or ind.target.kind == "quantitative" or _time_shaped_placeholder(ind.target):
         return None
     return Hit(message=f"时效指标“{ind.name}”的指标值“{ind.value}”没有日期、周期或比率。",
                fix="写明完成日期、办理时限或按期完成率。",

@@ -271,6 +271,14 @@ def _op(fig_match: re.Match[str]) -> str:
     return ""
 
 
+def _calendar_year(m: re.Match[str], unit: str, mag: str) -> bool:
+    """``2022年`` in ``支持2022年中国工业文化发展大会`` names a year, not a duration of 2022 years: a bare whole
+    number from 1949 to 2100 before 年, with no comparator, range or magnitude."""
+    number = m.group("num")
+    return (unit == "年" and not mag and "." not in number and 1949 <= float(number) <= 2100
+            and not m.group("num2") and _op(m) in ("", "="))
+
+
 def _figures(clause: str) -> list[Figure]:
     out = []
     masked = _AGE.sub(lambda m: "#" * len(m.group(0)), clause)
@@ -296,6 +304,8 @@ def _figures(clause: str) -> list[Figure]:
         approx = bool(m.group("approx") and "约" in m.group("approx")) or m.group("post") in ("左右", "上下", "余", "多")
         if m.group("approx") == "近":
             approx = True
+        if _calendar_year(m, unit, mag):
+            continue
         span = clause[m.start():m.end()]
         out.append(Figure(span=span.strip(), clause=clause, number=float(m.group("num")), unit=mag + unit
                           if unit not in _MONEY else unit, comparator=_op(m), approx=approx,

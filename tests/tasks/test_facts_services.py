@@ -102,3 +102,10 @@ def test_a_head_count_in_the_beneficiaries_field_is_the_effect_unless_the_item_p
     assert next(r for r in f.rows if r.value == "≥4万人").sub == "社会效益指标"
     paid = read_facts(ProjectDescription(name="高龄津贴发放", goal="按月发放高龄津贴", beneficiaries="80岁以上老人约9000人"))
     assert next(r for r in paid.rows if r.value == "≥9000人").sub == "数量指标"
+
+
+def test_a_year_in_the_name_is_a_calendar_year_not_a_duration() -> None:
+    name = "支持2022年中国工业文化发展大会暨第六届中国工业文化高峰论坛"
+    f = facts(goal=name + "，开展研讨", name=name)
+    assert not [r for r in f.rows if "2022" in r.value]
+    assert [r for r in facts(goal="维保期不少于3年").rows if r.value == "≥3年"]
