@@ -29,6 +29,19 @@ from assistant.review.result import ReviewReport
 DecisionValue = Literal["确认", "不是问题", "待定"]
 DECISIONS: tuple[str, ...] = ("确认", "不是问题", "待定")
 
+_DECISIONS_COLUMNS = """ decisions (
+  owner TEXT NOT NULL DEFAULT '',
+  department TEXT NOT NULL,
+  project TEXT NOT NULL,
+  fkey TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  user TEXT NOT NULL DEFAULT '',
+  run_id INTEGER,
+  updated TEXT NOT NULL,
+  PRIMARY KEY (owner, department, project, fkey)
+);
+"""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,34 +66,10 @@ CREATE TABLE IF NOT EXISTS run_projects (
   project TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS run_projects_by_name ON run_projects (department, project);
-CREATE TABLE IF NOT EXISTS decisions (
-  owner TEXT NOT NULL DEFAULT '',
-  department TEXT NOT NULL,
-  project TEXT NOT NULL,
-  fkey TEXT NOT NULL,
-  decision TEXT NOT NULL,
-  comment TEXT NOT NULL DEFAULT '',
-  user TEXT NOT NULL DEFAULT '',
-  run_id INTEGER,
-  updated TEXT NOT NULL,
-  PRIMARY KEY (owner, department, project, fkey)
-);
-"""
+CREATE TABLE IF NOT EXISTS""" + _DECISIONS_COLUMNS
 _OWNED_DECISIONS = """
 ALTER TABLE decisions RENAME TO decisions_unowned;
-CREATE TABLE decisions (
-  owner TEXT NOT NULL DEFAULT '',
-  department TEXT NOT NULL,
-  project TEXT NOT NULL,
-  fkey TEXT NOT NULL,
-  decision TEXT NOT NULL,
-  comment TEXT NOT NULL DEFAULT '',
-  user TEXT NOT NULL DEFAULT '',
-  run_id INTEGER,
-  updated TEXT NOT NULL,
-  PRIMARY KEY (owner, department, project, fkey)
-);
-INSERT OR REPLACE INTO decisions
+CREATE TABLE""" + _DECISIONS_COLUMNS + """INSERT OR REPLACE INTO decisions
   SELECT COALESCE((SELECT r.user FROM runs r WHERE r.id = d.run_id), ''), d.department, d.project, d.fkey,
          d.decision, d.comment, d.user, d.run_id, d.updated
   FROM decisions_unowned d ORDER BY d.updated;

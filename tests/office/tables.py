@@ -11,6 +11,8 @@ from docx import Document
 from openpyxl import Workbook
 
 HEAD = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"]
+ROAD_FILE = "交通运输局/农村公路养护.xlsx"
+DEPT = "某县交通运输局"
 
 Row = tuple[str, str, str, str, str]
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from assistant.office import OfficeStore, collect, run_batch, statistics
+from assistant.office import collect, run_batch, statistics
 from assistant.office.inputs import UNKNOWN_DEPARTMENT, department_from_name
 from assistant.office.render import render_html, write_xlsx
 from office.tables import FILES, write_folder
@@ -20,12 +20,6 @@ TRANSPORT, HEALTH = "某县交通运输局", "某县卫生健康委员会"
 def folder(tmp_path):
     return write_folder(tmp_path / "tables")
 
-
-@pytest.fixture
-def store(tmp_path):
-    s = OfficeStore(tmp_path / "office.sqlite3")
-    yield s
-    s.close()
 
 
 def test_collect_walks_folders_and_zips_and_lists_what_it_skips(folder, tmp_path):

@@ -7,17 +7,7 @@ from docx import Document
 
 from assistant.office import OfficeStore, collect, diff_reports, finding_key, run_batch, write_letter
 from assistant.office.diff import totals
-from office.tables import FILES, corrected_road, write_folder, write_xlsx
-
-ROAD_FILE = "交通运输局/农村公路养护.xlsx"
-DEPT = "某县交通运输局"
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = OfficeStore(tmp_path / "office.sqlite3")
-    yield s
-    s.close()
+from office.tables import DEPT, FILES, ROAD_FILE, corrected_road, write_folder, write_xlsx
 
 
 @pytest.fixture
