@@ -16,7 +16,7 @@ import sqlite3
 import statistics
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -276,20 +276,22 @@ class CuratedLibrary(Library):
     the indicator library's project types. Nothing joins it without the user's choice, and the seed table
     is not in it."""
 
-    def __init__(self) -> None:
+    def __init__(self, user: str | None = None) -> None:
         super().__init__(":memory:", seed=False)
         self.path = str(data_dir() / "references.sqlite3")
+        self.user = user
 
     def table_count(self) -> int:
         from assistant.library.references import reference_store
 
-        return len(reference_store().tables())
+        return len(reference_store(self.user).tables())
 
     def similar_projects(self, text: str, k: int = 3, *, exclude: set[str] | None = None) -> list[ProjectMatch]:
         from assistant.library.reference_projects import references_for
+        from assistant.library.references import reference_store
 
         return [ProjectMatch(r.project, round(r.score, 3), r.source, r.department, r.key)
-                for r in references_for(text, k, exclude=exclude)]
+                for r in references_for(text, k, exclude=exclude, store=reference_store(self.user))]
 
     def value_range(self, name: str, unit: str | None = None, *, min_overlap: float = 0.5,
                     exclude: set[str] | None = None) -> ValueRange | None:
@@ -298,7 +300,7 @@ class CuratedLibrary(Library):
         from assistant.library.references import reference_store
 
         try:
-            rows = [r for r in reference_store().values(name) if not exclude or r[0] not in exclude]
+            rows = [r for r in reference_store(self.user).values(name) if not exclude or r[0] not in exclude]
         except (sqlite3.Error, OSError):
             return None
         if unit is None and rows:
@@ -314,12 +316,24 @@ class CuratedLibrary(Library):
 
 _DEFAULT: Library | None = None
 _DEFAULT_LOCK = threading.Lock()
+_BY_USER: OrderedDict[str, CuratedLibrary] = OrderedDict()
+_USERS_KEPT = 64
 
 
-def default_library() -> Library:
-    """The drafting library of this user (see ``CuratedLibrary``), opened once per process."""
+def default_library(user: str | None = None) -> Library:
+    """The drafting library of ``user`` (the local user when None; see ``CuratedLibrary``), opened once per
+    process and user."""
     global _DEFAULT
     with _DEFAULT_LOCK:
-        if _DEFAULT is None or _DEFAULT.path != str(data_dir() / "references.sqlite3"):
+        here = str(data_dir() / "references.sqlite3")
+        if user is not None:
+            mine = _BY_USER.get(user)
+            if mine is None or mine.path != here:
+                mine = _BY_USER[user] = CuratedLibrary(user)
+            _BY_USER.move_to_end(user)
+            while len(_BY_USER) > _USERS_KEPT:
+                _BY_USER.popitem(last=False)
+            return mine
+        if _DEFAULT is None or _DEFAULT.path != here:
             _DEFAULT = CuratedLibrary()
         return _DEFAULT

@@ -233,8 +233,10 @@ def _endpoint_or_rules(options: Options) -> object:
 
 
 def suggest(desc: ProjectDescription, options: Options,
-            on_indicator: OnIndicator | None = None) -> SuggestResult:
-    """Draft a complete indicator set for ``desc`` (the rules backend when no endpoint is chosen)."""
+            on_indicator: OnIndicator | None = None, *, user: str | None = None) -> SuggestResult:
+    """Draft a complete indicator set for ``desc`` (the rules backend when no endpoint is chosen), grounded
+    in ``user``'s reference library (the local user's when None) and the indicator library."""
+    from assistant.examples import default_library
     from assistant.llm.errors import LLMError
     from assistant.tasks import suggest as task
 
@@ -243,7 +245,7 @@ def suggest(desc: ProjectDescription, options: Options,
         raise ServiceError("请给出项目名称", "A project name is needed", where="--name")
     try:
         return task.suggest(desc, endpoint=_endpoint_or_rules(opts), policy=load_policy(opts.policy),
-                            on_indicator=on_indicator)
+                            on_indicator=on_indicator, library=default_library(user))
     except LLMError as err:
         raise from_text(err, f"The model endpoint failed: {err}", where="--endpoint", exit_code=1) from None
 

@@ -102,9 +102,10 @@ def _draft_choices(store: DraftStore, user: str, selected: str | None = None) ->
     return gr.Dropdown(choices=choices, value=selected if selected in {c[1] for c in choices} else None)
 
 
-def _stream(desc: Any, endpoint_name: str) -> Generator[Any, None, Any]:
-    """Yield indicators as the suggest task produces them; return its result."""
-    return streamed(lambda emit: services.suggest(desc, endpoint_name=endpoint_name, on_indicator=emit))
+def _stream(desc: Any, endpoint_name: str, user: str | None) -> Generator[Any, None, Any]:
+    """Yield indicators as the suggest task produces them (grounded in ``user``'s reference library);
+    return its result."""
+    return streamed(lambda emit: services.suggest(desc, endpoint_name=endpoint_name, on_indicator=emit, user=user))
 
 
 def _grounding_md(result: Any) -> str:
@@ -184,7 +185,7 @@ class DraftHandlers:
                         "正在根据描述和指标库中的相似项目起草指标……"})
         rows = []
         yield self._out(history, state, previous if refining else rows, "", totals)
-        stream = _stream(desc, endpoint_name)
+        stream = _stream(desc, endpoint_name, _user(request) or None)
         try:
             while True:
                 try:

@@ -160,9 +160,10 @@ def missing_fields(desc: ProjectDescription) -> list[str]:
 
 
 def suggest(desc: ProjectDescription, *, endpoint_name: str | None,
-            on_indicator: Callable[[SuggestedIndicator], None] | None) -> SuggestResult:
-    """Suggest indicators; the rules backend when the rules are chosen, whatever the config's default."""
-    return service.suggest(desc, options(endpoint_name=endpoint_name), on_indicator)
+            on_indicator: Callable[[SuggestedIndicator], None] | None, user: str | None = None) -> SuggestResult:
+    """Suggest indicators, grounded in the page user's reference library; the rules backend when the rules
+    are chosen, whatever the config's default."""
+    return service.suggest(desc, options(endpoint_name=endpoint_name), on_indicator, user=user)
 
 
 def rewrite(indicator: Indicator | str, project: Project | None, endpoint_name: str | None) -> RewriteResult:
