@@ -180,9 +180,56 @@ def _join_broken_labels(lines: list[str]) -> list[str]:
             continue
         if prev is not None and len(text) <= 3 and " " not in text:
             tokens = out[prev].split()
-            if tokens and (is_category_label(tokens[0] + text) or is_subcategory_label(tokens[0] + text)) \
-                    and not (is_category_label(tokens[0]) or is_subcategory_label(tokens[0])):
-                out[prev] = out[prev].replace(tokens[0], tokens[0] + text, 1)
+            broken = next((t for t in tokens[:2] if _is_label(t + text) and not _is_label(t)), None)
+            if broken is not None:
+                out[prev] = out[prev].replace(broken, broken + text, 1)
+                out[i] = ""
+                continue
+        prev = i
+    return out
+
+
+def _is_label(text: str) -> bool:
+    return is_category_label(text) or is_subcategory_label(text)
+
+
+_OPEN_TAIL = re.compile(r"[/／（(、，,]$")
+_GOAL_LABEL = re.compile(r"目标")
+_SENTENCE_END = re.compile(r"[。；;！!]$")
+
+
+def _wrapped_into(prev: list[str], text: str) -> list[str] | None:
+    """``prev``'s tokens with the hard-wrapped line ``text`` put back where the PDF broke it, or None
+    when ``text`` is a line of its own: the tail of a cell left open (``≤3.3万元/`` then ``座``), the
+    close of a bracket left open (``治理率（较上年提`` then ``高） ≥2个百分点``), or the rest of a
+    goal sentence."""
+    tokens = text.split()
+    if not prev or field_label(tokens[0]) or is_header_row(tokens) or _is_label(tokens[0]):
+        return None
+    if len(tokens) == 1 and len(text) <= 4 and _OPEN_TAIL.search(prev[-1]):
+        return prev[:-1] + [prev[-1] + text]
+    open_at = next((k for k, t in enumerate(prev) if t.count("（") + t.count("(") > t.count("）") + t.count(")")), None)
+    if open_at is not None and re.search(r"[）)]", tokens[0]) and tokens[0].count("（") + tokens[0].count("(") == 0:
+        return prev[:open_at] + [prev[open_at] + tokens[0]] + prev[open_at + 1:] + tokens[1:]
+    if len(tokens) == 1 and len(prev) == 2 and field_label(prev[0]) and _GOAL_LABEL.search(prev[0]) \
+            and not _SENTENCE_END.search(prev[1]):
+        return [prev[0], prev[1] + text]
+    return None
+
+
+def _join_hard_wraps(lines: list[str]) -> list[str]:
+    """Lines a PDF extractor broke inside a cell, joined back onto the line they belong to; the
+    continuation line is blanked so line numbers stay."""
+    out = list(lines)
+    prev = None
+    for i, line in enumerate(out):
+        text = line.strip()
+        if not text:
+            continue
+        if prev is not None:
+            joined = _wrapped_into(out[prev].split(), text)
+            if joined is not None:
+                out[prev] = " ".join(joined)
                 out[i] = ""
                 continue
         prev = i
@@ -192,7 +239,7 @@ def _join_broken_labels(lines: list[str]) -> list[str]:
 def _space_rows(lines: list[str]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     in_grid = False
-    for n, line in enumerate(_join_broken_labels(lines), start=1):
+    for n, line in enumerate(_join_hard_wraps(_join_broken_labels(lines)), start=1):
         text = line.strip()
         if not text:
             continue

@@ -103,7 +103,8 @@ _PRE = "|".join(re.escape(w) for w, _ in _PRE_OPS)
 _CHANGE = "|".join(re.escape(w) for w in _DECREASE + _INCREASE)
 _TOKEN = re.compile(
     rf"(?P<change>{_CHANGE})?\s*(?P<pre>{_PRE})?\s*(?P<pm>±)?\s*(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<dash>[-~—–至到])\s*(?P<high>{_NUMBER}))?"
+    rf"(?:\s*(?P<low_unit>[%‰]|[^\s\d,，;；、。:：()（）≥≤<>=±\-~～—–－至到]{{1,4}})?"
+    rf"\s*(?P<dash>[-~～—–－至到])\s*(?P<high>{_NUMBER}))?"
     r"\s*(?P<unit>\(\s*[%‰]\s*\)|[%‰]|[^\s\d,，;；、。:：()（）≥≤<>=±]{0,8})"
     r"(?P<post>及以上|以上|及以下|以下|以内|之内)?"
 )

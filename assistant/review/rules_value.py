@@ -219,7 +219,7 @@ def percent_out_of_range(ctx: IndicatorCtx) -> Hit | None:
         return None
     for p in _parts(ctx):
         if p.unit == "%" and not p.basis and p.value is not None:
-            if p.op is Op.RANGE and p.value < 0 <= (p.high or 0):
+            if p.op is Op.RANGE and -100 <= p.value < 0 <= (p.high or 0) <= 100:
                 continue
             values = [p.value] + ([p.high] if p.high is not None else [])
             if any(v > 100 or v < 0 for v in values):
