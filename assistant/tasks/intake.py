@@ -96,6 +96,60 @@ _PEOPLE_AFTER = re.compile(r"(?:为|向|给|对)(?P<who>[^，,。；]{2,24}?(?:�
                            r"儿童|残疾人|人才|选手|市民|家庭|对象|人员|干部|退役军人|困难群众))")
 
 
+_CN1 = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = "零一二三四五六七八九两"
+_VERB_NUM = r"(?=\s*(?:\d|[一二三四五六七八九两十百千]))"
+_VERB_WRITTEN = {"打": "比赛", "办": "举办", "搞": "开展", "开": "开展", "建": "新建", "查": "检查", "拆": "拆除",
+                 "签": "签约", "招": "招收"}
+_WRITTEN: tuple[tuple[str, str | Any], ...] = (
+    (r"(?:一|1)个半亿", "1.5亿元"),
+    (r"(?:一个|1个)亿([一二三四五六七八九两])千万", lambda m: f"1.{_CN1[m.group(1)]}亿元"),
+    (r"(?:一个|1个)亿(\d)000万", r"1.\1亿元"),
+    (r"(\d+(?:\.\d+)?)\s*个亿", r"\1亿元"),
+    (r"(?:一个|1个)亿", "1亿元"),
+    (r"(?<![\d.])(\d+(?:\.\d+)?)\s*亿(?![元\d])", r"\1亿元"),
+    (r"千分之零点([1-9一二三四五六七八九])", lambda m: f"0.{_CN1.get(m.group(1), m.group(1))}‰"),
+    (r"千分之(\d+(?:\.\d+)?)", r"\1‰"),
+    (r"(?<![\d一二三四五六七八九两十])([一二三四五六七八九两])成(?![本绩果立员功交])",
+     lambda m: f"{_CN1[m.group(1)] * 10}%"),
+    (r"(?<![\d.])([1-9])\s*成(?![本绩果立员功交])", r"\g<1>0%"),
+    (r"(?<![\d一二三四五六七八九两十百])([一二三四五六七八九两])千([一二三四五六七八九])(?![\d百千万亿])",
+     lambda m: str(_CN1[m.group(1)] * 1000 + _CN1[m.group(2)] * 100)),
+    (r"(?<![\d.])(\d+(?:\.\d+)?)\s*([\u4e00-\u9fa5]{1,2}?)起步", r"不少于\1\2"),
+    (r"至少(?:要)?([打办搞做开建查拆签招]?)" + _VERB_NUM, lambda m: _VERB_WRITTEN.get(m.group(1), m.group(1)) + "不少于"),
+    (r"(?:要|得|能|争取|力争)?(?:达到|做到|到|达)(?=\s*(?:\d|百分之))", "达到"),
+    (r"(?:要|得|能)?(?:保持|稳)在(?=\s*\d)", "保持在"),
+    (r"(?:估计|预计|大概|大约|差不多)(?:有|能|要|会)?(?=[\u4e00-\u9fa5]{0,6}\s*\d)", "约"),
+    (r"(?<![举开创承主])办(?=\s*(?:\d|[一二三四五六七八九两]))", "举办"),
+    (r"搞(?=\s*(?:\d|[一二三四五六七八九两]))", "开展"),
+    (r"(?<=[分共])?搞", ""),
+    (r"请的", "邀请的"),
+    (r"(?<![签])签(?=\s*\d)", "签约"),
+    (r"(?<![打])打(?=\s*\d+\s*场)", "比赛"),
+    (r"(?<![购采])买(?=\s*\d)", "购置"),
+    (r"(?<![新修扩改创])建(?=\s*\d)", "新建"),
+    (r"(?<![完办])(培训|建|修|办|打|干|弄|做)完(?![成善整])", lambda m: {"培训": "培训完成", "建": "建成", "修": "修复"}.get(
+        m.group(1), "完成")),
+    (r"(?<=[\u4e00-\u9fa5])完(?=[，,。；;]|$)", "完成"),
+    (r"(\d{1,2})\s*号(?=前|之前|以前|[，,。；;]|$)", r"\1日"),
+    (r"(?<=日|底|末)之前", "前"),
+    (r"(\d+(?:\.\d+)?)\s*块钱", r"\1元"),
+)
+
+
+def written(text: str) -> str:
+    """Spoken figures and verbs as a table writes them: 一个半亿 → 1.5亿元, 20个亿 → 20亿元, 九成 → 90%,
+    千分之零点九 → 0.9‰, 一千五 → 1500, 800件起步 / 至少打60场 → 不少于…, 要到95% → 达到95%, 大概有 → 约,
+    办1场 → 举办1场, 签10个 → 签约10个, 打完 → 完成, 20号前 → 20日前. Every figure stays; none is invented."""
+    from assistant.parse.value import normalize
+
+    text = normalize(text)
+    text = re.sub(r"(?<!\d),|,(?!\d)", "，", text).replace(";", "；").replace("(", "（").replace(")", "）")
+    for pattern, repl in _WRITTEN:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
 def _add(fields: dict[str, Any], field: str, text: str) -> None:
     """Append ``text`` to a text field unless it is already there (new facts refine, never erase)."""
     text = text.strip(" ，,。；;")
@@ -116,6 +170,21 @@ def _budget(text: str) -> float | None:
     return read_facts(ProjectDescription(name="", content=text)).budget
 
 
+_MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(亿元|万元|万|亿)(?![\d人户次件册份名元平方亩公里吨])")
+_NOT_TOTAL = re.compile(r"每|人均|户均|亩均|生均|单个|单家|单台|一家|最多|最高|上限|封顶|不超过|补助上限|收入|成交|产值|投资额|"
+                        r"带动|撬动|到位|营业|销售|税|利润|增收|节约|消费|融资|交易|贷款|价值|物资|其中|里头|里面")
+
+
+def _spoken_total(text: str) -> float | None:
+    """The budget said plainly (``村BA今年要35万``, ``一网通办平台升级，380万``): the first amount in 万/亿 in the
+    paragraph whose clause is not a price, a cap, a part of the whole or an outcome."""
+    for clause in re.split(r"[，,。；;：:\n]", text):
+        m = _MONEY.search(clause)
+        if m and not _NOT_TOTAL.search(clause[: m.start()] + clause[m.end(): m.end() + 4]):
+            return parse_amount(m.group(0))
+    return None
+
+
 def _bare_people(clause: str) -> bool:
     """A clause that only names people (``全区中小学生约6万人``): no action verb, a word for people."""
     from assistant.tasks.facts import VERBS
@@ -130,7 +199,7 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     (targets, effects, 不发生…) and content sentences (what is bought, built or done). Sentences are kept
     whole, so every figure stays in some field."""
     out = dict(fields)
-    sentences = [x.strip() for x in _SENTENCE.split(text) if x.strip()]
+    sentences = [x.strip() for x in _SENTENCE.split(written(text)) if x.strip()]
     named = ""
     for k, sentence in enumerate(sentences):
         m = _NAME.match(sentence)
@@ -157,6 +226,8 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
             _add(out, "goal", "，".join(goal))
         if content:
             _add(out, "content", "，".join(content))
+    if out.get("amount") is None and (total := _spoken_total("。".join(sentences))) is not None:
+        out["amount"] = total
     return out
 
 

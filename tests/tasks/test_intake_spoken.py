@@ -1,0 +1,38 @@
+"""The chat intake writes spoken figures and verbs the way a table writes them, keeping every figure."""
+
+import pytest
+
+from assistant.tasks.intake import update_fields, written
+
+
+@pytest.mark.parametrize(("said", "wrote"), [
+    ("意向签约额争取一个半亿", "1.5亿元"),
+    ("带动社会投资30个亿", "30亿元"),
+    ("门票收入一个亿三千万", "1.3亿元"),
+    ("事故率降两成", "20%"),
+    ("续约比例不低于八成", "80%"),
+    ("病虫害损失率控制在千分之零点五以内", "0.5‰"),
+    ("每人每次补一千二", "1200"),
+    ("全年调解纠纷500件起步", "不少于500件"),
+    ("全年至少办12期", "举办不少于12期"),
+    ("一共至少查300户次", "检查不少于300户次"),
+    ("达标率要到98%", "达到98%"),
+    ("参保率稳在95%以上", "保持在95%以上"),
+    ("10月15号之前全部修完", "10月15日前"),
+])
+def test_spoken_forms_are_written(said: str, wrote: str) -> None:
+    assert wrote in written(said)
+
+
+def test_written_keeps_other_text_and_words_with_cheng() -> None:
+    said = "培训成本每人500元，成果转化3项，建成2座泵站"
+    assert written(said) == said
+
+
+def test_paragraph_fields_carry_written_figures() -> None:
+    fields = update_fields({}, "社区养老服务站运营补助今年要九十万，至少办8个站，服务满意度要到90%，"
+                               "老人助浴每次补一千二，11月30号之前全部建完。", [])
+    text = " ".join(str(v) for v in fields.values())
+    assert fields["amount"] == 90
+    for figure in ("不少于8个", "达到90%", "1200", "11月30日前"):
+        assert figure in text
