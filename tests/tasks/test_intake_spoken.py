@@ -36,3 +36,14 @@ def test_paragraph_fields_carry_written_figures() -> None:
     assert fields["amount"] == 90
     for figure in ("不少于8个", "达到90%", "1200", "11月30日前"):
         assert figure in text
+
+
+@pytest.mark.parametrize(("said", "wrote"), [
+    ("等候时间从40分钟缩到30分钟以内", "从40分钟缩到30分钟"),
+    ("提出建议6到10条", "6到10条"),
+    ("蓄水能力恢复80万方左右", "80万立方米"),
+    ("投诉3个工作日内回复", "3工作日内"),
+    ("隐患百分之百整改", "100%"),
+])
+def test_ranges_and_units_in_spoken_form(said: str, wrote: str) -> None:
+    assert wrote in written(said)
