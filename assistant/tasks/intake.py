@@ -215,7 +215,8 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
             out["unit"] = u.group("unit")
         if (amount := _budget(sentence)) is not None:
             out["amount"] = amount
-        goal, content = [], []
+        goal: list[str] = []
+        content: list[str] = []
         for clause in (c.strip() for c in _COMMA.split(sentence)):
             if not clause or _BUDGET_ONLY.match(clause) or clause == named:
                 continue
