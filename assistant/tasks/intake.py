@@ -188,6 +188,18 @@ def _spoken_total(text: str) -> float | None:
     return None
 
 
+_PEOPLE_NOUN = re.compile(r"[\u4e00-\u9fa5]{0,8}?(?:老年人|老人|学生|幼儿|儿童|教师|老师|居民|群众|农户|企业|职工|患者|残疾人|人才|"
+                          r"选手|市民|家庭|游客|读者|嘉宾|代表|村民|学员|农民)")
+
+
+def _people_of(clause: str) -> str:
+    """The people a counted clause names, without the count (``惠及8000位老人左右`` → ``老人``)."""
+    for piece in reversed(re.split(r"\d+(?:\.\d+)?\s*[万千]?", clause)):
+        if m := _PEOPLE_NOUN.search(piece):
+            return re.sub(r"^(?:约|估计|预计|惠及|覆盖|受益|面向|的|位|名|个|户|家|人次|人|左右|上下|以上)+", "", m.group(0))
+    return ""
+
+
 def _bare_people(clause: str) -> bool:
     """A clause that only names people (``全区中小学生约6万人``): no action verb, a word for people."""
     from assistant.tasks.facts import VERBS
@@ -221,8 +233,12 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
             if not clause or _BUDGET_ONLY.match(clause) or clause == named:
                 continue
             if (_BENEFIT.search(clause) or _bare_people(clause)) and not _GOALISH.search(clause):
-                _add(out, "beneficiaries", re.sub(r"^(?:受益对象|服务对象|受益群体)?(?:是|为|：|:)?", "", clause))
-                continue
+                said_who = re.sub(r"^(?:受益对象|服务对象|受益群体)?(?:是|为|：|:)?", "", clause)
+                if not re.search(r"\d", clause):
+                    _add(out, "beneficiaries", said_who)
+                    continue
+                if not out.get("beneficiaries") and (people := _people_of(said_who)):
+                    out["beneficiaries"] = people
             if (who := _PEOPLE_AFTER.search(clause)) and not out.get("beneficiaries"):
                 out["beneficiaries"] = re.sub(r"\d+(?:\.\d+)?\s*[万千]?(?:名|人|户|位|家)", "", who.group("who"))
             (goal if _GOALISH.search(clause) else content).append(clause)

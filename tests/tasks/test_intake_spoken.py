@@ -47,3 +47,10 @@ def test_paragraph_fields_carry_written_figures() -> None:
 ])
 def test_ranges_and_units_in_spoken_form(said: str, wrote: str) -> None:
     assert wrote in written(said)
+
+
+def test_a_counted_clause_about_people_keeps_its_figure_out_of_beneficiaries() -> None:
+    fields = update_fields({}, "社区助浴服务50万，估计能惠及1500位独居老人左右，助浴满意度90%以上。", [])
+    assert "1500" not in str(fields.get("beneficiaries"))
+    assert "老人" in str(fields.get("beneficiaries"))
+    assert "1500" in str(fields.get("goal")) + str(fields.get("content"))
