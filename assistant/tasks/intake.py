@@ -200,6 +200,28 @@ def _people_of(clause: str) -> str:
     return ""
 
 
+_NAME_TAIL = re.compile(r"(?:(?:今年|明年|全年|一年|\d年|这块|这一块|我们|明年继续|继续)+[\u4e00-\u9fa5]{0,3}?)?"
+                        r"(?:[：:].*|(?:要|申请|预算|安排|盘子|大概|约|是|需要|总投资?)*\s*\d+(?:\.\d+)?\s*(?:万元|亿元|万|亿|元).*|"
+                        r"(?:今年|明年|全年|一年|\d年)?(?:这块|这一块)?(?:我们)?(?:继续|还要)?(?:搞|做|办)?)$")
+
+
+def _name_of(clause: str) -> str:
+    """A project name from the clause that opens the paragraph: without the amount, the year or the speaker
+    (``农交会这块我们申请60万`` → ``农交会``, ``我们今年想办能力提升培训`` → ``能力提升培训``)."""
+    lead = re.match(r"^(?:我们|咱们|我单位|本单位|区里|县里|市里)?(?:今年|明年|下年|\d{4}年)?(?:想|要|打算|计划|准备|拟)?"
+                    r"(?:办|搞|做|开展|申请|实施)?", clause)
+    rest = clause[lead.end():] if lead and len(clause) - lead.end() >= 2 else clause
+    name = _tidy_name(_NAME_TAIL.sub("", rest).strip(" ，,：:"))
+    return name if len(name) >= 2 else clause
+
+
+def _tidy_name(name: str) -> str:
+    """A name without the year said in passing, 要/想/打算, or 是 before 购买服务; 买 written as 购置."""
+    name = re.sub(r"今年|明年|下年|(?<![重主需纲摘必提概只])(?:要做|要搞|要|想|打算|准备)(?=[\u4e00-\u9fa5])", "", name)
+    name = re.sub(r"是(?=购买服务$)", "", name)
+    return re.sub(r"(?<![购采])买(?=[\u4e00-\u9fa5\d])", "购置", name)
+
+
 def _bare_people(clause: str) -> bool:
     """A clause that only names people (``全区中小学生约6万人``): no action verb, a word for people."""
     from assistant.tasks.facts import VERBS
@@ -216,17 +238,18 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     out = dict(fields)
     sentences = [x.strip() for x in _SENTENCE.split(written(text)) if x.strip()]
     named = ""
+    said: list[float] = []
     for k, sentence in enumerate(sentences):
         m = _NAME.match(sentence)
         if m and not out.get("name"):
-            out["name"] = named = m.group("name")
+            out["name"] = named = _tidy_name(m.group("name"))
             sentence = sentence[m.end():].strip(" ，,")
         elif k == 0 and not out.get("name"):
-            out["name"] = _COMMA.split(sentence, maxsplit=1)[0][:60]
+            out["name"] = _name_of(_COMMA.split(sentence, maxsplit=1)[0])[:60]
         if (u := _UNIT.search(sentence)) and not out.get("unit"):
             out["unit"] = u.group("unit")
         if (amount := _budget(sentence)) is not None:
-            out["amount"] = amount
+            said.append(amount)
         goal: list[str] = []
         content: list[str] = []
         for clause in (c.strip() for c in _COMMA.split(sentence)):
@@ -246,7 +269,9 @@ def read_paragraph(text: str, fields: dict[str, Any]) -> dict[str, Any]:
             _add(out, "goal", "，".join(goal))
         if content:
             _add(out, "content", "，".join(content))
-    if out.get("amount") is None and (total := _spoken_total("。".join(sentences))) is not None:
+    if said:
+        out["amount"] = max(said)
+    elif out.get("amount") is None and (total := _spoken_total("。".join(sentences))) is not None:
         out["amount"] = total
     return out
 

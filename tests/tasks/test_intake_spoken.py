@@ -54,3 +54,26 @@ def test_a_counted_clause_about_people_keeps_its_figure_out_of_beneficiaries() -
     assert "1500" not in str(fields.get("beneficiaries"))
     assert "老人" in str(fields.get("beneficiaries"))
     assert "1500" in str(fields.get("goal")) + str(fields.get("content"))
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("我们明年想办非遗传承人研修班，钱是36万，办3期", "非遗传承人研修班"),
+    ("湿地公园管护这块我们申请85万，管护面积1200亩", "湿地公园管护"),
+    ("消防站营房维修明年要60万，维修面积2000平米", "消防站营房维修"),
+    ("体育馆要做屋面防水改造，总投资120万", "体育馆屋面防水改造"),
+    ("社区食堂是购买服务，一年90万", "社区食堂购买服务"),
+    ("急救中心要买4台呼吸机，每台15万，共60万", "急救中心购置4台呼吸机"),
+    ("城市书房运营经费：一年40万，开放8个书房", "城市书房运营经费"),
+])
+def test_the_name_leaves_out_speaker_year_and_amount(said: str, name: str) -> None:
+    assert update_fields({}, said, [])["name"] == name
+
+
+def test_the_total_not_a_later_price_is_the_amount() -> None:
+    fields = update_fields({}, "困难群众冬季慰问，全年120万。每户发500块慰问金，重度残疾的每户800块；惠及2000户左右。", [])
+    assert fields["amount"] == 120
+
+
+def test_a_total_said_without_a_budget_word_is_the_amount() -> None:
+    assert update_fields({}, "街巷路灯改造，260万，更换LED灯1300盏", [])["amount"] == 260
+    assert update_fields({}, "口袋公园建设今年要180万。新建6个口袋公园。", [])["amount"] == 180
