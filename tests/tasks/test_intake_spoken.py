@@ -77,3 +77,26 @@ def test_the_total_not_a_later_price_is_the_amount() -> None:
 def test_a_total_said_without_a_budget_word_is_the_amount() -> None:
     assert update_fields({}, "街巷路灯改造，260万，更换LED灯1300盏", [])["amount"] == 260
     assert update_fields({}, "口袋公园建设今年要180万。新建6个口袋公园。", [])["amount"] == 180
+
+
+@pytest.mark.parametrize(("said", "wrote"), [
+    ("今年大概打8万剂次", "接种8万剂次"),
+    ("预计救600户左右", "救助600户"),
+    ("一年跑300万车公里", "运行300万车公里"),
+    ("接20个医院", "接入20个医院"),
+    ("防火道一共120公里", "共120公里"),
+    ("每亩增产粮食50公斤", "增产粮食50公斤/亩"),
+    ("户均800块", "户均800元"),
+    ("1人1套，共50套", "每人1套"),
+    ("双拥经费30万：慰问200户", "30万，慰问200户"),
+    ("覆盖率都要保持90%以上", "覆盖率保持90%以上"),
+    ("带20家企业去参展", "20家企业参展"),
+    ("报警的要15分钟内到场", "报警15分钟内到场"),
+])
+def test_spoken_verbs_and_measures_are_written(said: str, wrote: str) -> None:
+    assert wrote in written(said)
+
+
+def test_written_verbs_are_left_alone() -> None:
+    said = "检查200户，发放500份，申请30万，开放12小时，按每公里每年5000元的标准"
+    assert written(said) == said
