@@ -100,3 +100,25 @@ def test_spoken_verbs_and_measures_are_written(said: str, wrote: str) -> None:
 def test_written_verbs_are_left_alone() -> None:
     said = "检查200户，发放500份，申请30万，开放12小时，按每公里每年5000元的标准"
     assert written(said) == said
+
+
+@pytest.mark.parametrize(("said", "wrote"), [
+    ("出勤率不能低于90%", "出勤率不低于90%"),
+    ("投诉率不得超过2%", "不超过2%"),
+    ("差错率降两成，也就是20%，", "差错率降20%，"),
+    ("每户最多3万封顶", "最高不超过3万元"),
+    ("每台8万左右", "每台约8万元"),
+    ("重度的补8块", "补助8元"),
+    ("每人每月补600，按月发", "补助600元"),
+    ("人行道每天扫两遍", "每日清扫2次"),
+    ("沿河每隔500米放一个救生圈", "每500米设置1个救生圈"),
+    ("40台车", "40辆车"),
+    ("隐患百分之百整改", "整改率100%"),
+    ("自然村要百分之百通公交", "通公交率100%"),
+])
+def test_spoken_rates_caps_and_prices_are_written(said: str, wrote: str) -> None:
+    assert wrote in written(said)
+
+
+def test_a_word_with_yi_bian_is_not_a_count() -> None:
+    assert written("统一遍历数据") == "统一遍历数据"
