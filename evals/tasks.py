@@ -193,7 +193,9 @@ NO_RECORDINGS = {"status": "not run", "reason": "该端点尚无此任务的录�
 
 def _draft_set(items: list[dict[str, Any]], calls: list[Call]) -> dict[str, Any]:
     """Scores of ``suggest`` (rules) on ``items``, from the full description and, under ``chat``, from the officer's
-    paragraph alone (given as the goal)."""
+    paragraph alone, read into fields the way the page's chat reads it (:mod:`assistant.tasks.intake`), the
+    name given."""
+    from assistant.tasks.intake import description, update_fields
     from assistant.tasks.models import ProjectDescription
     from assistant.tasks.suggest import suggest
 
@@ -203,7 +205,7 @@ def _draft_set(items: list[dict[str, Any]], calls: list[Call]) -> dict[str, Any]
         result = _timed("draft", calls, lambda d=desc: suggest(d, endpoint="rules"))
         indicators = [i.model_dump(mode="json") for i in result.indicators] if result else None
         rows.append(drafting.score_item(item, indicators))
-        said = ProjectDescription(name=item["description"]["name"], goal=item["chat"])
+        said = description(update_fields({"name": item["description"]["name"]}, item["chat"], []))
         result = _timed("draft", calls, lambda d=said: suggest(d, endpoint="rules"))
         chat.append(drafting.score_item(item, [i.model_dump(mode="json") for i in result.indicators]
                                         if result else None))
